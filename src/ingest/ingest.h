@@ -1,0 +1,62 @@
+// gwr/ingest/ingest.h — stage 2: one input file → the government work reports it holds.
+//
+//   Result<std::vector<Document>> r = ingest::read_file("2023_report.html");
+//   if (!r) return fail(r.error());                 // kUnreadable, kTooLarge, kNotAReport, ...
+//   for (const Document& d : *r) use(d.text_of(d.body), d.page_meta, d.partial);
+//
+// What read_file/read_bytes produce, per report found in the file:
+//   source, index_in_file (0-based, file order), format ("txt", "html", "pdf"), encoding,
+//   traditional; `original` = the visible text (HTML tags/script/style/nav/comments dropped,
+//   block tags turned into line breaks, entities decoded; PDF pages joined with '\n') with its map
+//   to the raw file bytes; `text` = text::normalize(original) with its map to `original`;
+//   text_to_raw = compose(text.map, original.map); `body` = the report itself inside `text`
+//   (title block included, page chrome before and footer chrome after excluded, appended glossaries
+//   and annexed lists kept); page_meta = the chrome fields found (索引号, 发布日期, 来源 …), spans in
+//   `text`; partial = excerpt / news quote / cut-off page; warnings from decode, normalize and
+//   ingest itself, all with raw offsets into the file.
+//
+// Files holding several reports (one per long line between `【…】` title lines, or consecutive
+// reports each opening with its own `政府工作报告` title) give one Document per report. Each
+// Document's texts cover only its chunk, but its maps still point at raw offsets in the whole file.
+//
+// PDF: text comes from poppler-cpp. The raw map of a PDF is coarse: each page's text is one
+// replaced piece that stands for the whole file (there is no byte-level correspondence), so raw
+// spans of PDF documents are [0, file size).
+//
+// Failure (Result error; the message names the file and the problem; nothing is partially returned):
+//   kUnreadable        missing path, a directory, no permission, I/O error
+//   kTooLarge          more than Options::max_bytes (checked before reading)
+//   kNotAReport        empty file, or readable text with no sign of a work report
+//                      (vocabulary in data/report_signals.tsv)
+//   kUnsupportedFormat binary data, binary office/archive extensions, corrupt or encrypted PDF
+//   kBadEncoding       text that no supported encoding decodes (from text::decode)
+//
+// Pure functions: no global state is written; the lexicons are loaded once into immutable
+// statics. Safe for concurrent use.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "doc/document.h"
+#include "text/text.h"
+
+namespace gwr::ingest {
+
+struct Options {
+  std::size_t max_bytes = text::kMaxInputBytes;
+};
+
+// Reads one file (txt/html/htm/pdf by extension; content is sniffed when the extension is
+// missing or an unknown text one) and returns one Document per report found in it.
+Result<std::vector<Document>> read_file(const std::filesystem::path& path, const Options& = {});
+
+// Same on bytes already in memory; `name` is used in messages and for format detection by
+// extension.
+Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_view name,
+                                         const Options& = {});
+
+}  // namespace gwr::ingest
