@@ -1,1 +1,224 @@
-// placeholder until the stage lands
+#include "ingest/ingest.h"
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+#include <utility>
+
+#include "common/utf8.h"
+#include "ingest/html.h"
+#include "ingest/layout.h"
+#include "ingest/pdf.h"
+
+namespace gwr::ingest {
+namespace {
+
+enum class Format { kText, kHtml, kPdf };
+
+std::string lower_ext(std::string_view name) {
+  const std::filesystem::path p{std::string(name)};
+  std::string e = p.extension().string();
+  for (char& c : e) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return e;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Magic numbers of binary containers we do not read (office files, archives, images).
+bool binary_magic(std::string_view b) {
+  static constexpr std::array<std::string_view, 8> kMagic = {
+      std::string_view("PK\x03\x04", 4), std::string_view("\xD0\xCF\x11\xE0", 4),
+      std::string_view("\x89PNG", 4),    std::string_view("GIF8", 4),
+      std::string_view("\xFF\xD8\xFF", 3), std::string_view("Rar!", 4),
+      std::string_view("7z\xBC\xAF", 4),   std::string_view("\x1F\x8B", 2)};
+  return std::any_of(kMagic.begin(), kMagic.end(), [&](std::string_view m) { return starts_with(b, m); });
+}
+
+bool binary_extension(std::string_view ext) {
+  static constexpr std::array<std::string_view, 22> kBinary = {
+      ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et", ".odt", ".ods", ".zip",
+      ".rar", ".7z", ".gz", ".tar", ".jpg", ".jpeg", ".png", ".gif", ".exe", ".bin", ".ofd"};
+  return std::find(kBinary.begin(), kBinary.end(), ext) != kBinary.end();
+}
+
+bool html_extension(std::string_view ext) {
+  for (std::string_view e : {".html", ".htm", ".xhtml", ".shtml", ".asp", ".aspx", ".jsp", ".php"}) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
+// NUL bytes outside a UTF-16 text mean binary data.
+bool has_nul_without_bom(std::string_view b) {
+  if (starts_with(b, "\xFF\xFE") || starts_with(b, "\xFE\xFF")) return false;
+  return b.substr(0, 8192).find('\0') != std::string_view::npos;
+}
+
+Result<Format> detect_format(std::string_view bytes, std::string_view name) {
+  const std::string ext = lower_ext(name);
+  const std::string where(name);
+  if (starts_with(bytes, "%PDF-")) return Format::kPdf;
+  if (ext == ".pdf") return Format::kPdf;  // pdf_to_text reports the missing header
+  if (binary_extension(ext)) {
+    return make_error(ErrorCode::kUnsupportedFormat,
+                      "unsupported file type '" + ext + "' (gwr reads .txt, .html and .pdf)", where);
+  }
+  if (binary_magic(bytes) || has_nul_without_bom(bytes)) {
+    return make_error(ErrorCode::kUnsupportedFormat, "binary data, not a text, HTML or PDF file", where);
+  }
+  if (html_extension(ext) || looks_like_html(bytes)) return Format::kHtml;
+  return Format::kText;
+}
+
+struct Visible {
+  MappedText text;  // map → raw bytes
+  std::string encoding;
+  std::string format;
+};
+
+Result<Visible> visible_text(std::string_view bytes, std::string_view name, Format f,
+                             std::vector<Warning>& warnings) {
+  if (f == Format::kPdf) {
+    auto t = pdf_to_text(bytes, name);
+    if (!t) return t.error();
+    return Visible{std::move(t).value(), "UTF-8", "pdf"};
+  }
+  const std::string declared = f == Format::kHtml ? sniff_charset(bytes) : std::string();
+  auto d = text::decode(bytes, declared, warnings);
+  if (!d) {
+    Error e = d.error();
+    if (e.where.empty()) e.where = std::string(name);
+    return e;
+  }
+  text::Decoded decoded = std::move(d).value();
+  if (f == Format::kText) return Visible{std::move(decoded.text), decoded.encoding, "txt"};
+  MappedText html = html_to_text(decoded.text.text);
+  MappedText v{std::move(html.text), compose(html.map, decoded.text.map)};
+  return Visible{std::move(v), decoded.encoding, "html"};
+}
+
+// Warnings from normalize() carry offsets into its input; move them down to raw bytes.
+void append_mapped(std::vector<Warning>& dst, std::vector<Warning> src, const OffsetMap& to_raw) {
+  for (Warning& w : src) {
+    if (w.raw_offset != Warning::kNoOffset) w.raw_offset = to_raw.start(std::min(w.raw_offset, to_raw.out_size()));
+    dst.push_back(std::move(w));
+  }
+}
+
+Document build_document(const Lexicon& lex, std::string_view name, const Visible& v, int index,
+                        MappedText original, text::Normalized n, std::vector<Warning> norm_warnings,
+                        const std::vector<Warning>& file_warnings) {
+  Document d;
+  d.source = std::string(name);
+  d.index_in_file = index;
+  d.format = v.format;
+  d.encoding = v.encoding;
+  d.traditional = n.traditional;
+  d.original = std::move(original);
+  d.text = std::move(n.text);
+  d.text_to_raw = compose(d.text.map, d.original.map);
+
+  const std::size_t raw_begin = d.original.map.start(0);
+  const std::size_t raw_end = d.original.map.end(d.original.text.size());
+  for (const Warning& w : file_warnings) {
+    if (w.raw_offset == Warning::kNoOffset || (w.raw_offset >= raw_begin && w.raw_offset < raw_end)) {
+      d.warnings.push_back(w);
+    }
+  }
+  append_mapped(d.warnings, std::move(norm_warnings), d.original.map);
+
+  Layout l = analyze(lex, d.text.text);
+  if (l.body.empty()) {
+    const std::string_view t = utf8::trim(d.text.text);
+    const std::size_t b = static_cast<std::size_t>(t.data() - d.text.text.data());
+    l.body = Span{b, b + t.size()};
+  }
+  d.body = l.body;
+  for (const MetaHit& m : l.meta) {
+    d.page_meta.push_back(PageMetaField{d.original_of(m.key), d.original_of(m.value),
+                                        Span{m.key.begin, m.value.end}});
+  }
+  d.partial = l.partial;
+  if (l.partial) d.warn("partial_text", l.partial_reason, d.body.begin);
+  return d;
+}
+
+}  // namespace
+
+Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_view name,
+                                         const Options& options) {
+  const std::string where(name);
+  if (bytes.size() > options.max_bytes) {
+    return make_error(ErrorCode::kTooLarge,
+                      "file is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
+                          std::to_string(options.max_bytes),
+                      where);
+  }
+  if (bytes.empty()) return make_error(ErrorCode::kNotAReport, "empty file", where);
+  auto lex = load_lexicon();
+  if (!lex) return lex.error();
+  auto format = detect_format(bytes, name);
+  if (!format) return format.error();
+
+  std::vector<Warning> file_warnings;
+  auto vis = visible_text(bytes, name, *format, file_warnings);
+  if (!vis) return vis.error();
+  const Visible& v = *vis;
+  if (utf8::trim(v.text.text).empty()) return make_error(ErrorCode::kNotAReport, "no visible text", where);
+
+  std::vector<Warning> whole_warnings;
+  text::Normalized whole = text::normalize(v.text.text, whole_warnings);
+  if (!has_report_signal(**lex, whole.text.text)) {
+    return make_error(ErrorCode::kNotAReport,
+                      "no sign of a government work report (no 政府工作报告, 各位代表, 人民代表大会 …)",
+                      where);
+  }
+
+  std::vector<Document> docs;
+  const std::vector<std::size_t> points = split_points(**lex, whole.text.text);
+  if (points.size() == 1) {
+    docs.push_back(build_document(**lex, name, v, 0, v.text, std::move(whole),
+                                  std::move(whole_warnings), file_warnings));
+    return docs;
+  }
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const std::size_t ob = whole.text.map.start(points[i]);
+    const std::size_t oe = i + 1 < points.size() ? whole.text.map.start(points[i + 1]) : v.text.text.size();
+    MappedText original{v.text.text.substr(ob, oe - ob), v.text.map.slice(ob, oe)};
+    std::vector<Warning> nw;
+    text::Normalized n = text::normalize(original.text, nw);
+    docs.push_back(build_document(**lex, name, v, static_cast<int>(i), std::move(original), std::move(n),
+                                  std::move(nw), file_warnings));
+  }
+  return docs;
+}
+
+Result<std::vector<Document>> read_file(const std::filesystem::path& path, const Options& options) {
+  const std::string where = path.string();
+  std::error_code ec;
+  const auto st = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(st)) {
+    return make_error(ErrorCode::kUnreadable, "no such file", where);
+  }
+  if (std::filesystem::is_directory(st)) {
+    return make_error(ErrorCode::kUnreadable, "is a directory, not a file", where);
+  }
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > options.max_bytes) {
+    return make_error(ErrorCode::kTooLarge,
+                      "file is " + std::to_string(size) + " bytes, over the limit of " +
+                          std::to_string(options.max_bytes),
+                      where);
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(ErrorCode::kUnreadable, "cannot open the file (permission denied?)", where);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return make_error(ErrorCode::kUnreadable, "I/O error while reading", where);
+  return read_bytes(bytes, where, options);
+}
+
+}  // namespace gwr::ingest

@@ -1,0 +1,491 @@
+#include "ingest/layout.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+
+#include "common/data.h"
+#include "common/utf8.h"
+
+namespace gwr::ingest {
+namespace {
+
+// ---------------------------------------------------------------- lexicons
+
+Result<Lexicon> build_lexicon() {
+  Lexicon lex;
+  auto signals = data::load_table("report_signals.tsv", 2, 2);
+  if (!signals) return signals.error();
+  for (const data::Row& r : signals->rows) {
+    const std::string& kind = r.fields[0];
+    std::vector<std::string>* dst = kind == "signal"    ? &lex.signal
+                                    : kind == "opening" ? &lex.opening
+                                    : kind == "review"  ? &lex.review
+                                    : kind == "plan"    ? &lex.plan
+                                    : kind == "closing" ? &lex.closing
+                                                        : nullptr;
+    if (dst == nullptr || r.fields[1].empty()) {
+      return make_error(ErrorCode::kInvalidData, "unknown kind '" + kind + "' or empty phrase",
+                        "report_signals.tsv:" + std::to_string(r.line));
+    }
+    dst->push_back(r.fields[1]);
+  }
+  auto chrome = data::load_table("boilerplate.tsv", 2, 2);
+  if (!chrome) return chrome.error();
+  for (const data::Row& r : chrome->rows) {
+    const std::string& kind = r.fields[0];
+    std::vector<std::string>* dst = kind == "meta"   ? &lex.meta_keys
+                                    : kind == "head" ? &lex.head
+                                    : kind == "foot" ? &lex.foot
+                                    : kind == "nav"  ? &lex.nav
+                                                     : nullptr;
+    if (dst == nullptr || r.fields[1].empty()) {
+      return make_error(ErrorCode::kInvalidData, "unknown kind '" + kind + "' or empty marker",
+                        "boilerplate.tsv:" + std::to_string(r.line));
+    }
+    dst->push_back(r.fields[1]);
+  }
+  if (lex.signal.empty() || lex.meta_keys.empty() || lex.foot.empty()) {
+    return make_error(ErrorCode::kInvalidData, "ingest lexicon is missing a section",
+                      "report_signals.tsv/boilerplate.tsv");
+  }
+  // Longest key first, so that 信息来源 wins over 来源.
+  std::sort(lex.meta_keys.begin(), lex.meta_keys.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return lex;
+}
+
+// ---------------------------------------------------------------- small text helpers
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
+bool contains_any(std::string_view s, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return contains(s, w); });
+}
+
+// Drops leading bullets and brackets that wrap chrome lines: "(责任编辑:…)", "- 联系我们", "【打印】".
+std::string_view strip_lead(std::string_view l) {
+  for (;;) {
+    std::size_t i = 0;
+    const char32_t c = utf8::next(l, i);
+    if (l.empty()) return l;
+    if (c == U'(' || c == U'(' || c == U'[' || c == U'-' || c == U'·' || c == U'•' || c == U'*' ||
+        c == U'>' || c == U'|' || utf8::is_space(c)) {
+      l.remove_prefix(i);
+    } else {
+      return l;
+    }
+  }
+}
+
+bool starts_with_any(std::string_view l, const std::vector<std::string>& markers) {
+  const std::string_view s = strip_lead(l);
+  return std::any_of(markers.begin(), markers.end(),
+                     [&](const std::string& m) { return starts_with(s, m) || starts_with(l, m); });
+}
+
+bool has_letter_or_han(std::string_view l) {
+  for (std::size_t i = 0; i < l.size();) {
+    const char32_t c = utf8::next(l, i);
+    if (utf8::is_han(c) || (c < 0x80 && std::isalnum(static_cast<unsigned char>(c)) != 0)) return true;
+  }
+  return false;
+}
+
+bool has_sentence_punct(std::string_view l) {
+  for (std::string_view p : {"。", ",", ",", ";", ";", "!", "!", "?", "?", ":", ":", "、"}) {
+    if (contains(l, p)) return true;
+  }
+  return false;
+}
+
+std::size_t digits_at(std::string_view s, std::size_t i) {
+  std::size_t j = i;
+  while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+  return j - i;
+}
+
+// Length of an ISO-style date "2023-03-17", "2023/3/17", "2023.03.17" at the start, else 0.
+std::size_t iso_date_len(std::string_view s) {
+  std::size_t i = digits_at(s, 0);
+  if (i != 4) return 0;
+  for (int part = 0; part < 2; ++part) {
+    if (i >= s.size() || (s[i] != '-' && s[i] != '/' && s[i] != '.')) return 0;
+    ++i;
+    const std::size_t d = digits_at(s, i);
+    if (d < 1 || d > 2) return 0;
+    i += d;
+  }
+  return i;
+}
+
+// Length of a Chinese date "2023年3月17日" / "2023年3月" at the start, else 0.
+std::size_t cn_date_len(std::string_view s) {
+  std::size_t i = digits_at(s, 0);
+  if (i != 4 || !starts_with(s.substr(i), "年")) return 0;
+  i += 3;
+  const std::size_t m = digits_at(s, i);
+  if (m < 1 || m > 2 || !starts_with(s.substr(i + m), "月")) return 0;
+  i += m + 3;
+  const std::size_t d = digits_at(s, i);
+  if (d >= 1 && d <= 2 && starts_with(s.substr(i + d), "日")) i += d + 3;
+  return i;
+}
+
+// Length of a clock time "15:02" / "15:02:33" at the start (after spaces), else 0.
+std::size_t time_len(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  const std::size_t h = digits_at(s, i);
+  if (h < 1 || h > 2 || i + h >= s.size() || s[i + h] != ':') return 0;
+  i += h + 1;
+  if (digits_at(s, i) != 2) return 0;
+  i += 2;
+  if (i < s.size() && s[i] == ':' && digits_at(s, i + 1) == 2) i += 3;
+  return i;
+}
+
+// ---------------------------------------------------------------- lines
+
+struct Line {
+  std::size_t begin = 0;  // trimmed content [begin, end)
+  std::size_t end = 0;
+};
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view raw = text.substr(pos, nl - pos);
+    const std::string_view t = utf8::trim(raw);
+    const std::size_t b = t.empty() ? pos : pos + static_cast<std::size_t>(t.data() - raw.data());
+    lines.push_back(Line{b, b + t.size()});
+    if (nl == text.size()) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+class Classifier {
+ public:
+  explicit Classifier(const Lexicon& lex) : lex_(lex) {}
+
+  static bool blankish(std::string_view l) { return !has_letter_or_han(l); }
+
+  bool is_meta_key(std::string_view cell) const {
+    cell = utf8::trim(cell);
+    for (std::string_view colon : {":", ":"}) {
+      if (cell.size() > colon.size() && cell.substr(cell.size() - colon.size()) == colon) {
+        cell = utf8::trim(cell.substr(0, cell.size() - colon.size()));
+      }
+    }
+    return std::find(lex_.meta_keys.begin(), lex_.meta_keys.end(), cell) != lex_.meta_keys.end();
+  }
+
+  // A meta key followed by ':' at the start of the line ("索引号:", "来源:").
+  bool starts_with_meta_field(std::string_view l) const {
+    const std::string_view s = strip_lead(l);
+    for (const std::string& k : lex_.meta_keys) {
+      if (!starts_with(s, k)) continue;
+      const std::string_view rest = utf8::trim(s.substr(k.size()));
+      if (starts_with(rest, ":") || starts_with(rest, ":")) return true;
+    }
+    return false;
+  }
+
+  bool is_table_row(std::string_view l) const {
+    const char sep = starts_with(l, "|") ? '|' : (contains(l, "\t") ? '\t' : 0);
+    if (sep == 0) return false;
+    std::size_t pos = 0;
+    while (pos <= l.size()) {
+      std::size_t e = l.find(sep, pos);
+      if (e == std::string_view::npos) e = l.size();
+      if (is_meta_key(l.substr(pos, e - pos))) return true;
+      pos = e + 1;
+    }
+    return sep == '|';  // any pipe-table row outside the body is chrome
+  }
+
+  bool is_breadcrumb(std::string_view l) const {
+    if (starts_with_any(l, lex_.nav)) return true;
+    if (l == "首页" || starts_with(l, ">") || starts_with(l, "»")) return true;
+    if (starts_with(l, "首页")) {
+      for (std::string_view sep : {">", "»", "›", "/", "-"}) {
+        if (contains(l.substr(6, 6), sep)) return true;
+      }
+    }
+    return false;
+  }
+
+  // Dateline chrome: "2025-07-08", "2023-03-17 15:02 来源:…", "2023年03月17日 15:02 来源:…".
+  bool is_dateline(std::string_view l) const {
+    std::size_t d = iso_date_len(l);
+    const bool iso = d > 0;
+    if (!iso) d = cn_date_len(l);
+    if (d == 0) return false;
+    const std::size_t t = time_len(l.substr(d));
+    const std::string_view rest = utf8::trim(l.substr(d + t));
+    if (rest.empty()) return iso || t > 0;
+    return starts_with_meta_field(rest) || (t > 0 && utf8::length(rest) <= 30);
+  }
+
+  static bool is_bracket_title(std::string_view l) {
+    if (!starts_with(l, "【")) return false;
+    const std::size_t close = l.find("】");
+    return close != std::string_view::npos && close <= 90 && utf8::length(l) <= 80;
+  }
+
+  // Page chrome that may precede a report.
+  bool is_head_chrome(std::string_view l) const {
+    return blankish(l) || is_breadcrumb(l) || starts_with_meta_field(l) || is_table_row(l) ||
+           starts_with_any(l, lex_.head) || is_dateline(l) || is_bracket_title(l) ||
+           (contains(l, "来源:") && utf8::length(l) <= 60);
+  }
+
+  // A line that ends a report: footer chrome or the chrome that opens the next dump entry.
+  bool is_foot(std::string_view l) const {
+    if (l.empty()) return false;
+    if (is_bracket_title(l) || (iso_date_len(l) > 0 && is_dateline(l))) return true;
+    return utf8::length(l) <= 100 && starts_with_any(l, lex_.foot);
+  }
+
+  // A line of a report's title block: title, subtitle, session, speaker, delivery date.
+  bool is_title_block(std::string_view l) const {
+    if (l.empty() || is_head_chrome(l)) return false;
+    const std::size_t n = utf8::length(l);
+    if (n <= 60 && (contains(l, "工作报告") || contains(l, "会议"))) return true;
+    if (starts_with(l, "—") || starts_with(l, "--")) return n <= 80;
+    std::string_view d = l;
+    if (starts_with(d, "(")) d.remove_prefix(1);
+    if (cn_date_len(d) > 0 && n <= 20) return true;
+    return n <= 30 && !has_sentence_punct(l);
+  }
+
+ private:
+  const Lexicon& lex_;
+};
+
+// Offset of the opening address ("各位代表:" followed closely by "我代表"), from `from`.
+std::optional<std::size_t> find_opening(std::string_view text, std::size_t from) {
+  static constexpr std::string_view kAddress = "各位代表";
+  static constexpr std::string_view kSelf = "我代表";
+  std::size_t pos = from;
+  while ((pos = text.find(kAddress, pos)) != std::string_view::npos) {
+    const std::string_view after = text.substr(pos + kAddress.size(), 420);
+    // The address ends with a colon ("各位代表:", "各位代表、各位委员:"); mid-speech
+    // "各位代表," / "各位代表!" are not openings.
+    const std::size_t colon = std::min(after.find(':'), after.find(":"));
+    const std::size_t stop = std::min({after.find(","), after.find(","), after.find("。"),
+                                       after.find("!"), after.find("!")});
+    if (colon <= 30 && colon < stop && contains(after.substr(colon), kSelf)) return pos;
+    pos += kAddress.size();
+  }
+  return std::nullopt;
+}
+
+std::size_t line_of(const std::vector<Line>& lines, std::size_t offset) {
+  std::size_t lo = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].begin <= offset) lo = i;
+    else break;
+  }
+  return lo;
+}
+
+std::string_view line_text(std::string_view text, const Line& l) {
+  return text.substr(l.begin, l.end - l.begin);
+}
+
+// First line of the title block that precedes line `k` (the opening line).
+std::size_t walk_back_title(const Classifier& c, std::string_view text,
+                            const std::vector<Line>& lines, std::size_t k) {
+  std::size_t start = k;
+  int taken = 0;
+  for (std::size_t j = k; j-- > 0 && taken < 8;) {
+    const std::string_view l = line_text(text, lines[j]);
+    if (l.empty()) continue;
+    if (!c.is_title_block(l)) break;
+    start = j;
+    ++taken;
+  }
+  return start;
+}
+
+}  // namespace
+
+Result<const Lexicon*> load_lexicon() {
+  static const Result<Lexicon> kLexicon = build_lexicon();
+  if (!kLexicon) return kLexicon.error();
+  return &kLexicon.value();
+}
+
+bool has_report_signal(const Lexicon& lex, std::string_view text) {
+  return contains_any(text, lex.signal);
+}
+
+std::vector<std::size_t> split_points(const Lexicon& lex, std::string_view text) {
+  std::vector<std::size_t> points{0};
+  const Classifier c(lex);
+  const std::vector<Line> lines = split_lines(text);
+  std::optional<std::size_t> prev;  // line of the previous opening
+  std::size_t prev_open = 0;
+  std::size_t pos = 0;
+  while (auto open = find_opening(text, pos)) {
+    pos = *open + 1;
+    const std::size_t k = line_of(lines, *open);
+    if (prev && *prev == k) continue;
+    if (prev && *open < prev_open + 300) continue;  // too close to be a new report
+    if (prev) {
+      std::size_t s = walk_back_title(c, text, lines, k);
+      // The chrome that introduces a dump entry (`【…】` title, bullets) belongs to it.
+      while (s > *prev + 1) {
+        const std::string_view l = line_text(text, lines[s - 1]);
+        if (!(Classifier::blankish(l) || Classifier::is_bracket_title(l) || c.is_breadcrumb(l))) break;
+        --s;
+      }
+      std::size_t at = lines[s].begin;
+      while (at > 0 && text[at - 1] != '\n') --at;  // whole line, leading spaces included
+      if (at > points.back()) points.push_back(at);
+    }
+    prev = k;
+    prev_open = *open;
+  }
+  return points;
+}
+
+Layout analyze(const Lexicon& lex, std::string_view text) {
+  Layout out;
+  const Classifier c(lex);
+  const std::vector<Line> lines = split_lines(text);
+  std::optional<std::size_t> start;
+  if (auto open = find_opening(text, 0)) {
+    start = walk_back_title(c, text, lines, line_of(lines, *open));
+  } else {
+    for (std::size_t i = 0; i < lines.size() && !start; ++i) {
+      const std::string_view l = line_text(text, lines[i]);
+      if (l.empty() || c.is_head_chrome(l) || c.is_foot(l)) continue;
+      if (!c.is_title_block(l) && utf8::length(l) < 30) continue;
+      if (c.is_title_block(l)) {
+        // A portal headline is followed by chrome (来源/date lines), a report title is not.
+        std::size_t n = i + 1;
+        while (n < lines.size() && lines[n].begin == lines[n].end) ++n;
+        if (n < lines.size() && c.is_head_chrome(line_text(text, lines[n]))) continue;
+      }
+      start = i;
+    }
+  }
+  if (!start) {
+    out.partial = true;
+    out.partial_reason = "no report text found between the page chrome";
+    return out;
+  }
+  std::size_t last = *start;
+  for (std::size_t j = *start; j < lines.size(); ++j) {
+    const std::string_view l = line_text(text, lines[j]);
+    if (j > *start && c.is_foot(l)) break;
+    if (!Classifier::blankish(l)) last = j;
+  }
+  out.body = Span{lines[*start].begin, lines[last].end};
+  // A stray ';' after the closing sentence is a scraping artifact.
+  std::string_view tail = text.substr(out.body.begin, out.body.size());
+  for (std::string_view semi : {";", ";"}) {
+    if (tail.size() > semi.size() && tail.substr(tail.size() - semi.size()) == semi) {
+      std::size_t i = tail.size() - semi.size();
+      const char32_t before = utf8::prev(tail, i);
+      if (before == U'。' || before == U'!' || before == U'!' || before == U'?' || before == U'?' ||
+          before == U'”') {
+        out.body.end -= semi.size();
+      }
+      break;
+    }
+  }
+
+  // Page metadata: fields on chrome lines outside the body.
+  for (std::size_t j = 0; j < lines.size(); ++j) {
+    if (j >= *start && j <= last) continue;
+    const Line& ln = lines[j];
+    const std::string_view l = line_text(text, ln);
+    if (l.empty()) continue;
+    const char sep = starts_with(l, "|") ? '|' : (contains(l, "\t") ? '\t' : 0);
+    if (sep != 0) {
+      std::vector<Span> cells;
+      std::size_t p = 0;
+      while (p <= l.size()) {
+        std::size_t e = l.find(sep, p);
+        if (e == std::string_view::npos) e = l.size();
+        const std::string_view cell = utf8::trim(l.substr(p, e - p));
+        const std::size_t cb = ln.begin + p + static_cast<std::size_t>(cell.data() - (l.data() + p));
+        cells.push_back(Span{cb, cb + cell.size()});
+        p = e + 1;
+      }
+      for (std::size_t i = 0; i + 1 < cells.size(); ++i) {
+        const std::string_view key = text.substr(cells[i].begin, cells[i].size());
+        const std::string_view val = text.substr(cells[i + 1].begin, cells[i + 1].size());
+        if (!c.is_meta_key(key)) continue;
+        if (!val.empty() && !c.is_meta_key(val)) {
+          out.meta.push_back(MetaHit{cells[i], cells[i + 1]});
+          ++i;
+        }
+      }
+      continue;
+    }
+    // `key: value key: value` lines.
+    struct KeyAt {
+      std::size_t key_begin, key_end, value_begin;
+    };
+    std::vector<KeyAt> keys;
+    for (std::size_t p = 0; p < l.size();) {
+      const bool boundary = p == 0 || l[p - 1] == ' ' || l[p - 1] == '\t' ||
+                            (p >= 3 && (l.substr(p - 3, 3) == " " || l.substr(p - 3, 3) == "】"));
+      bool hit = false;
+      if (boundary) {
+        for (const std::string& k : lex.meta_keys) {
+          if (!starts_with(l.substr(p), k)) continue;
+          std::size_t q = p + k.size();
+          while (q < l.size() && l[q] == ' ') ++q;
+          std::size_t colon = 0;
+          if (starts_with(l.substr(q), ":")) colon = 1;
+          else if (starts_with(l.substr(q), ":")) colon = 3;
+          if (colon == 0) continue;
+          keys.push_back(KeyAt{p, p + k.size(), q + colon});
+          p = q + colon;
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) p += std::max<std::size_t>(1, utf8::char_len(l, p));
+    }
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      const std::size_t vend = i + 1 < keys.size() ? keys[i + 1].key_begin : l.size();
+      const std::string_view v = utf8::trim(l.substr(keys[i].value_begin, vend - keys[i].value_begin));
+      if (v.empty()) continue;
+      const std::size_t vb = ln.begin + static_cast<std::size_t>(v.data() - l.data());
+      out.meta.push_back(MetaHit{Span{ln.begin + keys[i].key_begin, ln.begin + keys[i].key_end},
+                                 Span{vb, vb + v.size()}});
+    }
+  }
+
+  // Partial texts: a whole report has an opening address, a review, a plan and a closing.
+  const std::string_view body = text.substr(out.body.begin, out.body.size());
+  const std::string_view head = body.substr(0, std::max<std::size_t>(body.size() / 6, 3000));
+  const std::string_view tail_part = body.substr(body.size() - std::max<std::size_t>(body.size() * 3 / 10, std::min<std::size_t>(body.size(), 3000)));
+  std::vector<std::string> missing;
+  if (!contains_any(head, lex.opening)) missing.push_back("opening address");
+  if (!contains_any(body, lex.review)) missing.push_back("review part");
+  if (!contains_any(body, lex.plan)) missing.push_back("plan part");
+  if (!contains_any(tail_part, lex.closing)) missing.push_back("closing part");
+  if (!missing.empty()) {
+    out.partial = true;
+    out.partial_reason = "looks like an excerpt or a cut-off page: no";
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+      out.partial_reason += (i == 0 ? " " : ", ") + missing[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace gwr::ingest

@@ -1,0 +1,46 @@
+#include "ingest/pdf.h"
+
+#include <climits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+namespace gwr::ingest {
+
+Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name) {
+  const std::string where(name);
+  if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
+    return make_error(ErrorCode::kTooLarge, "PDF too large for the PDF reader", where);
+  }
+  if (bytes.substr(0, 5) != "%PDF-") {
+    return make_error(ErrorCode::kUnsupportedFormat, "not a PDF file (no %PDF- header)", where);
+  }
+  // poppler reads from the caller's buffer without copying; `bytes` outlives `doc`.
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) return make_error(ErrorCode::kUnsupportedFormat, "corrupt PDF: cannot be parsed", where);
+  if (doc->is_locked()) {
+    return make_error(ErrorCode::kUnsupportedFormat, "encrypted PDF: text cannot be extracted", where);
+  }
+  MappedTextBuilder b(bytes);
+  const int pages = doc->pages();
+  for (int i = 0; i < pages; ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    if (!page) continue;
+    const poppler::byte_array utf8 = page->text().to_utf8();
+    std::string text(utf8.begin(), utf8.end());
+    if (i > 0) text.insert(text.begin(), '\n');
+    b.replace(0, bytes.size(), text);
+  }
+  if (b.out_size() == 0) {
+    return make_error(ErrorCode::kUnsupportedFormat, "PDF holds no extractable text (scanned image?)",
+                      where);
+  }
+  return std::move(b).finish();
+}
+
+}  // namespace gwr::ingest

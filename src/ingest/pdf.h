@@ -1,0 +1,21 @@
+// gwr/ingest/pdf.h — INTERNAL to the ingest stage: PDF → text with poppler-cpp.
+//
+//   Result<MappedText> t = ingest::pdf_to_text(bytes, "report.pdf");
+//
+// Pages are joined with '\n'. The map is coarse on purpose: a PDF's text has no byte-level
+// correspondence with the file, so every page's text is one replaced piece standing for the
+// whole file [0, bytes.size()). Encrypted (password-locked) and corrupt files are
+// kUnsupportedFormat; `name` is used in the message. Safe for concurrent use (each call owns its
+// poppler document).
+#pragma once
+
+#include <string_view>
+
+#include "common/result.h"
+#include "text/offset_map.h"
+
+namespace gwr::ingest {
+
+Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name);
+
+}  // namespace gwr::ingest
