@@ -102,17 +102,23 @@ struct Date {
 
 // A date `YYYY年M月[D日]` (Arabic or Chinese numerals) starting exactly at i; with
 // allow_no_year also `M月D日`.
+// Spaces inside the date are tolerated (`2023 年 1 月 10 日` from PDF text).
 std::optional<Date> date_at(U32View s, std::size_t i, bool allow_no_year = false) {
   Date d;
   d.begin = i;
   std::size_t j = i;
+  auto skip = [&](std::size_t& k) { while (k < s.size() && s[k] == U' ') ++k; };
   auto first = read_number(s, j);
   if (!first) return std::nullopt;
+  std::size_t year_digits = j - i;
+  skip(j);
   if (j < s.size() && s[j] == U'年') {
-    if (*first < 1949 || *first > 2100 || j - i != 4) return std::nullopt;
+    if (*first < 1949 || *first > 2100 || year_digits != 4) return std::nullopt;
     d.year = *first;
     ++j;
+    skip(j);
     auto m = read_number(s, j);
+    skip(j);
     if (!m || j >= s.size() || s[j] != U'月' || *m < 1 || *m > 12) return std::nullopt;
     d.month = *m;
     ++j;
@@ -123,7 +129,9 @@ std::optional<Date> date_at(U32View s, std::size_t i, bool allow_no_year = false
     return std::nullopt;
   }
   std::size_t k = j;
+  skip(k);
   auto day = read_number(s, k);
+  skip(k);
   if (day && k < s.size() && (s[k] == U'日' || s[k] == U'号') && *day >= 1 && *day <= 31) {
     d.day = *day;
     j = k + 1;
@@ -209,10 +217,22 @@ std::optional<Session> session_at(U32View h, std::size_t jie) {
   return s;
 }
 
+// Sessions are matched on a copy without white space, so `第十九届\n人民代表大会` and letter-spaced
+// PDF text match; positions are mapped back to `h`.
 std::optional<Session> find_session(U32View h, std::size_t body_at) {
+  U32 compact;
+  std::vector<std::size_t> at;  // compact index → index in h
+  for (std::size_t i = 0; i < h.size(); ++i) {
+    if (utf8::is_space(h[i])) continue;
+    compact.push_back(h[i]);
+    at.push_back(i);
+  }
+  at.push_back(h.size());
   std::optional<Session> fallback;
-  for (std::size_t i = h.find(U'届'); i != U32View::npos; i = h.find(U'届', i + 1)) {
-    if (auto s = session_at(h, i)) {
+  for (std::size_t i = compact.find(U'届'); i != U32::npos; i = compact.find(U'届', i + 1)) {
+    if (auto s = session_at(compact, i)) {
+      s->begin = at[s->begin];
+      s->end = s->end > 0 ? at[s->end - 1] + 1 : 0;
       if (s->begin >= body_at) return s;
       if (!fallback) fallback = s;
     }
@@ -311,17 +331,23 @@ std::optional<Found> region_in(U32View s, const Divisions& div, std::string_view
   return std::nullopt;
 }
 
-// Strips what precedes the place name in a speaker line: party posts, 人民政府, separators.
-U32 place_before_title(U32 before) {
-  for (U32View tail : {U32View(U"人民政府"), U32View(U"政府")}) {
-    if (before.size() >= tail.size() && U32View(before).substr(before.size() - tail.size()) == tail) {
-      before.resize(before.size() - tail.size());
-      break;
+// The last division name in `s` and what precedes it: "兰州市城关区区委副书记、" → 城关区 after
+// 兰州市. Names are matched longest first from left to right.
+U32 last_place(U32View s, const Divisions& div) {
+  std::size_t best_e = 0;
+  for (std::size_t i = 0; i + 2 <= s.size();) {
+    std::size_t len = std::min<std::size_t>(12, s.size() - i);
+    for (; len >= 2; --len) {
+      if (!div.lookup(to_utf8(s.substr(i, len))).empty()) break;
+    }
+    if (len >= 2) {
+      best_e = i + len;
+      i += len;
+    } else {
+      ++i;
     }
   }
-  std::size_t cut = before.find_last_of(U"、 ;:：\t");
-  if (cut != U32::npos) before = before.substr(cut + 1);
-  return before;
+  return U32(s.substr(0, best_e));
 }
 
 // Place name written before 政府工作报告 in a title line: "2021年宝兴县政府工作报告" → 宝兴县.
@@ -331,8 +357,17 @@ std::vector<U32> title_places(U32View h) {
     std::size_t e = i;
     if (e >= 2 && starts_at(h, e - 2, U"人民")) e -= 2;
     std::size_t b = e;
-    while (b > 0 && utf8::is_han(h[b - 1]) && e - b < 20 && h[b - 1] != U'年' && h[b - 1] != U'】') --b;
-    if (e > b) out.emplace_back(h.substr(b, e - b));
+    while (b > 0 && (utf8::is_han(h[b - 1]) || utf8::is_ascii_digit(h[b - 1])) && e - b < 24 && h[b - 1] != U'】') --b;
+    U32 run;  // without years: 2021年宝兴县 → 宝兴县, 张掖市2023年 → 张掖市
+    for (std::size_t k = b; k < e; ++k) {
+      if (utf8::is_ascii_digit(h[k])) {
+        while (k < e && utf8::is_ascii_digit(h[k])) ++k;
+        if (k < e && h[k] != U'年') --k;
+        continue;
+      }
+      run.push_back(h[k]);
+    }
+    if (!run.empty()) out.push_back(std::move(run));
   }
   return out;
 }
@@ -469,7 +504,7 @@ void annotate(Document& doc, const Divisions& div) {
   if (!national) {
     std::vector<U32> places;
     if (session) places.push_back(session->region);
-    if (speaker) places.push_back(place_before_title(speaker->before));
+    if (speaker) places.push_back(last_place(speaker->before, div));
     for (U32& t : title_places(U32View(h).substr(body_at))) places.push_back(std::move(t));
     for (U32& t : title_places(U32View(h).substr(0, body_at))) places.push_back(std::move(t));
     for (const PageMetaField& f : doc.page_meta) {

@@ -153,6 +153,18 @@ const std::vector<Case> kCases = {
     {"previous session named in the body is not the current one",
      "2021年和县政府工作报告各位代表:现在我代表县人民政府报告工作。县十七届人大四次会议以来，全县上下开拓进取。",
      "session=null"},
+    {"letter-spaced PDF header with spaces inside the date and the session",
+     "政 府 工 作 报 告\n—— 2023 年 2 月 8 日在武都区第十九届人 民 代 表 大 会第三次会议上\n武都区人民政府区长 杜林\n各位代表:",
+     "delivered=2023-02-08 session=第十九届人民代表大会第三次会议 region=武都区 parent=陇南市"},
+    {"place written before a party post on the speaker line; session without a place",
+     "——2023年1月3日在区十八届人大三次会议上\n兰州市七里河区区委副书记、区长 钱宁\n各位代表:",
+     "region=七里河区 parent=兰州市 title=区长 speaker=钱宁 session=第十八届人民代表大会第三次会议"},
+    {"page title with the year after the place",
+     "张掖市2023年政府工作报告\n各位代表:\n一、2022年工作回顾\n全市经济恢复向好。",
+     "region=张掖市 level=prefecture review=2022 plan=2023 speaker=null"},
+    {"vice mayor delivering is not acting",
+     "——2022年1月5日在金昌市第十届人民代表大会第一次会议上\n金昌市人民政府常务副市长 邵东\n各位代表:",
+     "title=副市长 acting=false speaker=邵东 region=金昌市"},
 };
 
 TEST(Annotate, HeaderFieldsFromInventedHeaders) {
