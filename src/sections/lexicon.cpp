@@ -1,0 +1,207 @@
+#include "sections/lexicon.h"
+
+#include <array>
+
+#include "common/data.h"
+#include "common/utf8.h"
+
+namespace gwr::sections {
+namespace {
+
+// Full-width ASCII (U+FF01..U+FF5E) and the ideographic space compare as their ASCII forms.
+char32_t fold(char32_t c) {
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
+  if (c == 0x3000) return U' ';
+  return c;
+}
+
+bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+std::optional<SectionType> type_from_name(std::string_view name) {
+  constexpr std::array kAll = {SectionType::kReview,     SectionType::kFiveYearReview,
+                               SectionType::kFypGoals,   SectionType::kPlanTasks,
+                               SectionType::kSelfBuilding, SectionType::kGlossary,
+                               SectionType::kLivelihood, SectionType::kOther};
+  for (SectionType t : kAll)
+    if (name == section_type_name(t)) return t;
+  return std::nullopt;
+}
+
+std::optional<Role> role_from_name(std::string_view name) {
+  if (name == "part") return Role::kPart;
+  if (name == "list") return Role::kList;
+  if (name == "appendix") return Role::kAppendix;
+  if (name == "classify") return Role::kClassify;
+  if (name == "reject") return Role::kReject;
+  return std::nullopt;
+}
+
+void note(std::string& errors, const std::string& what) {
+  if (!errors.empty()) errors += "; ";
+  errors += what;
+}
+
+std::vector<Pattern> load_list(std::string_view file, std::string& errors) {
+  std::vector<Pattern> out;
+  auto table = data::load_table(file, 1, 1);
+  if (!table) {
+    note(errors, table.error().describe());
+    return out;
+  }
+  for (const auto& row : table->rows) out.push_back(compile(row.fields[0]));
+  return out;
+}
+
+}  // namespace
+
+bool is_han_digit(char32_t c) {
+  return std::u32string_view(U"〇零一二三四五六七八九十百两").find(c) != std::u32string_view::npos;
+}
+
+int han_number(std::u32string_view s) {
+  if (s.empty()) return -1;
+  constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
+  int total = 0;
+  int digit = -1;
+  for (char32_t c : s) {
+    if (c == U'零') c = U'〇';
+    if (c == U'两') c = U'二';
+    if (auto d = kDigits.find(c); d != std::u32string_view::npos) {
+      if (digit >= 0) return -1;  // two digits in a row: not a counting numeral
+      digit = static_cast<int>(d);
+    } else if (c == U'十') {
+      total += (digit < 0 ? 1 : digit) * 10;
+      digit = -1;
+    } else if (c == U'百') {
+      total += (digit < 0 ? 1 : digit) * 100;
+      digit = -1;
+    } else {
+      return -1;
+    }
+  }
+  if (digit > 0) total += digit;
+  return total > 0 ? total : -1;
+}
+
+Pattern compile(std::string_view pattern) {
+  Pattern p;
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    if (pattern.substr(i, 3) == "<Y>") {
+      p.atoms.push_back(Pattern::kYear);
+      i += 3;
+    } else if (pattern.substr(i, 3) == "<H>") {
+      p.atoms.push_back(Pattern::kHanDigit);
+      i += 3;
+    } else {
+      p.atoms.push_back(fold(utf8::next(pattern, i)));
+    }
+  }
+  return p;
+}
+
+bool match_at(std::string_view text, std::size_t pos, const Pattern& p, std::size_t& end) {
+  std::size_t i = pos;
+  for (char32_t a : p.atoms) {
+    if (i >= text.size()) return false;
+    if (a == Pattern::kYear) {
+      std::size_t j = i;
+      const char32_t first = utf8::next(text, j);
+      const bool ascii = is_ascii_digit(first);
+      if (!ascii && !(first == U'〇' || first == U'零' || first == U'一' || first == U'二')) return false;
+      j = i;
+      for (int k = 0; k < 4; ++k) {
+        if (j >= text.size()) return false;
+        const char32_t c = utf8::next(text, j);
+        const bool ok = ascii ? is_ascii_digit(c)
+                              : (c != U'十' && c != U'百' && c != U'两' && is_han_digit(c));
+        if (!ok) return false;
+      }
+      if (j < text.size() && is_ascii_digit(utf8::at(text, j))) return false;
+      i = j;
+    } else if (a == Pattern::kHanDigit) {
+      if (!is_han_digit(utf8::next(text, i))) return false;
+    } else {
+      if (fold(utf8::next(text, i)) != a) return false;
+    }
+  }
+  end = i;
+  return true;
+}
+
+bool contains(std::string_view text, const Pattern& p) {
+  std::size_t end = 0;
+  for (std::size_t i = 0; i < text.size(); i += utf8::char_len(text, i))
+    if (match_at(text, i, p, end)) return true;
+  return false;
+}
+
+Lexicon Lexicon::load() {
+  Lexicon lx;
+  if (auto table = data::load_table("sections_types.tsv", 3, 3); !table) {
+    note(lx.load_error, table.error().describe());
+  } else {
+    for (const auto& row : table->rows) {
+      const auto role = role_from_name(row.fields[2]);
+      const auto type = row.fields[0] == "-" ? std::optional(SectionType::kOther)
+                                             : type_from_name(row.fields[0]);
+      if (!role || !type) {
+        note(lx.load_error, "sections_types.tsv:" + std::to_string(row.line) + ": bad type or role");
+        continue;
+      }
+      TypeRule rule{*type, *role, {}};
+      std::string_view pat = row.fields[1];
+      while (!pat.empty()) {
+        const std::size_t plus = pat.find('+');
+        rule.all_of.push_back(compile(pat.substr(0, plus)));
+        pat = plus == std::string_view::npos ? std::string_view() : pat.substr(plus + 1);
+      }
+      lx.types.push_back(std::move(rule));
+    }
+  }
+  lx.openers = load_list("sections_openers.tsv", lx.load_error);
+  lx.heading_ends = load_list("sections_heading_ends.tsv", lx.load_error);
+  return lx;
+}
+
+const Lexicon& Lexicon::get() {
+  static const Lexicon lexicon = load();
+  return lexicon;
+}
+
+std::optional<TypeRule> Lexicon::classify(std::string_view heading) const {
+  for (const TypeRule& rule : types) {
+    bool all = true;
+    for (const Pattern& p : rule.all_of) all = all && contains(heading, p);
+    if (all) return rule;
+  }
+  return std::nullopt;
+}
+
+bool Lexicon::opener_at(std::string_view text, std::size_t pos) const {
+  std::size_t end = 0;
+  for (const Pattern& p : openers)
+    if (match_at(text, pos, p, end)) return true;
+  return false;
+}
+
+bool Lexicon::heading_end_at(std::string_view text, std::size_t pos) const {
+  std::size_t end = 0;
+  for (const Pattern& p : heading_ends)
+    if (match_at(text, pos, p, end)) return true;
+  return false;
+}
+
+bool Lexicon::heading_end_before(std::string_view text, std::size_t begin, std::size_t pos) const {
+  std::size_t end = 0;
+  for (const Pattern& p : heading_ends) {
+    // Heading-end words have no placeholders, so their byte length is fixed.
+    std::string bytes;
+    for (char32_t c : p.atoms) utf8::append(bytes, c);
+    if (bytes.size() > pos - begin) continue;
+    if (match_at(text, pos - bytes.size(), p, end) && end == pos) return true;
+  }
+  return false;
+}
+
+}  // namespace gwr::sections

@@ -1,0 +1,67 @@
+// gwr/sections/lexicon.h — INTERNAL to the sections stage: the heading vocabularies and a tiny
+// pattern matcher for them.
+//
+//   const Lexicon& lx = Lexicon::get();
+//   if (auto t = lx.classify("2023年工作安排")) use(t->type, t->role);
+//   std::size_t end = 0; bool ok = match_at(text, pos, lx.openers[0], end);
+//
+// Patterns are literal UTF-8 with two placeholders: <Y> (a four-digit year, ASCII or Chinese
+// digits) and <H> (one Chinese numeral). ASCII punctuation in a pattern also matches its
+// full-width form. The lexicon is loaded once from data/ and immutable afterwards (safe for
+// concurrent use); a data file that fails to load leaves its list empty and sets load_error.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "doc/document.h"
+
+namespace gwr::sections {
+
+enum class Role { kPart, kList, kAppendix, kClassify, kReject };
+
+// A compiled pattern: code points, with kYear / kHanDigit standing for the placeholders.
+struct Pattern {
+  static constexpr char32_t kYear = 0x110001;
+  static constexpr char32_t kHanDigit = 0x110002;
+  std::u32string atoms;
+};
+
+struct TypeRule {
+  SectionType type = SectionType::kOther;
+  Role role = Role::kClassify;
+  std::vector<Pattern> all_of;  // every piece must occur
+};
+
+struct Lexicon {
+  std::vector<TypeRule> types;
+  std::vector<Pattern> openers;
+  std::vector<Pattern> heading_ends;
+  std::string load_error;  // empty when every file loaded
+
+  static const Lexicon& get();
+  static Lexicon load();
+
+  // First rule matching `heading` (analysis text), or nullopt.
+  std::optional<TypeRule> classify(std::string_view heading) const;
+  // True when a sentence opener starts at text[pos].
+  bool opener_at(std::string_view text, std::size_t pos) const;
+  // True when a heading-ending word ends exactly at text[pos] and starts at or after `begin`.
+  bool heading_end_before(std::string_view text, std::size_t begin, std::size_t pos) const;
+  // True when a heading-ending word starts at text[pos].
+  bool heading_end_at(std::string_view text, std::size_t pos) const;
+};
+
+Pattern compile(std::string_view pattern);
+// Matches `p` at text[pos]; on success sets `end` to one past the match.
+bool match_at(std::string_view text, std::size_t pos, const Pattern& p, std::size_t& end);
+// True when `p` occurs anywhere in text.
+bool contains(std::string_view text, const Pattern& p);
+
+// Value of a Chinese numeral made of 〇零一二三四五六七八九十百两 (e.g. 十一 → 11), -1 if not one.
+int han_number(std::u32string_view s);
+bool is_han_digit(char32_t c);
+
+}  // namespace gwr::sections
