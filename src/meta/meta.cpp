@@ -584,7 +584,9 @@ void annotate(Document& doc, const Divisions& div) {
   }
   if (m.plan_year) m.review_year = *m.plan_year - 1;
 
-  m.published = published_from(doc, U32View(h).substr(0, body_at));
+  std::size_t pb = body.begin > kHeaderBytes ? body.begin - kHeaderBytes : 0;
+  while (pb < body.begin && (text[pb] & 0xC0) == 0x80) ++pb;
+  m.published = published_from(doc, utf8::to_u32(text.substr(pb, body.begin - pb)));
   doc.meta = std::move(m);
 
   const Metadata& r = doc.meta;
