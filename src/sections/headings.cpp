@@ -255,8 +255,11 @@ class Finder {
         return out;
       }
       if (lx_.heading_end_before(t_, e.content, p) && !is_connective(c) &&
-          !lx_.heading_end_at(t_, p) && !is_closing_quote(c))
+          !lx_.heading_end_at(t_, p) && !is_closing_quote(c) && c != U'“' && c != U'《') {
+        if (auto lead = run_in(s, le, e.content); lead && !lead->uncertain_end)
+          out.lead = lead->span;
         return out;
+      }
       p += utf8::char_len(t_, p);
     }
     if (p >= le) {
@@ -315,7 +318,21 @@ std::vector<Candidate> find_candidates(std::string_view text, Span body, const L
     consider(first, false, prev_excl);
     char32_t last = 0;
     for (std::size_t i = first; i < le;) {
+      const std::size_t at = i;
       const char32_t c = utf8::next(text, i);
+      if (utf8::is_space(c) && last != 0 && !is_sentence_end(last)) {
+        // In text scraped onto one line a space may stand for a line break: the first item
+        // after a heading (名词解释 1.…) or an unnumbered heading (…局 名词解释).
+        const std::size_t s = skip_spaces(text, i, le);
+        const bool after_heading = !out.empty() && !out.back().run_in && out.back().span.end == at;
+        if (s > floor && s < le && (after_heading || !parse_enumerator(text, s, le))) {
+          if (auto cand = finder.at(s, first, le, false, false);
+              cand && (after_heading || cand->role == Role::kAppendix || cand->role == Role::kPart)) {
+            floor = cand->span.end;
+            out.push_back(*cand);
+          }
+        }
+      }
       if (!utf8::is_space(c)) last = c;
       if (!is_sentence_end(c) && !is_colon(c)) continue;
       std::size_t j = i;

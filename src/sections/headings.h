@@ -8,6 +8,7 @@
 // are decided later by annotate(); this step only reads text. Pure; safe for concurrent use.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct Candidate {
   bool glued = false;         // starts inside a line, after a sentence end
   bool after_exclamation = false;  // the text before it ends with ! / ！ (a closing exhortation)
   bool uncertain_end = false; // no rule fired; the end was cut at the length limit
+  // For a numbered heading run into the text whose end was placed after a heading-ending word
+  // (…建设|幸福…): its lead sentence, preferred when the heading turns out to be a sub-level.
+  std::optional<Span> lead;
 };
 
 std::vector<Candidate> find_candidates(std::string_view text, Span body, const Lexicon& lx);

@@ -87,6 +87,10 @@ std::vector<Placed> place(Document& doc, const std::vector<Candidate>& cands) {
   for (std::size_t i = 0; i < cands.size(); ++i) {
     const Candidate& c = cands[i];
     Placed p{c, level[static_cast<std::size_t>(rank(c.kind))], i >= appended_from};
+    if (p.level > 1 && c.lead) {
+      p.cand.span = *c.lead;
+      p.cand.run_in = true;
+    }
     if (p.appended && c.kind == Kind::kVocab) p.level = 1;
     if (p.level == 0) continue;                 // a kind ranked above the top: not a heading here
     if (p.level > 1 && !seen_top && !p.appended) continue;  // preamble (title block, greeting)
