@@ -122,7 +122,7 @@ const std::vector<Case> kCases = {
      "过去一年，全区紧扣南京市委部署，与玄武区、秦淮区携手推进老城更新，江苏省级项目落地。",
      "region=鼓楼区 parent=南京市 province=江苏省 code=320106"},
     {"namesake resolved by the city written before it in the subtitle",
-     "——2022年1月10日在长春市朝阳区第十七届人民代表大会第二次会议上\n朝阳区区长 高远\n各位代表:\n"
+     "——2022年1月10日在长春市朝阳区第十六届人民代表大会第四次会议上\n朝阳区区长 高远\n各位代表:\n"
      "我们学习北京的经验。",
      "region=朝阳区 parent=长春市 province=吉林省 code=220104"},
     {"no header: title line with year gives region and years",
@@ -186,18 +186,18 @@ TEST(Annotate, WebDateIsPublishedNotDelivered) {
 }
 
 TEST(Annotate, PublishedFromPageMeta) {
-  Document d = make_plain_document("政府工作报告\n——2021年12月7日在陇南市第五届人民代表大会第一次会议上\n陇南市市长 赵伟\n各位代表:");
+  Document d = make_plain_document("政府工作报告\n——2021年12月7日在陇南市第六届人民代表大会第三次会议上\n陇南市市长 赵伟\n各位代表:");
   d.page_meta.push_back({"发布日期", "2022-01-30 17:09", {}});
   annotate(d, table());
   expect_fields(d.meta, "published=2022-01-30 delivered=2021-12-07 plan=2022", "page meta");
 }
 
 TEST(Annotate, HeaderFoundJustBeforeAMisplacedBodyStart) {
-  std::string text = "——2023年1月5日在平凉市第五届人民代表大会第二次会议上\n平凉市市长 马强\n各位代表:\n现在报告工作。";
+  std::string text = "——2023年1月5日在平凉市第七届人民代表大会第四次会议上\n平凉市市长 马强\n各位代表:\n现在报告工作。";
   Document d = make_plain_document(text);
   d.body.begin = text.find("各位代表");
   annotate(d, table());
-  expect_fields(d.meta, "region=平凉市 speaker=马强 delivered=2023-01-05 session=第五届人民代表大会第二次会议", "lookback");
+  expect_fields(d.meta, "region=平凉市 speaker=马强 delivered=2023-01-05 session=第七届人民代表大会第四次会议", "lookback");
 }
 
 TEST(Annotate, MissingFieldsAreNullWithWarnings) {
