@@ -125,9 +125,16 @@ OffsetMap compose(const OffsetMap& outer, const OffsetMap& inner) {
       push(p);
       continue;
     }
-    for (const auto& q : inner.pieces()) {
+    // Inner pieces are sorted by out_begin: start at the first one that ends after mb.
+    const auto& qs = inner.pieces();
+    auto first = std::partition_point(qs.begin(), qs.end(), [mb](const OffsetMap::Piece& q) {
+      return q.out_begin + q.out_len <= mb;
+    });
+    for (auto it = first; it != qs.end(); ++it) {
+      const auto& q = *it;
       const std::size_t qb = q.out_begin, qe = q.out_begin + q.out_len;
-      if (qe <= mb || qb >= me || q.out_len == 0) continue;
+      if (qb >= me) break;
+      if (qe <= mb || q.out_len == 0) continue;
       const std::size_t b = std::max(qb, mb), e = std::min(qe, me);
       OffsetMap::Piece r{};
       r.out_begin = p.out_begin + (b - mb);
