@@ -93,8 +93,8 @@ struct Slogan {
 
 // Quoted slogans and programme names (“三化”改造 → 三化, “1+10”平台 → 1+10), counted per
 // report and grouped by their analysis text, in order of first occurrence. Skipped: quotations
-// longer than 20 characters, quotes holding sentence punctuation (, 。 ; : ! ?), and plan
-// ordinals (十四五, 十三五规划). Accepts “…”, 「…」 and 『…』.
+// longer than 20 characters, quotes holding sentence punctuation (, 。 ; : ! ?), bare numbers
+// (hotlines such as “12345”) and plan ordinals (十四五, 十三五规划). Accepts “…”, 「…」 and 『…』.
 std::vector<Slogan> extract_slogans(const Document& doc);
 
 }  // namespace gwr::facts

@@ -86,5 +86,31 @@ TEST(LivelihoodGold, SeedReportsMatchGoldItemsAndDeclaredCounts) {
   EXPECT_EQ(items_found, items_total);
 }
 
+// The two seed reports with a 名词解释 appendix (README: 普洱 and 甘州区): every numbered entry
+// is found, in order, and nothing from the web-page footer after it.
+TEST(GlossaryGold, SeedAppendicesGiveEveryNumberedEntry) {
+  const fs::path shared = gwr::testing::shared_dir();
+  if (!fs::exists(shared / "corpus")) GTEST_SKIP() << "no shared corpus at " << shared;
+  struct Want {
+    const char* file;
+    std::size_t reports, index, entries;
+    const char* first_term;
+    const char* last_term;
+  };
+  const Want wants[] = {
+      {"003_000a05b7aea940ce.txt", 10, 1, 20, "四条防线", "七种能力"},
+      {"004_eaa62b75e648be68.txt", 1, 0, 26, "“七地一屏一通道”", "“四进”"},
+  };
+  for (const Want& w : wants) {
+    auto docs = reports_of(shared / "corpus" / w.file, w.reports);
+    ASSERT_GT(docs.size(), w.index) << w.file;
+    const auto g = extract_glossary(docs[w.index]);
+    ASSERT_EQ(g.size(), w.entries) << w.file;
+    EXPECT_EQ(g.front().term, w.first_term) << w.file;
+    EXPECT_EQ(g.back().term, w.last_term) << w.file;
+    EXPECT_EQ(g.back().definition.find("扫一扫"), std::string::npos) << w.file;
+  }
+}
+
 }  // namespace
 }  // namespace gwr::facts
