@@ -10,6 +10,21 @@
 #include <poppler-page.h>
 
 namespace gwr::ingest {
+namespace {
+
+void ignore_poppler_message(const std::string&, void*) {}
+
+// poppler prints parser complaints to stderr; gwr reports a corrupt PDF as an error instead.
+// Installed once, thread-safely; the installed function is stateless.
+void silence_poppler() {
+  static const bool kInstalled = [] {
+    poppler::set_debug_error_function(ignore_poppler_message, nullptr);
+    return true;
+  }();
+  (void)kInstalled;
+}
+
+}  // namespace
 
 Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name) {
   const std::string where(name);
@@ -19,6 +34,7 @@ Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name) {
   if (bytes.substr(0, 5) != "%PDF-") {
     return make_error(ErrorCode::kUnsupportedFormat, "not a PDF file (no %PDF- header)", where);
   }
+  silence_poppler();
   // poppler reads from the caller's buffer without copying; `bytes` outlives `doc`.
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
