@@ -204,6 +204,12 @@ bool in_review_section(const Document& doc, std::size_t pos) {
   });
 }
 
+bool in_livelihood_section(const Document& doc, std::size_t pos) {
+  return std::any_of(doc.sections.begin(), doc.sections.end(), [&](const Section& sec) {
+    return sec.type == SectionType::kLivelihood && sec.extent.begin <= pos && pos < sec.extent.end;
+  });
+}
+
 // A year `20XX年` in the clause before the anchor that is earlier than the plan year.
 bool names_past_year(const Document& doc, std::string_view before) {
   if (!doc.meta.plan_year) return false;
@@ -352,6 +358,7 @@ std::optional<Livelihood> extract_livelihood(Document& doc, const ListLexicon& l
   const std::size_t hi = std::min(doc.body.end, s.size());
   std::optional<Livelihood> best;
   int best_score = 0;
+  std::vector<int> bare_counts;  // counts announced without items (十件实事, 详见附件)
   for (const Anchor& a : find_anchors(doc, lex)) {
     if (is_review(doc, a, lex)) continue;
     ItemScan scan;
@@ -365,11 +372,12 @@ std::optional<Livelihood> extract_livelihood(Document& doc, const ListLexicon& l
         if (!scan.items.empty()) break;
       }
     }
-    // A single unnumbered-count item is a sentence, not a list.
+    // Without a count, one item is a sentence, not a list.
     if (!a.count && scan.items.size() < 2) continue;
-    int score = 1;
-    if (!scan.items.empty()) score = 2;
-    if (a.count && static_cast<int>(scan.items.size()) == *a.count) score = 3;
+    if (scan.items.empty()) bare_counts.push_back(*a.count);
+    int score = scan.items.empty() ? 1 : 2;
+    if (a.count && static_cast<int>(scan.items.size()) == *a.count) score = 4;
+    if (in_livelihood_section(doc, a.span.begin)) ++score;
     if (score <= best_score) continue;
     best_score = score;
     Livelihood l;
@@ -378,6 +386,13 @@ std::optional<Livelihood> extract_livelihood(Document& doc, const ListLexicon& l
     l.span = Span{a.span.begin, scan.items.empty() ? a.span.end : scan.end};
     for (const Span& sp : scan.items) l.items.push_back(LivelihoodItem{sp, doc.original_of(sp)});
     best = std::move(l);
+  }
+  // An uncounted list (an annex titled 民生实事项目) takes the count announced elsewhere in
+  // the plan part when the numbers agree.
+  if (best && !best->declared_count &&
+      std::find(bare_counts.begin(), bare_counts.end(), static_cast<int>(best->items.size())) !=
+          bare_counts.end()) {
+    best->declared_count = static_cast<int>(best->items.size());
   }
   if (best && best->declared_count && !best->items.empty() &&
       static_cast<int>(best->items.size()) != *best->declared_count) {

@@ -94,6 +94,9 @@ const LivelihoodCase kLivelihoodCases[] = {
     {"ListPreferredOverEarlierCountOnlyMention",
      "继续实施33项民生工程。为民办好3件实事:一是新建学校。二是新建医院。三是新建公园。",
      "3 实事 [新建学校|新建医院|新建公园]"},
+    {"AnnexWithoutCountTakesCountAnnouncedEarlier",
+     "今年要办好3件民生实事(详见附件)。\n……\n附件\n民生实事项目\n1.新建公园。\n2.新建学校。\n3.新建医院。\n",
+     "3 民生实事项目 [新建公园|新建学校|新建医院]"},
     {"OrdinalTenthIsNotACount", "这是第十件民生实事的延续,重点在农村。", "none"},
 };
 
@@ -136,6 +139,25 @@ TEST(Livelihood, PastYearBeforeAnchorIgnoredWhenPlanYearKnown) {
   EXPECT_EQ(dump(extract_livelihood(doc)), "none");
   doc.meta.plan_year = 2022;
   EXPECT_EQ(dump(extract_livelihood(doc)), "3 民生实事 [甲|乙|丙]");
+}
+
+TEST(Livelihood, ItemsQuoteTheOriginalCharacters) {
+  // A traditional report: the analysis text is simplified, the items read as written. Each
+  // character pair has the same UTF-8 length, so identity maps line the two texts up.
+  const std::string original = "辦好2件民生實事:(1)新建圖書館。(2)改造電網。";
+  const std::string simplified = "办好2件民生实事:(1)新建图书馆。(2)改造电网。";
+  ASSERT_EQ(original.size(), simplified.size());
+  Document doc = make_plain_document(simplified);
+  doc.original = MappedText{original, OffsetMap::identity(original.size())};
+  EXPECT_EQ(dump(extract_livelihood(doc)), "2 民生實事 [新建圖書館|改造電網]");
+}
+
+TEST(Livelihood, LivelihoodSectionWinsOverAnEqualListElsewhere) {
+  const std::string first = "办好2件民生实事:(1)甲。(2)乙。\n";
+  Document doc = make_plain_document(first + "附件 2件惠民实事\n(1)丙。\n(2)丁。\n");
+  doc.sections.push_back(Section{"附件", 1, SectionType::kLivelihood, Span{first.size(), first.size() + 6},
+                                 Span{first.size(), doc.text.text.size()}, true});
+  EXPECT_EQ(dump(extract_livelihood(doc)), "2 惠民实事 [丙|丁]");
 }
 
 TEST(Livelihood, SpansPointAtItemsInAnalysisText) {
