@@ -249,6 +249,44 @@ TEST(Decode, RealCorpusFilesAreUtf8WithIdentityMaps) {
   EXPECT_GE(files, 5u);
 }
 
+struct ExampleCase {
+  const char* file;
+  const char* want_enc;
+  bool traditional;
+  std::vector<std::string> want_phrases;  // in the normalized text
+};
+
+TEST(Decode, ExampleReportsDecodeAndNormalize) {
+  const std::vector<ExampleCase> cases = {
+      {"gbk_county_report.txt", "GB18030", false,
+       {"政府工作报告\n", "桐庐县人民政府县长", "(2024年1月10日)", "主要预期目标是:", "增长6%左右"}},
+      {"big5_county_report.txt", "Big5", true,
+       {"政府工作报告\n", "永登县人民政府县长", "各位代表:", "主要预期目标是:", "增长7%左右"}},
+  };
+  for (const auto& c : cases) {
+    const std::string raw = gwr::testing::read_file(gwr::testing::repo_dir() / "examples" / c.file);
+    std::vector<Warning> w;
+    auto d = decode(raw, "", w);
+    ASSERT_TRUE(d.ok()) << c.file << ": " << d.error().describe();
+    EXPECT_EQ(d->encoding, c.want_enc) << c.file;
+    EXPECT_TRUE(w.empty()) << c.file;
+    const Normalized n = normalize(d->text.text, w);
+    EXPECT_EQ(n.traditional, c.traditional) << c.file;
+    const OffsetMap to_raw = compose(n.text.map, d->text.map);
+    for (const auto& p : c.want_phrases) {
+      const std::size_t b = n.text.text.find(p);
+      ASSERT_NE(b, std::string::npos) << c.file << " lacks " << p;
+      // The phrase's raw bytes decode back to a text that normalizes to the phrase.
+      const std::size_t s = to_raw.start(b), e = to_raw.end(b + p.size());
+      std::vector<Warning> w2;
+      auto back = decode(raw.substr(s, e - s), c.want_enc, w2);
+      ASSERT_TRUE(back.ok()) << c.file << " " << p;
+      EXPECT_EQ(normalize(back->text.text, w2).text.text.find(p.substr(0, p.size() - (p.back() == '\n'))), 0u)
+          << c.file << " " << p;
+    }
+  }
+}
+
 struct ScriptCase {
   const char* text;
   bool traditional;
