@@ -30,6 +30,13 @@ std::size_t find_duty_line(std::string_view s, std::size_t from, std::size_t to,
         best = p;
         break;
       }
+      // (责任单位:…) closing an item line.
+      std::size_t open = p;
+      const char32_t c = p > from ? utf8::prev(s, open) : 0;
+      if (c == U'(' || c == U'（') {
+        best = open;
+        break;
+      }
     }
   }
   return best;
@@ -231,8 +238,12 @@ bool is_review(const Document& doc, const Anchor& a, const ListLexicon& lex) {
   const std::string_view before = s.substr(cb, a.span.begin - cb);
   const std::string_view after = s.substr(a.span.end, ce - a.span.end);
   if (names_past_year(doc, before)) return true;
-  if (contains_any(before, lex.plan_cues)) return false;
-  return contains_any(before, lex.review_before) || contains_any(after, lex.review_after);
+  // Each side's plan cue (确保, 年内 …) overrides that side's review cue (完成 …).
+  const bool done_before =
+      contains_any(before, lex.review_before) && !contains_any(before, lex.plan_cues);
+  const bool done_after =
+      contains_any(after, lex.review_after) && !contains_any(after, lex.plan_cues);
+  return done_before || done_after;
 }
 
 // Where the enumerated items may begin: right after the anchor (past punctuation and space),

@@ -97,6 +97,14 @@ const LivelihoodCase kLivelihoodCases[] = {
     {"AnnexWithoutCountTakesCountAnnouncedEarlier",
      "今年要办好3件民生实事(详见附件)。\n……\n附件\n民生实事项目\n1.新建公园。\n2.新建学校。\n3.新建医院。\n",
      "3 民生实事项目 [新建公园|新建学校|新建医院]"},
+    {"PlanCueAfterAnchorOverridesCompletionWord",
+     "办好2件民生实事并确保年内完成:(1)新建驿站。(2)改造公厕。", "2 民生实事 [新建驿站|改造公厕]"},
+    {"ParenthesizedDutyUnitDropped",
+     "附件\n十件惠民实事\n一、扩大就业(责任单位:市人社局)\n二、助学帮扶(牵头单位:市教育局)\n",
+     "10 惠民实事 [扩大就业|助学帮扶]"},
+    {"ChineseParenItemsWithIndentedLines",
+     "办好3件为民实事:\n\u3000\u3000(一)新建医院1所;\n\u3000\u3000(二)新建学校2所;\n\u3000\u3000(三)新建公园3个。\n",
+     "3 为民实事 [新建医院1所|新建学校2所|新建公园3个]"},
     {"OrdinalTenthIsNotACount", "这是第十件民生实事的延续,重点在农村。", "none"},
 };
 
