@@ -204,6 +204,14 @@ class Finder {
       if (is_sentence_end(last)) end = te - utf8::encode(last).size();
       if (e) {
         if (end <= e->content) return std::nullopt;
+        // `1.术语:释义` — the heading is the term.
+        for (std::size_t i = e->content; i < end;) {
+          const std::size_t at = i;
+          if (is_colon(utf8::next(t_, i)) && at > e->content && i < end) {
+            end = at;
+            break;
+          }
+        }
         Candidate c;
         c.span = {s, end};
         return c;
@@ -324,10 +332,16 @@ std::vector<Candidate> find_candidates(std::string_view text, Span body, const L
         // In text scraped onto one line a space may stand for a line break: the first item
         // after a heading (名词解释 1.…) or an unnumbered heading (…局 名词解释).
         const std::size_t s = skip_spaces(text, i, le);
+        // A numbered one also counts when it continues the previous candidate's sequence
+        // (… 责任单位:某局 2.…).
         const bool after_heading = !out.empty() && !out.back().run_in && out.back().span.end == at;
-        if (s > floor && s < le && (after_heading || !parse_enumerator(text, s, le))) {
+        const auto e = s < le ? parse_enumerator(text, s, le) : std::nullopt;
+        const bool continues = e && !out.empty() && out.back().kind == e->kind &&
+                               out.back().number + 1 == e->number;
+        if (s > floor && s < le && (after_heading || continues || !e)) {
           if (auto cand = finder.at(s, first, le, false, false);
-              cand && (after_heading || cand->role == Role::kAppendix || cand->role == Role::kPart)) {
+              cand && (after_heading || continues || cand->role == Role::kAppendix ||
+                       cand->role == Role::kPart)) {
             floor = cand->span.end;
             out.push_back(*cand);
           }

@@ -52,15 +52,29 @@ std::vector<Span> split_sentences(std::string_view text, Span paragraph) {
   std::vector<Span> out;
   const auto pairs = quote_pairs(text, paragraph);
   std::size_t quoted_until = 0;  // inside a balanced quote while i < quoted_until
+  bool speech = false;           // that quote is direct speech (opened right after a colon)
   std::size_t next_pair = 0;
   std::size_t start = paragraph.begin;
   for (std::size_t i = paragraph.begin; i < paragraph.end;) {
     while (next_pair < pairs.size() && pairs[next_pair].first <= i) {
-      quoted_until = std::max(quoted_until, pairs[next_pair].second);
+      if (pairs[next_pair].second > quoted_until) {
+        std::size_t before = pairs[next_pair].first;
+        const char32_t prev = before > paragraph.begin ? utf8::prev(text, before) : U'\0';
+        if (pairs[next_pair].first >= quoted_until) speech = prev == U':' || prev == U'：';
+        quoted_until = pairs[next_pair].second;
+      }
       ++next_pair;
     }
     const char32_t c = utf8::next(text, i);
-    if (!is_terminal(c) || i <= quoted_until) continue;
+    if (!is_terminal(c)) continue;
+    if (i <= quoted_until) {
+      // Inside a quote, only an end mark that closes quoted direct speech ends the sentence
+      // (他说:“要实干。”然后…); a quoted phrase (提出“….”的要求) does not.
+      if (!speech) continue;
+      std::size_t j = i;
+      while (j < quoted_until && is_terminal(utf8::at(text, j))) j += utf8::char_len(text, j);
+      if (j != quoted_until) continue;
+    }
     while (i < paragraph.end) {
       std::size_t j = i;
       const char32_t d = utf8::next(text, j);
