@@ -9,9 +9,36 @@
 //
 // Input is analysis text (simplified, half-width ASCII: see doc/document.h). Spans are byte
 // offsets into the string passed to scan(), half-open. The Grammar is immutable after load()
-// and safe for concurrent use. scan() is linear in the text length.
+// and safe for concurrent use (copies share the same immutable lexicon). scan() is linear in
+// the text length and never fails: odd input gives odd mentions, not errors.
+//
+// WHAT IS A MENTION. Every maximal run of ASCII digits and every run of Chinese numeral
+// characters (〇零一二两三四五六七八九十百千万亿) lies inside exactly one Mention, except numerals inside
+// a word of data/quantity_idioms.tsv (统一, 进一步, 一带一路, 三农, 四川 …): those produce no
+// mention at all. Connected digit runs form one mention (2022-12-12, 1+3+N, 23.9:42.8:33.3).
+//
+// DECISIONS worth knowing:
+//   * A Chinese numeral without a unit or measure word (四 in “四化同步”, 两 in 两岸) is
+//     NonQuantity::kName; so is a Chinese numeral opening a short quoted slogan (“六稳”, “三个一”),
+//     a numeral + 号 (2号线), and a bare multiplier (万元GDP, 千亿级) unless a cue such as 近/逾/上/
+//     突破 makes it a number (近万人, 突破百亿元). An Arabic number without a unit is a kAmount
+//     quantity with an empty unit, unless a non-quantity rule below claims it.
+//   * Ordinals: 第N届 / N届 / N次会议 / N中全会 / 二十大 → kSessionOrdinal; 第N位/名, 全省第N,
+//     排名第N, 前进N位, N强 (at_most), 前N名 (at_most) → kRank quantities; any other 第N is
+//     kEnumerator (it labels, it does not count).
+//   * 4-digit 1949..2100 + 年 (or standing alone, or 2021-2025, or the glued 20212035年) → kYear;
+//     with a month it becomes kDate (2022年12月12日 is one mention). N月 (1..12), N日 (1..31),
+//     1-11月, N季度 → kDate. 15:02 → kTime, as are N小时 / N分钟.
+//   * A digit run touching ASCII letters or joined by +, / is a kCode (5G, S10, 330KV, 1+3+N),
+//     PM2.5 is kPollutant, 4A/5A级/N级/三甲/五星级 are kGrade, 7·15 is kEventLabel, 5+ digit integers
+//     without a unit are kPhone (12345热线), Arabic numbers in quotes without a unit are kCode.
+//   * A unit written once after the last member of a list (5.8万亿、4.9万亿元; 6、7%) is given
+//     to the earlier members joined by 、和与及或.
+//   * Comparators of lists (分别增长8%和9%左右) are NOT distributed here; each mention carries only
+//     its own cue words.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,6 +111,8 @@ struct Mention {
   NonQuantity non_quantity = NonQuantity::kNone;  // set iff it is not
 };
 
+struct Lexicon;  // internal (src/quantity/lexicon.h): units, idioms and cue words, compiled
+
 class Grammar {
  public:
   static Result<Grammar> load();    // from data/units.tsv (see common/data.h)
@@ -106,6 +135,8 @@ class Grammar {
   };
   std::vector<Unit> units_;  // longest first
   friend class GrammarImpl;
+  // The compiled lexicons (units, idioms, cue words); immutable, shared by copies.
+  std::shared_ptr<const Lexicon> lex_;
 };
 
 }  // namespace gwr::quantity
