@@ -249,8 +249,12 @@ std::vector<Repair> find_repairs(std::string_view s) {
           out.push_back({i, i + 1, "stray_semicolon",
                          "removed ';' between a number and its unit (left over from '&nbsp;')", i});
         }
-      } else if (before == U'。' || before == '!' || before == '?' || before == ';') {
-        out.push_back({i, i + 1, "stray_semicolon", "removed ';' after end-of-sentence punctuation", i});
+      } else if (before == U'。' || before == '!' || before == '?') {
+        // `成立100周年!;` and runs like `。;;;;`: one repair for the whole run.
+        std::size_t j = i;
+        while (j < s.size() && s[j] == ';') ++j;
+        out.push_back({i, j, "stray_semicolon", "removed ';' after end-of-sentence punctuation", i});
+        i = j - 1;
       }
       continue;
     }

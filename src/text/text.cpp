@@ -79,13 +79,14 @@ std::optional<Encoding> encoding_for(std::string_view name) {
 struct Conversion {
   MappedText text;
   std::size_t errors = 0;     // characters that came out as U+FFFD
+  std::size_t pua = 0;        // private-use characters: rare in real text, common in misdecodings
   std::size_t non_ascii = 0;  // output characters >= U+0080
   std::size_t han = 0;
   std::size_t common = 0;     // Han characters in kCommonHan
   std::vector<std::size_t> error_offsets;  // raw offsets of the first kMaxByteWarnings errors
 
   double error_rate() const {
-    return static_cast<double>(errors) / static_cast<double>(std::max<std::size_t>(1, non_ascii));
+    return static_cast<double>(errors + pua) / static_cast<double>(std::max<std::size_t>(1, non_ascii));
   }
   double common_share() const {
     return static_cast<double>(common) / static_cast<double>(std::max<std::size_t>(1, han));
@@ -95,6 +96,10 @@ struct Conversion {
 // Appends pieces, merging adjacent copies and adjacent replacements of the same source range.
 class PieceWriter {
  public:
+  void reserve(std::size_t out_bytes, std::size_t pieces) {
+    out_.reserve(out_bytes);
+    pieces_.reserve(pieces);
+  }
   void add(std::size_t src_begin, std::size_t src_len, std::string_view utf8_bytes, bool copied) {
     const std::size_t out_begin = out_.size();
     out_.append(utf8_bytes);
@@ -154,6 +159,7 @@ std::optional<Conversion> convert_icu(std::string_view raw, std::size_t begin, s
 
   Conversion conv;
   PieceWriter writer;
+  writer.reserve((limit - begin) * 3 / 2 + 16, (limit - begin) / 3 + 16);
   std::vector<UChar> buf;
   std::vector<int32_t> offs;
   std::string utf8_char;
@@ -209,6 +215,7 @@ std::optional<Conversion> convert_icu(std::string_view raw, std::size_t begin, s
         ++conv.errors;
         if (conv.error_offsets.size() < kMaxByteWarnings) conv.error_offsets.push_back(start);
       }
+      if (c >= 0xE000 && c <= 0xF8FF) ++conv.pua;
       if (utf8::is_han(c)) {
         ++conv.han;
         if (kCommonHan.find(c) != std::u32string_view::npos) ++conv.common;
@@ -396,7 +403,11 @@ Result<Decoded> decode(std::string_view bytes, std::string_view declared,
   std::optional<Encoding> declared_enc = encoding_for(declared);
   if (declared_enc && !declared_enc->icu.empty() && declared_enc->unit == 1) {
     auto conv = convert_icu(bytes, 0, sample, *declared_enc);
-    if (conv && conv->error_rate() <= 0.01) return finish_icu(bytes, 0, *declared_enc, warnings);
+    // A wrong CJK declaration (GBK bytes labelled Big5) decodes without errors into rare
+    // characters; such a declaration is ignored.
+    if (conv && conv->error_rate() <= 0.01 && (conv->han < 20 || conv->common_share() >= 0.05)) {
+      return finish_icu(bytes, 0, *declared_enc, warnings);
+    }
   }
   if (mostly_utf8(bytes, 0)) return finish_utf8(bytes, 0, warnings);
 

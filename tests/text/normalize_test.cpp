@@ -48,6 +48,8 @@ TEST(Normalize, FoldsAndRepairsWithWarnings) {
       {"ordinal clause keeps semicolon", "增速全市第1;建筑业产值", "增速全市第1;建筑业产值", ""},
       {"clause semicolon after unit kept", "增长6%;投资增长8%", "增长6%;投资增长8%", ""},
       {"semicolon after full stop removed", "成立100周年!;\n", "成立100周年!\n", "stray_semicolon@16"},
+      {"run of semicolons after full stop is one repair", "持续性。;;;;突出", "持续性。突出",
+       "stray_semicolon@12"},
       {"space inside enumerator", "底线。十 一、着力", "底线。十一、着力", "split_enumerator@12"},
       {"space inside herb name before list comma", "有机三 七、茶叶", "有机三七、茶叶",
        "split_enumerator@9"},

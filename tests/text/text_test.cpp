@@ -67,6 +67,9 @@ TEST(Decode, DetectsEncodingAndMapsEveryCharToItsRawBytes) {
       {"big5 declared", kTraditional, "Big5", "big5", "Big5"},
       {"utf8 traditional", kTraditional, "UTF-8", "", "UTF-8"},
       {"utf8 wins over a stale gbk meta", kSimplified, "UTF-8", "gbk", "UTF-8"},
+      {"gbk bytes wrongly declared big5", kSimplified, "GB18030", "big5", "GB18030"},
+      {"big5 bytes wrongly declared gbk", kTraditional, "Big5", "gbk", "Big5"},
+      {"unknown declared name ignored", kSimplified, "GB18030", "x-no-such-charset", "GB18030"},
   };
   for (const auto& c : cases) {
     const std::string raw = encode_as(c.utf8_text, c.charset);
