@@ -18,8 +18,8 @@ bool is_part_vocab(const Candidate& c) { return c.kind == Kind::kVocab && c.role
 
 // The kind of the top-level parts of the speech.
 //  - 第X部分 when present;
-//  - unnumbered part headings when there are at least two and they are not nested under `一、`
-//    parts (the first comes before the first `一、`, or the `一、` numbering restarts);
+//  - unnumbered part headings when they are not nested under `一、` parts: at least two with
+//    the first before the first `一、`, or any when the `一、` numbering restarts;
 //  - else the highest numbered kind present.
 std::optional<Kind> top_kind(const std::vector<Candidate>& cands, std::size_t appended_from) {
   std::array<int, kKindCount> count{};
@@ -40,7 +40,8 @@ std::optional<Kind> top_kind(const std::vector<Candidate>& cands, std::size_t ap
     }
   }
   if (count[static_cast<std::size_t>(rank(Kind::kPart))] > 0) return Kind::kPart;
-  if (part_vocab >= 2 && (first_part_vocab < first_han || han_restarts >= 2)) return Kind::kVocab;
+  if ((part_vocab >= 2 && first_part_vocab < first_han) || (part_vocab >= 1 && han_restarts >= 2))
+    return Kind::kVocab;
   for (int k = rank(Kind::kHan); k < kKindCount; ++k)
     if (count[static_cast<std::size_t>(k)] > 0) return static_cast<Kind>(k);
   if (part_vocab >= 1) return Kind::kVocab;
@@ -93,6 +94,8 @@ std::vector<Placed> place(Document& doc, const std::vector<Candidate>& cands) {
     }
     if (p.appended && c.kind == Kind::kVocab) p.level = 1;
     if (p.level == 0) continue;                 // a kind ranked above the top: not a heading here
+    // An unnumbered 民生实事 line inside the speech introduces a list; it is not a part.
+    if (c.kind == Kind::kVocab && c.role == Role::kList && !p.appended) continue;
     if (p.level > 1 && !seen_top && !p.appended) continue;  // preamble (title block, greeting)
     const auto lv = static_cast<std::size_t>(p.level);
     if (c.number > 0) {

@@ -153,6 +153,25 @@ const Case kCases[] = {
     {"RunInLeadSentenceIsTheSubHeading",
      "一、2024年工作安排\n(一)坚定不移抓工业,壮大实体经济。全年新增企业五十家,产值增长一成。\n",
      "1 plan_tasks 一、2024年工作安排\n2 other (一)坚定不移抓工业,壮大实体经济\n"},
+    {"NationalStyleParts",
+     "一、2023年工作回顾\n过去一年极不平凡。\n二、2024年经济社会发展总体要求和政策取向\n今年要稳中求进。\n"
+     "三、2024年政府工作任务\n(一)大力推进现代化产业体系建设。要抓好制造业。\n",
+     "1 review 一、2023年工作回顾\n1 plan_tasks 二、2024年经济社会发展总体要求和政策取向\n"
+     "1 plan_tasks 三、2024年政府工作任务\n2 other (一)大力推进现代化产业体系建设\n"},
+    {"UnnumberedLivelihoodLineInsideTheSpeechIsNotAPart",
+     "2023年工作回顾\n成绩显著。\n2024年工作安排\n要抓落实。\n2024年十件民生实事\n1.新建公园三座。\n"
+     "2.新增学位两千个。\n加强政府自身建设\n要清正廉洁。\n",
+     "1 review 2023年工作回顾\n1 plan_tasks 2024年工作安排\n2 other 1.新建公园三座\n"
+     "2 other 2.新增学位两千个\n1 self_building 加强政府自身建设\n"},
+    {"GluedVocabHeadingsBeforeCommonOpeners",
+     "请予审议。2023年工作回顾面对复杂形势,我们迎难而上。一、稳住经济大盘。好。"
+     "2024年工作安排根据全县发展规划,今年要稳中求进。一、抓好项目建设。好。",
+     "1 review 2023年工作回顾\n2 other 一、稳住经济大盘\n1 plan_tasks 2024年工作安排\n"
+     "2 other 一、抓好项目建设\n"},
+    {"RestartingListsUnderOneRecognisedPartHeading",
+     "开场白。\n一、经济平稳运行。\n二、民生持续改善。\n2024年工作安排\n一、扩大内需。\n二、深化改革。\n",
+     // Items before the first recognised part have no parent and are left out.
+     "1 plan_tasks 2024年工作安排\n2 other 一、扩大内需\n2 other 二、深化改革\n"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, SectionsTree, ::testing::ValuesIn(kCases),
