@@ -336,14 +336,7 @@ class Scanner {
       q.comparator = Comparator::kAtMost;
     }
     if (q.unit.empty() && !a.chinese && q.kind != Kind::kRank) {
-      // 7.20 followed by a name: an event label, not 7.2.
-      if (a.frac_digits == 2 && a.value >= 1 && a.value < 13 && !range) {
-        const char32_t n = cp(end);
-        const auto day = static_cast<int>((a.value - static_cast<int>(a.value)) * 100 + 0.5);
-        if (day >= 1 && day <= 31 && (utf8::is_han(n) || is_close_quote(n))) {
-          return non(a.begin, end, NonQuantity::kEventLabel);
-        }
-      }
+      if (!range && event_decimal(a)) return non(a.begin, end, NonQuantity::kEventLabel);
       if (quoted(a.begin)) return non(a.begin, end, NonQuantity::kCode);
     }
     Mention m;
@@ -357,6 +350,14 @@ class Scanner {
     auto n = read_any(k);
     if (!n || !n->integer || n->value < 1 || n->value > 12 || cp(n->end) != U'月') return k;
     return extend_date_month(nx(n->end));
+  }
+
+  // 7.20 followed by a name or a closing quote: an event label (month.day), not 7.2.
+  bool event_decimal(const Num& a) const {
+    if (a.frac_digits != 2 || a.value < 1 || a.value >= 13) return false;
+    const auto day = static_cast<int>((a.value - static_cast<int>(a.value)) * 100 + 0.5);
+    const char32_t n = cp(a.end);
+    return day >= 1 && day <= 31 && (utf8::is_han(n) || is_close_quote(n));
   }
 
   bool quoted(std::size_t b) const {
@@ -440,6 +441,7 @@ class Scanner {
       a.value = -a.value;
     }
     const Tail t = read_tail(e);
+    if (t.unit.empty() && event_decimal(a)) return non(i, e, NonQuantity::kEventLabel);
     if (t.unit.empty() && quoted(i) && !is_range_sep(cp(t.end))) return non(i, e, NonQuantity::kCode);
     if (t.unit.empty() && a.integer && !a.comma && a.int_digits >= 5 && t.approx == Approx::kNone &&
         !is_range_sep(cp(t.end))) {
