@@ -305,12 +305,42 @@ class Finder {
 
 }  // namespace
 
+namespace {
+
+// A line that ends in the middle of a sentence: long, and its last character is not punctuation.
+bool ends_mid_sentence(std::string_view t, std::size_t ls, std::size_t le) {
+  const std::string_view line = utf8::trim(t.substr(ls, le - ls));
+  if (utf8::length(line) < kWrappedLineMin) return false;
+  std::size_t i = line.size();
+  const char32_t c = utf8::prev(line, i);
+  return utf8::is_han(c) || utf8::is_ascii_digit(c);
+}
+
+// Hard-wrapped text (PDF, fixed-width pages): most long lines end mid-sentence.
+bool looks_wrapped(std::string_view t, std::size_t begin, std::size_t end) {
+  std::size_t long_lines = 0, open_lines = 0;
+  for (std::size_t ls = begin; ls < end;) {
+    std::size_t le = t.find('\n', ls);
+    if (le == std::string_view::npos || le > end) le = end;
+    if (utf8::length(utf8::trim(t.substr(ls, le - ls))) >= kWrappedLineMin) {
+      ++long_lines;
+      if (ends_mid_sentence(t, ls, le)) ++open_lines;
+    }
+    ls = le + 1;
+  }
+  return long_lines >= 5 && open_lines * 3 >= long_lines;
+}
+
+}  // namespace
+
 std::vector<Candidate> find_candidates(std::string_view text, Span body, const Lexicon& lx) {
   std::vector<Candidate> out;
   const Finder finder(text, lx);
   const std::size_t end = std::min(body.end, text.size());
   std::size_t ls = std::min(body.begin, end);
+  const bool wrapped = looks_wrapped(text, ls, end);
   bool prev_excl = false;  // the previous non-empty line ended with an exclamation
+  bool prev_open = false;  // the previous non-empty line ends mid-sentence (wrapped text only)
   while (ls < end) {
     std::size_t le = text.find('\n', ls);
     if (le == std::string_view::npos || le > end) le = end;
@@ -323,7 +353,9 @@ std::vector<Candidate> find_candidates(std::string_view text, Span body, const L
         out.push_back(*c);
       }
     };
-    consider(first, false, prev_excl);
+    // In hard-wrapped text a line that continues an open sentence cannot start a heading
+    // (…坚持生态第\n一、民生优先…).
+    if (!prev_open) consider(first, false, prev_excl);
     char32_t last = 0;
     for (std::size_t i = first; i < le;) {
       const std::size_t at = i;
@@ -353,7 +385,11 @@ std::vector<Candidate> find_candidates(std::string_view text, Span body, const L
       while (j < le && is_closing_quote(utf8::at(text, j))) j += utf8::char_len(text, j);
       consider(skip_spaces(text, j, le), is_colon(c), c == U'!' || c == U'！');
     }
-    if (first < le) prev_excl = last == U'!' || last == U'！';
+    if (first < le) {
+      prev_excl = last == U'!' || last == U'！';
+      const bool was_heading = !out.empty() && out.back().span.begin == first;
+      prev_open = wrapped && !was_heading && ends_mid_sentence(text, ls, le);
+    }
     ls = le + 1;
   }
   return out;

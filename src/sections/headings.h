@@ -4,7 +4,8 @@
 //
 // A candidate starts at a line start or right after a sentence end (。！？!?；, and ：
 // for numbered ones) — an enumerator anywhere else (`18个 一、二级`, `第一` inside a sentence) is
-// never one. Candidates are in text order and do not overlap. Levels and the numbering sequence
+// never one; neither is a line start right after a line that breaks a sentence in hard-wrapped
+// (PDF) text. Candidates are in text order and do not overlap. Levels and the numbering sequence
 // are decided later by annotate(); this step only reads text. Pure; safe for concurrent use.
 #pragma once
 
@@ -43,5 +44,7 @@ inline constexpr std::size_t kMaxLineHeading = 60;   // a whole short line
 inline constexpr std::size_t kMaxGluedHeading = 48;  // a numbered heading run into the text
 inline constexpr std::size_t kMaxVocabHeading = 40;  // an unnumbered heading run into the text
 inline constexpr std::size_t kMaxRunIn = 80;         // a lead sentence used as heading
+// Lines at least this long that end without punctuation count as hard-wrapped (PDF text).
+inline constexpr std::size_t kWrappedLineMin = 20;
 
 }  // namespace gwr::sections

@@ -117,7 +117,7 @@ std::vector<Placed> place(Document& doc, const std::vector<Candidate>& cands) {
     }
     for (std::size_t deeper = lv + 1; deeper < expected.size(); ++deeper) expected[deeper] = 0;
     if (p.level == 1) seen_top = true;
-    if (c.uncertain_end)
+    if (c.uncertain_end && p.level == 1)
       doc.warn("heading_end_uncertain", "heading end not found; cut at the length limit",
                c.span.begin);
     out.push_back(p);

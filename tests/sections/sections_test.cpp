@@ -172,6 +172,12 @@ const Case kCases[] = {
      "开场白。\n一、经济平稳运行。\n二、民生持续改善。\n2024年工作安排\n一、扩大内需。\n二、深化改革。\n",
      // Items before the first recognised part have no parent and are left out.
      "1 plan_tasks 2024年工作安排\n2 other 一、扩大内需\n2 other 二、深化改革\n"},
+    {"HardWrappedLinesDoNotStartHeadingsMidSentence",
+     "一、2023年工作回顾\n过去一年,我们坚持稳中求进工作总基调,全力\n以赴抓项目、促发展、保民生,各项工作取得\n"
+     "新成效。全年新建学校五所,医院两所,经济总量全市排名第\n二、增速全市第一,城乡面貌焕然一新,群众\n"
+     "满意度不断提升,发展基础更加坚实稳固有力。\n二、2024年工作安排\n今年要抓好以下工作,确保\n"
+     "各项目标任务圆满完成,人民群众更加满意。\n",
+     "1 review 一、2023年工作回顾\n1 plan_tasks 二、2024年工作安排\n"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, SectionsTree, ::testing::ValuesIn(kCases),
@@ -231,6 +237,24 @@ TEST(Sections, OutOfSequenceTopNumberIsWarned) {
   annotate(doc);
   EXPECT_EQ(top_titles(doc).size(), 2u);
   EXPECT_TRUE(has_warning(doc, "enumerator_out_of_sequence"));
+}
+
+TEST(Sections, OddInputNeverFails) {
+  const std::string cases[] = {"", "\n\n\n", "一、", "(一)", "1.", "。。。!!", "\xff\xfe一、\x80工作回顾",
+                               std::string(5000, 'a'), "“未闭合的引号。还有一句。"};
+  for (const std::string& text : cases) {
+    Document doc = make_plain_document(text);
+    annotate(doc);
+    for (const Section& s : doc.sections) {
+      EXPECT_LE(s.heading.end, text.size());
+      EXPECT_TRUE(s.extent.contains(s.heading));
+    }
+    for (const Paragraph& p : doc.paragraphs) EXPECT_FALSE(p.span.empty());
+  }
+  Document doc = make_plain_document("一、2023年工作回顾\n好。\n");
+  doc.body = Span{5, 1000};  // a body past the end of the text is clipped
+  annotate(doc);
+  for (const Paragraph& p : doc.paragraphs) EXPECT_LE(p.span.end, doc.text.text.size());
 }
 
 TEST(Sections, AnnotateReplacesEarlierResults) {
