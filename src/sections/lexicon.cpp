@@ -97,6 +97,9 @@ Pattern compile(std::string_view pattern) {
       p.atoms.push_back(fold(utf8::next(pattern, i)));
     }
   }
+  if (p.atoms.find(Pattern::kYear) == std::u32string::npos &&
+      p.atoms.find(Pattern::kHanDigit) == std::u32string::npos)
+    p.literal = utf8::from_u32(p.atoms);
   return p;
 }
 
@@ -195,11 +198,10 @@ bool Lexicon::heading_end_at(std::string_view text, std::size_t pos) const {
 bool Lexicon::heading_end_before(std::string_view text, std::size_t begin, std::size_t pos) const {
   std::size_t end = 0;
   for (const Pattern& p : heading_ends) {
-    // Heading-end words have no placeholders, so their byte length is fixed.
-    std::string bytes;
-    for (char32_t c : p.atoms) utf8::append(bytes, c);
-    if (bytes.size() > pos - begin) continue;
-    if (match_at(text, pos - bytes.size(), p, end) && end == pos) return true;
+    // Heading-end words are plain words, so their byte length is fixed.
+    const std::size_t n = p.literal.size();
+    if (n == 0 || n > pos - begin) continue;
+    if (match_at(text, pos - n, p, end) && end == pos) return true;
   }
   return false;
 }

@@ -27,6 +27,7 @@ struct Pattern {
   static constexpr char32_t kYear = 0x110001;
   static constexpr char32_t kHanDigit = 0x110002;
   std::u32string atoms;
+  std::string literal;  // the UTF-8 text when the pattern has no placeholder, else empty
 };
 
 struct TypeRule {
