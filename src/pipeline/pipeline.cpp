@@ -1,1 +1,202 @@
-// placeholder until the stage lands
+#include "pipeline/pipeline.h"
+
+#include "common/utf8.h"
+#include "ingest/ingest.h"
+#include "sections/sections.h"
+
+namespace gwr::pipeline {
+
+Result<std::shared_ptr<const Resources>> Resources::load() {
+  auto div = meta::Divisions::load();
+  if (!div) return div.error();
+  auto grammar = quantity::Grammar::load();
+  if (!grammar) return grammar.error();
+  auto lex = facts::Lexicon::load();
+  if (!lex) return lex.error();
+  auto lists = facts::ListLexicon::load();
+  if (!lists) return lists.error();
+  return std::shared_ptr<const Resources>(new Resources{std::move(div).value(), std::move(grammar).value(),
+                                                        std::move(lex).value(), std::move(lists).value()});
+}
+
+Extraction extract_document(Document doc, const Resources& res) {
+  meta::annotate(doc, res.divisions);
+  sections::annotate(doc);
+  Extraction x;
+  x.targets = facts::extract_targets(doc, res.grammar, res.lexicon);
+  x.livelihood = facts::extract_livelihood(doc, res.lists);
+  x.glossary = facts::extract_glossary(doc, res.lists);
+  x.slogans = facts::extract_slogans(doc);
+  if (x.targets.gdp_status == facts::GdpTargetStatus::kNotFound) {
+    doc.warn("no_targets_passage", "no plan-year main-targets passage was found");
+  }
+  x.doc = std::move(doc);
+  return x;
+}
+
+namespace {
+Result<std::vector<Extraction>> run_all(Result<std::vector<Document>> docs, const Resources& res) {
+  if (!docs) return docs.error();
+  std::vector<Extraction> out;
+  out.reserve(docs->size());
+  for (auto& d : docs.value()) out.push_back(extract_document(std::move(d), res));
+  return out;
+}
+}  // namespace
+
+Result<std::vector<Extraction>> extract_file(const std::filesystem::path& path, const Resources& res) {
+  return run_all(ingest::read_file(path), res);
+}
+
+Result<std::vector<Extraction>> extract_bytes(std::string_view bytes, std::string_view name,
+                                              const Resources& res) {
+  return run_all(ingest::read_bytes(bytes, name), res);
+}
+
+namespace {
+
+using nlohmann::json;
+
+json opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+json opt(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
+json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+// First / last 20 characters of the body's first / last line (the gold file's convention).
+std::string body_edge(const Document& d, bool first) {
+  const std::string body = d.original_of(d.body);
+  std::string_view s = utf8::trim(body);
+  std::string_view line;
+  if (first) {
+    line = s.substr(0, s.find('\n'));
+  } else {
+    const std::size_t nl = s.rfind('\n');
+    line = nl == std::string_view::npos ? s : s.substr(nl + 1);
+  }
+  line = utf8::trim(line);
+  std::u32string u = utf8::to_u32(line);
+  if (u.size() > 20) u = first ? u.substr(0, 20) : u.substr(u.size() - 20);
+  return utf8::from_u32(u);
+}
+
+json span_json(const Document& d, Span s) {
+  const Span r = d.raw(s);
+  return json{{"start", r.begin}, {"end", r.end}};
+}
+
+json target_json(const Document& d, const facts::Target& t) {
+  const Span r = d.raw(t.verbatim);
+  json j{{"indicator", t.indicator},
+         {"indicator_id", t.indicator_id.empty() ? json(nullptr) : json(t.indicator_id)},
+         {"canonical", t.canonical},
+         {"value", opt(t.value)},
+         {"value_hi", opt(t.value_hi)},
+         {"unit", opt(t.unit)},
+         {"modifier", facts::modifier_name(t.modifier)},
+         {"basis", facts::basis_name(t.basis)},
+         {"aspiration", t.aspiration},
+         {"verbatim", utf8::trim(d.original_of(t.verbatim))},
+         {"start", r.begin},
+         {"end", r.end}};
+  if (t.horizon) j["horizon"] = *t.horizon;
+  return j;
+}
+
+}  // namespace
+
+json to_json(const Extraction& x, bool with_text) {
+  const Document& d = x.doc;
+  const Metadata& m = d.meta;
+  json j;
+  j["source"] = d.source;
+  j["index_in_file"] = d.index_in_file;
+  j["format"] = d.format;
+  j["encoding"] = d.encoding;
+  j["traditional"] = d.traditional;
+  j["region"] = opt(m.region);
+  j["region_code"] = opt(m.region_code);
+  j["level"] = m.level == Level::kUnknown ? json(nullptr) : json(level_name(m.level));
+  j["province"] = opt(m.province);
+  j["parent"] = opt(m.parent);
+  j["delivered"] = opt(m.delivered);
+  j["session"] = opt(m.session);
+  j["speaker"] = opt(m.speaker);
+  j["speaker_title"] = opt(m.speaker_title);
+  j["acting"] = m.acting;
+  j["review_year"] = opt(m.review_year);
+  j["plan_year"] = opt(m.plan_year);
+  j["published"] = opt(m.published);
+  json pm = json::array();
+  for (const auto& f : d.page_meta) {
+    json o{{"key", f.key}, {"value", f.value}};
+    o.update(span_json(d, f.span));
+    pm.push_back(o);
+  }
+  j["page_meta"] = pm;
+  const Span body = d.raw(d.body);
+  j["body_start"] = body.begin;
+  j["body_end"] = body.end;
+  j["body_starts_with"] = body_edge(d, true);
+  j["body_ends_with"] = body_edge(d, false);
+  json secs = json::array();
+  for (const auto& s : d.sections) {
+    const Span e = d.raw(s.extent), h = d.raw(s.heading);
+    secs.push_back({{"title", s.title},
+                    {"level", s.level},
+                    {"type", section_type_name(s.type)},
+                    {"appended", s.appended},
+                    {"start", e.begin},
+                    {"end", e.end},
+                    {"heading_start", h.begin},
+                    {"heading_end", h.end}});
+  }
+  j["sections"] = secs;
+  j["paragraph_count"] = d.paragraphs.size();
+  j["partial"] = d.partial;
+
+  const auto& t = x.targets;
+  j["targets_sentence"] = t.passage ? json(std::string(utf8::trim(d.original_of(*t.passage)))) : json(nullptr);
+  j["targets_span"] = t.passage ? span_json(d, *t.passage) : json(nullptr);
+  json ts = json::array();
+  for (const auto& v : t.targets) ts.push_back(target_json(d, v));
+  j["targets"] = ts;
+  j["gdp_target"] = facts::gdp_status_name(t.gdp_status);
+  json fs = json::array();
+  for (const auto& v : t.fyp_targets) fs.push_back(target_json(d, v));
+  j["fyp_targets"] = fs;
+  j["fyp_horizon"] = opt(t.fyp_horizon);
+
+  if (x.livelihood) {
+    json items = json::array();
+    for (const auto& it : x.livelihood->items) {
+      json o{{"text", it.text}};
+      o.update(span_json(d, it.span));
+      items.push_back(o);
+    }
+    j["livelihood"] = {{"label", x.livelihood->label},
+                       {"declared_count", opt(x.livelihood->declared_count)},
+                       {"items", items}};
+  } else {
+    j["livelihood"] = nullptr;
+  }
+  json gl = json::array();
+  for (const auto& g : x.glossary) {
+    json o{{"term", g.term}, {"definition", g.definition}};
+    o.update(span_json(d, g.span));
+    gl.push_back(o);
+  }
+  j["glossary"] = gl;
+  json sl = json::array();
+  for (const auto& s : x.slogans) sl.push_back({{"text", s.text}, {"count", s.count}});
+  j["slogans"] = sl;
+  json ws = json::array();
+  for (const auto& w : d.warnings) {
+    ws.push_back({{"code", w.code},
+                  {"message", w.message},
+                  {"offset", w.raw_offset == Warning::kNoOffset ? json(nullptr) : json(w.raw_offset)}});
+  }
+  j["warnings"] = ws;
+  if (with_text) j["text"] = d.original_of(d.body);
+  return j;
+}
+
+}  // namespace gwr::pipeline

@@ -1,0 +1,131 @@
+#include "facts/lexicon.h"
+
+#include <algorithm>
+
+#include "common/data.h"
+#include "common/utf8.h"
+
+namespace gwr::facts {
+
+void PhraseList::add(std::string phrase) { phrases_.push_back(std::move(phrase)); }
+
+void PhraseList::finish() {
+  std::stable_sort(phrases_.begin(), phrases_.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
+std::size_t PhraseList::find(std::string_view s, std::size_t from, std::size_t* len) const {
+  std::size_t best = std::string_view::npos, best_len = 0;
+  for (const auto& p : phrases_) {
+    const std::size_t at = s.find(p, from);
+    if (at == std::string_view::npos) continue;
+    if (at < best || (at == best && p.size() > best_len)) {
+      best = at;
+      best_len = p.size();
+    }
+  }
+  if (len != nullptr) *len = best_len;
+  return best;
+}
+
+std::string_view PhraseList::match_at(std::string_view s, std::size_t pos) const {
+  for (const auto& p : phrases_) {
+    if (s.substr(pos).starts_with(p)) return p;
+  }
+  return {};
+}
+
+std::string_view PhraseList::match_before(std::string_view s, std::size_t end) const {
+  for (const auto& p : phrases_) {
+    if (p.size() <= end && s.substr(end - p.size(), p.size()) == p) return p;
+  }
+  return {};
+}
+
+Result<Lexicon> Lexicon::load() {
+  Lexicon lex;
+  auto ind = data::load_table("indicators.tsv", 4, 4);
+  if (!ind) return ind.error();
+  for (const auto& row : ind->rows) {
+    Indicator e;
+    e.alias = row.fields[0];
+    e.id = row.fields[1];
+    const std::string& m = row.fields[2];
+    if (m == "growth") e.measure = Measure::kGrowth;
+    else if (m == "level") e.measure = Measure::kLevel;
+    else if (m == "rate") e.measure = Measure::kRate;
+    else if (m == "intensity") e.measure = Measure::kIntensity;
+    else
+      return make_error(ErrorCode::kInvalidData, "unknown measure '" + m + "'",
+                        "indicators.tsv:" + std::to_string(row.line));
+    std::string_view c = row.fields[3];
+    while (!c.empty()) {
+      const std::size_t bar = c.find('|');
+      e.canonical.emplace_back(c.substr(0, bar));
+      if (bar == std::string_view::npos) break;
+      c.remove_prefix(bar + 1);
+    }
+    if (e.alias.empty() || e.id.empty() || e.canonical.empty()) {
+      return make_error(ErrorCode::kInvalidData, "empty field",
+                        "indicators.tsv:" + std::to_string(row.line));
+    }
+    lex.entries_.push_back(std::move(e));
+  }
+  for (std::size_t i = 0; i < lex.entries_.size(); ++i) {
+    const std::string& a = lex.entries_[i].alias;
+    lex.by_first_char_[a.substr(0, utf8::char_len(a, 0))].push_back(i);
+  }
+  for (auto& [k, v] : lex.by_first_char_) {
+    std::stable_sort(v.begin(), v.end(), [&lex](std::size_t a, std::size_t b) {
+      return lex.entries_[a].alias.size() > lex.entries_[b].alias.size();
+    });
+  }
+  auto voc = data::load_table("target_vocab.tsv", 2, 2);
+  if (!voc) return voc.error();
+  for (const auto& row : voc->rows) lex.vocab_[row.fields[0]].add(row.fields[1]);
+  for (auto& [k, v] : lex.vocab_) v.finish();
+  return lex;
+}
+
+const Indicator* Lexicon::match_at(std::string_view s, std::size_t pos, std::size_t* len) const {
+  const std::size_t cl = utf8::char_len(s, pos);
+  if (cl == 0) return nullptr;
+  auto it = by_first_char_.find(std::string(s.substr(pos, cl)));
+  if (it == by_first_char_.end()) return nullptr;
+  for (std::size_t i : it->second) {
+    const auto& a = entries_[i].alias;
+    if (s.substr(pos).starts_with(a)) {
+      if (len != nullptr) *len = a.size();
+      return &entries_[i];
+    }
+  }
+  return nullptr;
+}
+
+std::vector<Lexicon::Hit> Lexicon::find_all(std::string_view s) const {
+  std::vector<Hit> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t len = 0;
+    if (const Indicator* e = match_at(s, i, &len)) {
+      out.push_back({i, i + len, e});
+      i += len;
+    } else {
+      i += std::max<std::size_t>(1, utf8::char_len(s, i));
+    }
+  }
+  return out;
+}
+
+const Indicator* Lexicon::exact(std::string_view alias) const {
+  std::size_t len = 0;
+  const Indicator* e = match_at(alias, 0, &len);
+  return (e != nullptr && len == alias.size()) ? e : nullptr;
+}
+
+const PhraseList& Lexicon::vocab(std::string_view kind) const {
+  auto it = vocab_.find(kind);
+  return it == vocab_.end() ? empty_ : it->second;
+}
+
+}  // namespace gwr::facts

@@ -1,0 +1,346 @@
+#include "facts/targets.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "common/utf8.h"
+#include "facts/target_clause.h"
+
+namespace gwr::facts {
+
+const char* modifier_name(Modifier m) {
+  switch (m) {
+    case Modifier::kPoint: return "point";
+    case Modifier::kAround: return "around";
+    case Modifier::kAtLeast: return "at_least";
+    case Modifier::kAtMost: return "at_most";
+    case Modifier::kRange: return "range";
+    case Modifier::kQualitative: return "qualitative";
+  }
+  return "point";
+}
+
+const char* basis_name(Basis b) { return b == Basis::kAnnualAverage ? "annual_average" : "annual"; }
+
+const char* gdp_status_name(GdpTargetStatus s) {
+  switch (s) {
+    case GdpTargetStatus::kStated: return "stated";
+    case GdpTargetStatus::kExplicitlyAbsent: return "explicitly_absent";
+    case GdpTargetStatus::kNotFound: return "not_found";
+  }
+  return "not_found";
+}
+
+namespace {
+
+using detail::ClauseParser;
+using detail::Mode;
+
+bool is_sentence_end(std::string_view t, std::size_t i, std::size_t* len) {
+  static constexpr std::string_view kEnds[] = {"。", "!", "?", "！", "？"};
+  for (auto e : kEnds) {
+    if (t.substr(i).starts_with(e)) {
+      *len = e.size();
+      return true;
+    }
+  }
+  if (t[i] == '\n') {
+    *len = 1;
+    return true;
+  }
+  return false;
+}
+
+// Start of the sentence holding `pos` (after the previous 。!? or line break), not before `floor`.
+std::size_t sentence_start(std::string_view t, std::size_t pos, std::size_t floor) {
+  std::size_t i = pos;
+  while (i > floor) {
+    std::size_t j = i;
+    utf8::prev(t, j);
+    std::size_t len = 0;
+    if (is_sentence_end(t, j, &len)) break;
+    i = j;
+  }
+  while (i < pos && utf8::is_space(utf8::at(t, i))) i += utf8::char_len(t, i);
+  return i;
+}
+
+// End of the sentence holding `pos`: one past its 。 (or at the line break / limit).
+std::size_t sentence_end(std::string_view t, std::size_t pos, std::size_t limit) {
+  std::size_t i = pos;
+  while (i < limit) {
+    std::size_t len = 0;
+    if (is_sentence_end(t, i, &len)) return t[i] == '\n' ? i : i + len;
+    i += std::max<std::size_t>(1, utf8::char_len(t, i));
+  }
+  return limit;
+}
+
+bool has_plan_marker(std::string_view s, const Lexicon& lex, std::optional<int> plan_year) {
+  if (lex.vocab("plan_marker").contains_in(s)) return true;
+  if (plan_year) {
+    const std::string y = std::to_string(*plan_year) + "年";
+    const std::size_t at = s.find(y);
+    // "2021年" but not "到2025年" style horizons or "2021年至2025年" spans.
+    if (at != std::string_view::npos && !(at >= 3 && s.substr(at - 3, 3) == "到")) return true;
+  }
+  return false;
+}
+
+std::optional<int> horizon_in(std::string_view s) {
+  if (s.find("十五五") != std::string_view::npos) return 2030;
+  if (s.find("十四五") != std::string_view::npos) return 2025;
+  for (std::size_t at = s.find("到20"); at != std::string_view::npos; at = s.find("到20", at + 1)) {
+    const std::string_view y = s.substr(at + 3, 4);
+    if (y.size() == 4 && std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        s.substr(at + 7).starts_with("年")) {
+      const int v = std::stoi(std::string(y));
+      if (v % 5 == 0 && v >= 2015 && v <= 2050 && v != 2035) return v;
+    }
+  }
+  return std::nullopt;
+}
+
+// The title of the closest heading before `pos`.
+std::string heading_before(const Document& doc, std::size_t pos) {
+  std::string best;
+  std::size_t best_at = 0;
+  for (const auto& s : doc.sections) {
+    if (s.heading.begin <= pos && s.heading.begin >= best_at) {
+      best = std::string(doc.text_of(s.heading));
+      best_at = s.heading.begin;
+    }
+  }
+  return best;
+}
+
+// End of the level-1 section holding pos, or `limit`.
+std::size_t top_section_end(const Document& doc, std::size_t pos, std::size_t limit) {
+  std::size_t end = limit;
+  for (const auto& s : doc.sections) {
+    if (s.level == 1 && s.heading.begin > pos) end = std::min(end, s.heading.begin);
+  }
+  return end;
+}
+
+struct Candidate {
+  std::size_t trigger = 0;      // trigger offset
+  std::size_t after = 0;        // just after the trigger (and its colon)
+  std::size_t start = 0;        // sentence start
+  Mode mode = Mode::kPlan;
+  std::optional<int> horizon;
+};
+
+std::size_t skip_colon(std::string_view t, std::size_t i) {
+  if (t.substr(i).starts_with(":")) return i + 1;
+  if (t.substr(i).starts_with("：")) return i + 3;
+  return i;
+}
+
+bool counts_as_fyp_by_content(std::string_view t, std::size_t after, std::size_t end) {
+  // Mostly 年均 growth in the first sentence after the trigger: five-year goals.
+  const std::string_view s = t.substr(after, end - after);
+  std::size_t n = 0;
+  for (std::size_t at = s.find("年均"); at != std::string_view::npos; at = s.find("年均", at + 1)) ++n;
+  return n >= 2;
+}
+
+std::vector<Candidate> find_candidates(const Document& doc, const Lexicon& lex) {
+  const std::string_view t = doc.text.text;
+  const std::size_t b = doc.body.begin, e = std::min(doc.body.end, t.size());
+  std::vector<Candidate> out;
+  const auto& triggers = lex.vocab("trigger");
+  std::size_t from = b;
+  while (from < e) {
+    std::size_t len = 0;
+    const std::size_t at = triggers.find(t.substr(0, e), from, &len);
+    if (at == std::string_view::npos) break;
+    from = at + len;
+    Candidate c;
+    c.trigger = at;
+    c.after = skip_colon(t, at + len);
+    c.start = sentence_start(t, at, b);
+    const std::string_view lead = t.substr(c.start, at - c.start);
+    const std::size_t first_end = sentence_end(t, c.after, e);
+    const std::string_view first = t.substr(c.after, std::min<std::size_t>(first_end - c.after, 40));
+    const std::size_t prev_start = c.start > b ? sentence_start(t, c.start - 1, b) : c.start;
+    const std::string_view prev = t.substr(prev_start, c.start - prev_start);
+    const auto& fyp = lex.vocab("fyp_marker");
+    const std::string title = heading_before(doc, at);
+    if (has_plan_marker(lead, lex, doc.meta.plan_year)) {
+      c.mode = Mode::kPlan;
+    } else if (fyp.contains_in(lead) || horizon_in(first)) {
+      c.mode = Mode::kFyp;
+    } else if (has_plan_marker(prev, lex, doc.meta.plan_year)) {
+      c.mode = Mode::kPlan;
+    } else if (fyp.contains_in(prev) || counts_as_fyp_by_content(t, c.after, first_end) ||
+               (fyp.contains_in(title) && !has_plan_marker(title, lex, doc.meta.plan_year))) {
+      c.mode = Mode::kFyp;
+    } else {
+      c.mode = Mode::kPlan;
+    }
+    if (c.mode == Mode::kFyp) {
+      c.horizon = horizon_in(lead);
+      if (!c.horizon) c.horizon = horizon_in(first);
+      if (!c.horizon) c.horizon = horizon_in(prev);
+      if (!c.horizon) c.horizon = horizon_in(title);
+      if (!c.horizon && doc.meta.plan_year) {
+        c.horizon = ((*doc.meta.plan_year - 1) / 5 + 1) * 5;
+      }
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Does sentence [a, z) still state targets (continuation of a passage)?
+bool continues_targets(std::string_view t, std::size_t a, std::size_t z, const Lexicon& lex) {
+  const std::string_view s = t.substr(a, z - a);
+  if (s.empty() || lex.vocab("stop").contains_in(s)) return false;
+  if (lex.find_all(s).empty()) return false;
+  return true;
+}
+
+struct Parsed {
+  Span passage;
+  std::vector<Target> targets;
+};
+
+Parsed parse_plan(const Document& doc, const Candidate& c, const ClauseParser& parser) {
+  const std::string_view t = doc.text.text;
+  const std::size_t e = std::min(doc.body.end, t.size());
+  const std::size_t line_end = std::min(e, t.find('\n', c.after) == std::string_view::npos ? e : t.find('\n', c.after));
+  Parsed p;
+  std::size_t end = sentence_end(t, c.after, line_end);
+  p.targets = parser.parse(c.after, end, Mode::kPlan);
+  // Later sentences of the same paragraph that still state targets.
+  while (end < line_end) {
+    std::size_t a = end;
+    while (a < line_end && utf8::is_space(utf8::at(t, a))) a += utf8::char_len(t, a);
+    const std::size_t z = sentence_end(t, a, line_end);
+    if (z <= a || !continues_targets(t, a, z, parser.lexicon())) {
+      break;
+    }
+    auto more = parser.parse(a, z, Mode::kPlan);
+    if (more.empty()) break;
+    p.targets.insert(p.targets.end(), more.begin(), more.end());
+    end = z;
+  }
+  p.passage = Span{c.start, end};
+  if (p.targets.empty()) {
+    // A passage that names its targets only in words (甘州区 2026: 完成“十五五”年均增长目标 …): one
+    // qualitative entry for the headline target, worded as the lead-in names it.
+    p.targets.push_back(parser.headline_entry(c.start, c.trigger, end));
+  }
+  return p;
+}
+
+Parsed parse_fyp(const Document& doc, const Candidate& c, const ClauseParser& parser) {
+  const std::string_view t = doc.text.text;
+  const std::size_t e = std::min(doc.body.end, t.size());
+  const std::size_t limit = std::min({e, top_section_end(doc, c.after, e), c.after + 6000});
+  Parsed p;
+  std::size_t end = sentence_end(t, c.after, limit);
+  p.targets = parser.parse(c.after, end, Mode::kFyp, c.horizon);
+  const bool structured = p.targets.size() >= 2;
+  std::size_t a = end;
+  while (a < limit) {
+    while (a < limit && utf8::is_space(utf8::at(t, a))) a += utf8::char_len(t, a);
+    if (a >= limit) break;
+    const std::size_t z = sentence_end(t, a, limit);
+    if (z <= a) break;
+    const std::string_view s = t.substr(a, z - a);
+    if (parser.lexicon().vocab("stop").contains_in(s) || parser.lexicon().vocab("trigger").contains_in(s)) break;
+    auto more = parser.parse(a, z, Mode::kFyp, c.horizon);
+    if (structured && more.empty()) break;
+    p.targets.insert(p.targets.end(), more.begin(), more.end());
+    if (!more.empty()) end = z;
+    a = z;
+  }
+  p.passage = Span{c.start, end};
+  return p;
+}
+
+// Five-year goals stated without a trigger (力争到2025年…年均增长…) inside a section whose title
+// names the plan period.
+Parsed parse_fyp_untriggered(const Document& doc, const ClauseParser& parser, const Lexicon& lex) {
+  Parsed p;
+  const std::string_view t = doc.text.text;
+  for (const auto& s : doc.sections) {
+    const std::string_view title = doc.text_of(s.heading);
+    if (!lex.vocab("fyp_marker").contains_in(title) || s.appended) continue;
+    const auto horizon = horizon_in(title);
+    const std::size_t z = std::min(s.extent.end, t.size());
+    for (std::size_t at = t.find("到20", s.heading.end); at != std::string_view::npos && at < z;
+         at = t.find("到20", at + 1)) {
+      const std::size_t a = sentence_start(t, at, s.heading.end);
+      const std::size_t b = sentence_end(t, at, z);
+      const std::string_view sent = t.substr(a, b - a);
+      if (sent.find("年均") == std::string_view::npos) continue;
+      auto got = parser.parse(a, b, Mode::kFyp, horizon ? horizon : horizon_in(sent));
+      if (got.empty()) continue;
+      p.passage = Span{a, b};
+      p.targets = std::move(got);
+      return p;
+    }
+  }
+  return p;
+}
+
+}  // namespace
+
+Targets extract_targets(const Document& doc, const quantity::Grammar& grammar, const Lexicon& lex) {
+  Targets out;
+  const ClauseParser parser(doc, grammar, lex);
+  const auto cands = find_candidates(doc, lex);
+  for (const auto& c : cands) {
+    if (c.mode == Mode::kPlan && !out.passage) {
+      Parsed p = parse_plan(doc, c, parser);
+      const bool numeric = std::any_of(p.targets.begin(), p.targets.end(),
+                                       [](const Target& x) { return x.value.has_value(); });
+      // A trigger whose passage yields nothing numeric is kept only when no better one follows.
+      if (!numeric) {
+        const bool later = std::any_of(cands.begin(), cands.end(), [&](const Candidate& o) {
+          return o.mode == Mode::kPlan && o.trigger > c.trigger;
+        });
+        if (later && p.targets.size() == 1 && p.targets[0].modifier == Modifier::kQualitative &&
+            p.targets[0].indicator_id.empty()) {
+          bool later_numeric = false;
+          for (const auto& o : cands) {
+            if (o.mode != Mode::kPlan || o.trigger <= c.trigger) continue;
+            Parsed q = parse_plan(doc, o, parser);
+            later_numeric = std::any_of(q.targets.begin(), q.targets.end(),
+                                        [](const Target& x) { return x.value.has_value(); });
+            break;
+          }
+          if (later_numeric) continue;
+        }
+      }
+      out.passage = p.passage;
+      out.targets = std::move(p.targets);
+    } else if (c.mode == Mode::kFyp && !out.fyp_passage) {
+      Parsed p = parse_fyp(doc, c, parser);
+      if (p.targets.empty()) continue;
+      out.fyp_passage = p.passage;
+      out.fyp_targets = std::move(p.targets);
+      out.fyp_horizon = c.horizon;
+    }
+  }
+  if (!out.fyp_passage) {
+    Parsed p = parse_fyp_untriggered(doc, parser, lex);
+    if (!p.targets.empty()) {
+      out.fyp_passage = p.passage;
+      out.fyp_horizon = p.targets.front().horizon;
+      out.fyp_targets = std::move(p.targets);
+    }
+  }
+  if (out.passage) {
+    const bool gdp = std::any_of(out.targets.begin(), out.targets.end(), [](const Target& x) {
+      return x.canonical == "gdp_growth" && x.value.has_value();
+    });
+    out.gdp_status = gdp ? GdpTargetStatus::kStated : GdpTargetStatus::kExplicitlyAbsent;
+  }
+  return out;
+}
+
+}  // namespace gwr::facts

@@ -1,0 +1,77 @@
+// gwr/facts/targets.h — plan-year targets and five-year-plan targets.
+//
+//   auto lex = facts::Lexicon::load();  auto g = quantity::Grammar::load();
+//   facts::Targets t = facts::extract_targets(doc, *g, *lex);
+//   for (const facts::Target& x : t.targets)
+//     std::cout << x.canonical << " " << *x.value << " " << modifier_name(x.modifier) << "\n";
+//
+// The plan-year passage is found by its trigger vocabulary (主要预期目标是, 预期目标和约束性指标是,
+// 主要目标是 … in data/target_vocab.tsv). It starts at the sentence holding the trigger and runs
+// through the following sentences of the same paragraph that still state targets (a sentence
+// with a `stop` phrase such as 实现上述目标 ends it). A trigger counts as five-year when its
+// sentence (or the one before, if that one names no plan year) speaks of 十四五/十五五/今后五年/
+// 到2025年. Inside a passage each clause (split at , ; 。) gives zero or more targets:
+//   * numeric: <indicator> <predicate> <number+unit> [左右|以上|以内…]; 分别 lists distribute over
+//     their subjects (城乡居民… → urban, rural; 存、贷款余额 → deposit, loan); a trailing
+//     comparator applies to every member; one number with 均 covers every listed subject; a
+//     clause with a number and no subject continues the previous clause's indicator.
+//   * qualitative: <indicators joined by 、和及> <qualitative predicate> (与经济增长同步,
+//     完成省下达目标 …) gives one entry per indicator with value/unit null.
+// Conventions (canonical ids, modifiers, basis, verbatim) follow shared/gold/README.md; values are
+// as written, reductions are positive magnitudes. Precision first: a clause whose subject is not
+// an indicator (lexicon alias or a noun phrase ending in an indicator head noun) gives nothing.
+//
+// Pure: reads `doc`, returns values; spans are offsets into doc.text. Safe for concurrent use.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doc/document.h"
+#include "facts/lexicon.h"
+#include "quantity/quantity.h"
+
+namespace gwr::facts {
+
+enum class Modifier { kPoint, kAround, kAtLeast, kAtMost, kRange, kQualitative };
+const char* modifier_name(Modifier m);  // "point", "around", "at_least", "at_most", "range", "qualitative"
+
+enum class Basis { kAnnual, kAnnualAverage };
+const char* basis_name(Basis b);  // "annual", "annual_average"
+
+struct Target {
+  std::string indicator;      // exact indicator wording as written (slice of doc.original)
+  std::string indicator_id;   // lexicon id ("gdp", "cpi" …) or "" when the lexicon lacks it
+  std::string canonical;      // gold vocabulary class, "other" when none fits
+  std::optional<double> value;
+  std::optional<double> value_hi;
+  std::optional<std::string> unit;
+  Modifier modifier = Modifier::kPoint;
+  Basis basis = Basis::kAnnual;
+  bool aspiration = false;    // stated with 力争/争取
+  std::optional<int> horizon; // five-year targets: 2025 for 十四五, 2030 for 十五五
+  Span indicator_span;        // in doc.text
+  Span verbatim;              // shortest clause holding indicator and value/predicate
+};
+
+// What the report says about a numeric GDP growth target for the plan year.
+enum class GdpTargetStatus {
+  kStated,            // a numeric gdp_growth target is in the passage
+  kExplicitlyAbsent,  // a targets passage was found and holds no numeric GDP growth target
+  kNotFound,          // no plan-year targets passage was found (extraction could not tell)
+};
+const char* gdp_status_name(GdpTargetStatus s);  // "stated", "explicitly_absent", "not_found"
+
+struct Targets {
+  std::optional<Span> passage;       // the plan-year targets passage (targets_sentence)
+  std::vector<Target> targets;
+  std::optional<Span> fyp_passage;
+  std::vector<Target> fyp_targets;   // numeric only
+  std::optional<int> fyp_horizon;
+  GdpTargetStatus gdp_status = GdpTargetStatus::kNotFound;
+};
+
+Targets extract_targets(const Document& doc, const quantity::Grammar& grammar, const Lexicon& lex);
+
+}  // namespace gwr::facts

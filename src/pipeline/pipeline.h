@@ -1,0 +1,56 @@
+// gwr/pipeline/pipeline.h — runs every stage on a file: ingest → meta → sections → facts.
+//
+//   auto res = pipeline::Resources::load();               // Result<Resources>, once per process
+//   auto r = pipeline::extract_file("report.html", *res); // Result<std::vector<Extraction>>
+//   for (const auto& x : *r) std::cout << pipeline::to_json(x).dump() << "\n";
+//
+// Resources (division table, number grammar, lexicons) are immutable after load() and safe to
+// share between threads; extract_file() is then safe for concurrent use on different files.
+// On error the Result holds the first stage's Error (see common/result.h for codes); a file
+// that yields documents always yields all of them.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "doc/document.h"
+#include "facts/lexicon.h"
+#include "facts/lists.h"
+#include "facts/targets.h"
+#include "meta/meta.h"
+#include "quantity/quantity.h"
+
+namespace gwr::pipeline {
+
+struct Resources {
+  meta::Divisions divisions;
+  quantity::Grammar grammar;
+  facts::Lexicon lexicon;
+  facts::ListLexicon lists;
+  static Result<std::shared_ptr<const Resources>> load();
+};
+
+struct Extraction {
+  Document doc;
+  facts::Targets targets;
+  std::optional<facts::Livelihood> livelihood;
+  std::vector<facts::GlossaryEntry> glossary;
+  std::vector<facts::Slogan> slogans;
+};
+
+// Runs meta, sections and facts on documents ingest produced.
+Extraction extract_document(Document doc, const Resources& res);
+Result<std::vector<Extraction>> extract_file(const std::filesystem::path& path, const Resources& res);
+Result<std::vector<Extraction>> extract_bytes(std::string_view bytes, std::string_view name,
+                                              const Resources& res);
+
+// The JSON object of docs/schema.md. `with_text` adds the body text.
+nlohmann::json to_json(const Extraction& x, bool with_text = false);
+
+}  // namespace gwr::pipeline
