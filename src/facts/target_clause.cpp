@@ -250,12 +250,16 @@ std::vector<ClauseParser::Part> ClauseParser::split_subject(std::size_t begin, s
       ind_end = std::max(ind_end, z);  // words after the alias stay: 总额, 人数 …
     } else {
       // Completion by a neighbour: 存、贷款余额 → 存款余额; 粮食播种面积和产量 → 粮食产量.
+      // The alias found must end the candidate and cover the junction of the two pieces.
       if (k + 1 < pieces.size()) {
         const std::string_view next = s.substr(pieces[k + 1].first, pieces[k + 1].second - pieces[k + 1].first);
-        const std::size_t first = utf8::char_len(next, 0);
-        const std::string cand = std::string(piece) + std::string(next.substr(first));
-        for (const auto& h : lex_.find_all(cand)) {
-          if (h.end == cand.size()) ind = h.indicator;
+        std::size_t cut = 0;
+        for (int step = 0; step < 4 && ind == nullptr && cut < next.size(); ++step) {
+          cut += utf8::char_len(next, cut);
+          const std::string cand = std::string(piece) + std::string(next.substr(cut));
+          for (const auto& h : lex_.find_all(cand)) {
+            if (h.end == cand.size() && h.begin < piece.size()) ind = h.indicator;
+          }
         }
       }
       if (ind == nullptr && !parts.empty()) {
