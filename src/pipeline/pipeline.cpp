@@ -24,6 +24,7 @@ Extraction extract_document(Document doc, const Resources& res) {
   sections::annotate(doc);
   Extraction x;
   x.targets = facts::extract_targets(doc, res.grammar, res.lexicon);
+  x.facts = facts::extract_facts(doc, res.grammar, res.lexicon, x.targets);
   x.livelihood = facts::extract_livelihood(doc, res.lists);
   x.glossary = facts::extract_glossary(doc, res.lists);
   x.slogans = facts::extract_slogans(doc);
@@ -165,6 +166,29 @@ json to_json(const Extraction& x, bool with_text) {
   j["fyp_targets"] = fs;
   j["fyp_horizon"] = opt(t.fyp_horizon);
 
+  json fa = json::array();
+  for (const auto& f : x.facts) {
+    const Span r = d.raw(f.number), c = d.raw(f.clause);
+    fa.push_back({{"indicator", f.indicator},
+                  {"indicator_id", f.indicator_id},
+                  {"measure", f.growth ? "growth" : "level"},
+                  {"value", f.value},
+                  {"value_hi", opt(f.value_hi)},
+                  {"unit", f.unit},
+                  {"comparator", f.comparator},
+                  {"status", facts::status_name(f.status)},
+                  {"period", facts::period_name(f.period)},
+                  {"year", opt(f.year)},
+                  {"scope", f.scope},
+                  {"headline", f.headline},
+                  {"linked", f.linked ? json(*f.linked) : json(nullptr)},
+                  {"verbatim", utf8::trim(d.original_of(f.clause))},
+                  {"start", r.begin},
+                  {"end", r.end},
+                  {"clause_start", c.begin},
+                  {"clause_end", c.end}});
+  }
+  j["facts"] = fa;
   if (x.livelihood) {
     json items = json::array();
     for (const auto& it : x.livelihood->items) {

@@ -20,6 +20,7 @@
 
 #include "common/result.h"
 #include "doc/document.h"
+#include "facts/facts.h"
 #include "facts/lexicon.h"
 #include "facts/lists.h"
 #include "facts/targets.h"
@@ -39,6 +40,7 @@ struct Resources {
 struct Extraction {
   Document doc;
   facts::Targets targets;
+  std::vector<facts::Fact> facts;
   std::optional<facts::Livelihood> livelihood;
   std::vector<facts::GlossaryEntry> glossary;
   std::vector<facts::Slogan> slogans;
