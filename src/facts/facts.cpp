@@ -136,7 +136,8 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
       if (h.end <= num.begin) bound = &h;
     }
     if (bound == nullptr && carry && carry->sentence_end > num.begin) {
-      const std::string_view lead = utf8::trim(t.substr(clause.begin, num.begin - clause.begin));
+      std::string_view lead = utf8::trim(t.substr(clause.begin, num.begin - clause.begin));
+      if (lead.starts_with("预计")) lead.remove_prefix(std::string_view("预计").size());
       if (lead.starts_with("增长") || lead.starts_with("同比增长") || lead.starts_with("比上年增长") ||
           lead.starts_with("年均增长") || lead.starts_with("下降")) {
         carried = carry->hit;
