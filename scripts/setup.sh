@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs every dependency gwr needs on a fresh Debian 12 machine (apt-get), then configures and
+# builds it in ./build. Safe to re-run. Set BUILD_DIR, CMAKE_ARGS or SKIP_APT=1 to adjust.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libicu-dev libuchardet-dev libopencc-dev opencc
+  libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libpoppler-cpp-dev
+  libgtest-dev libgmock-dev libbenchmark-dev poppler-utils
+)
+
+if [ "${SKIP_APT:-0}" != "1" ]; then
+  missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    echo "setup: installing ${missing[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+BUILD_DIR="${BUILD_DIR:-build}"
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${CMAKE_ARGS:-} >/dev/null
+cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+echo "setup: built $BUILD_DIR/src/gwr"
