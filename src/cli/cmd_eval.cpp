@@ -1,0 +1,35 @@
+// gwr eval --gold FILE --corpus DIR — scores extraction against a gold file.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "eval/eval.h"
+
+namespace gwr::cli {
+
+namespace {
+struct EvalOptions {
+  std::string gold, corpus;
+  bool verbose = false;
+};
+
+int run_eval(const EvalOptions& o) {
+  int code = 0;
+  auto res = load_resources(&code);
+  if (!res) return code;
+  auto r = eval::evaluate(o.gold, o.corpus, *res);
+  if (!r) return fail(r.error());
+  std::cout << eval::format(*r, o.verbose);
+  return 0;
+}
+}  // namespace
+
+void register_eval(CLI::App& app, std::vector<Command>& out) {
+  auto o = std::make_shared<EvalOptions>();
+  auto* sub = app.add_subcommand("eval", "Score extraction against a gold file (seeds.json format)");
+  sub->add_option("--gold", o->gold, "Gold JSON file")->required();
+  sub->add_option("--corpus", o->corpus, "Folder holding the gold records' source files")->required();
+  sub->add_flag("-v,--verbose", o->verbose, "List every miss");
+  out.push_back(Command{sub, [o] { return run_eval(*o); }});
+}
+
+}  // namespace gwr::cli

@@ -1,0 +1,37 @@
+// gwr/cli/commands.h — INTERNAL to the gwr command: each subcommand lives in its own cmd_*.cpp and
+// is registered by main.cpp through one of these functions.
+//
+//   std::vector<cli::Command> cmds;
+//   cli::register_extract(app, cmds);
+//   … app.parse(argc, argv); for (auto& c : cmds) if (*c.sub) return c.run();
+//
+// A register function adds its subcommand and options to `app` and appends a Command whose run()
+// executes it after parsing and returns the process exit code (see docs/cli.md). run() reports
+// errors on stderr as "gwr: error: <where>: <message>" and never throws on user input.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "common/result.h"
+#include "pipeline/pipeline.h"
+
+namespace gwr::cli {
+
+struct Command {
+  CLI::App* sub = nullptr;
+  std::function<int()> run;
+};
+
+// Prints the error and returns its exit code.
+int fail(const Error& e);
+// Loads the shared resources, or prints the error and sets *code.
+std::shared_ptr<const pipeline::Resources> load_resources(int* code);
+
+void register_extract(CLI::App& app, std::vector<Command>& out);
+void register_eval(CLI::App& app, std::vector<Command>& out);
+
+}  // namespace gwr::cli
