@@ -1,5 +1,7 @@
 // gwr eval --gold FILE --corpus DIR — scores extraction against a gold file.
+#include <filesystem>
 #include <iostream>
+#include <system_error>
 
 #include "cli/commands.h"
 #include "eval/eval.h"
@@ -16,6 +18,12 @@ int run_eval(const EvalOptions& o) {
   int code = 0;
   auto res = load_resources(&code);
   if (!res) return code;
+  // evaluate() scores an unreadable corpus file as missed items; a missing corpus folder is a
+  // mistake on the command line, not a score of zero.
+  std::error_code ec;
+  if (!std::filesystem::is_directory(o.corpus, ec)) {
+    return fail(make_error(ErrorCode::kUnreadable, "corpus folder not found", o.corpus));
+  }
   auto r = eval::evaluate(o.gold, o.corpus, *res);
   if (!r) return fail(r.error());
   std::cout << eval::format(*r, o.verbose);

@@ -13,6 +13,13 @@ struct ExtractOptions {
   bool with_text = false;
 };
 
+// Warnings the user should see without reading the JSON: the text is incomplete, has no targets
+// passage, or was damaged (undecodable bytes, e.g. a file cut in the middle of a character).
+bool shown_on_stderr(const std::string& code) {
+  return code == "partial_text" || code == "no_targets_passage" || code == "invalid_utf8" ||
+         code == "undecodable_bytes";
+}
+
 int run_extract(const ExtractOptions& o) {
   int code = 0;
   auto res = load_resources(&code);
@@ -28,7 +35,7 @@ int run_extract(const ExtractOptions& o) {
       const auto j = pipeline::to_json(x, o.with_text);
       std::cout << (o.format == "jsonl" ? j.dump() : j.dump(2)) << "\n";
       for (const auto& w : x.doc.warnings) {
-        if (w.code == "partial_text" || w.code == "no_targets_passage") {
+        if (shown_on_stderr(w.code)) {
           std::cerr << "gwr: warning: " << f << ": " << w.message << "\n";
         }
       }
