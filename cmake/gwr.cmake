@@ -8,7 +8,8 @@ function(gwr_stage name)
 endfunction()
 
 # gwr_test(STAGE SOURCES ... DEPS ...): one GoogleTest binary per stage, tests discovered by CTest.
-# Tests run with the repository root as working directory and GWR_SHARED pointing at ../shared.
+# Tests run with the repository root as working directory, GWR_SHARED pointing at ../shared and
+# GWR_BIN at the built gwr (two properties: a ";" inside one ENVIRONMENT string would split it).
 function(gwr_test stage)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
   add_executable(${stage}_test ${ARG_SOURCES})
@@ -16,6 +17,7 @@ function(gwr_test stage)
   target_include_directories(${stage}_test PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   gtest_discover_tests(${stage}_test
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-    PROPERTIES ENVIRONMENT "GWR_SHARED=${PROJECT_SOURCE_DIR}/../shared;GWR_BIN=$<TARGET_FILE:gwr>"
+    PROPERTIES ENVIRONMENT "GWR_SHARED=${PROJECT_SOURCE_DIR}/../shared"
+               ENVIRONMENT_MODIFICATION "GWR_BIN=set:$<TARGET_FILE:gwr>"
     DISCOVERY_TIMEOUT 60)
 endfunction()
