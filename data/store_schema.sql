@@ -1,0 +1,165 @@
+-- gwr corpus schema (SQLite). Read by store.cpp at open time; documented in docs/schema.md.
+-- Offsets (start_byte, end_byte) are half-open byte ranges into the raw input file of the report.
+-- Text columns hold the source's own characters; *_simplified columns the analysis form used by
+-- search. Booleans are 0/1. Every child table cascades on delete of its report.
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS reports (
+  report_id        INTEGER PRIMARY KEY,
+  content_key      TEXT NOT NULL UNIQUE,   -- hash of the report's body text: the idempotency key
+  source           TEXT NOT NULL,          -- input path as given at ingest
+  index_in_file    INTEGER NOT NULL,
+  format           TEXT,
+  encoding         TEXT,
+  traditional      INTEGER NOT NULL DEFAULT 0,
+  region           TEXT,
+  region_code      TEXT,
+  level            TEXT,                   -- national | province | prefecture | county
+  province         TEXT,
+  parent           TEXT,
+  delivered        TEXT,                   -- YYYY-MM-DD or YYYY-MM
+  session          TEXT,
+  speaker          TEXT,
+  speaker_title    TEXT,
+  acting           INTEGER NOT NULL DEFAULT 0,
+  review_year      INTEGER,
+  plan_year        INTEGER,
+  published        TEXT,
+  partial          INTEGER NOT NULL DEFAULT 0,
+  gdp_target       TEXT,                   -- stated | explicitly_absent | not_found
+  targets_sentence TEXT,
+  body_start       INTEGER,
+  body_end         INTEGER,
+  char_count       INTEGER,                -- characters in the body
+  body_text        TEXT,                   -- the body as written
+  extraction_json  TEXT,                   -- the full `gwr extract` object
+  ingested_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX IF NOT EXISTS reports_region_year ON reports(region, plan_year);
+CREATE INDEX IF NOT EXISTS reports_level_year ON reports(level, plan_year);
+CREATE INDEX IF NOT EXISTS reports_province ON reports(province);
+
+CREATE TABLE IF NOT EXISTS sections (
+  section_id   INTEGER PRIMARY KEY,
+  report_id    INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  ord          INTEGER NOT NULL,
+  title        TEXT NOT NULL,
+  level        INTEGER NOT NULL,
+  type         TEXT NOT NULL,              -- review | five_year_review | fyp_goals | plan_tasks | self_building | glossary | livelihood | other
+  appended     INTEGER NOT NULL DEFAULT 0,
+  start_byte   INTEGER, end_byte INTEGER
+);
+CREATE INDEX IF NOT EXISTS sections_report ON sections(report_id);
+
+CREATE TABLE IF NOT EXISTS paragraphs (
+  paragraph_id    INTEGER PRIMARY KEY,
+  report_id       INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  ord             INTEGER NOT NULL,
+  section_type    TEXT,                    -- type of the top-level section holding it
+  section_title   TEXT,
+  text            TEXT NOT NULL,           -- as written
+  text_simplified TEXT NOT NULL,           -- analysis text (simplified), what FTS indexes
+  start_byte      INTEGER, end_byte INTEGER
+);
+CREATE INDEX IF NOT EXISTS paragraphs_report ON paragraphs(report_id);
+
+CREATE TABLE IF NOT EXISTS targets (
+  target_id    INTEGER PRIMARY KEY,
+  report_id    INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  kind         TEXT NOT NULL,              -- plan_year | five_year
+  horizon      INTEGER,                    -- five-year targets: 2025, 2030
+  year         INTEGER,                    -- the year the target is for (plan_year or horizon)
+  indicator    TEXT NOT NULL,
+  indicator_id TEXT,
+  canonical    TEXT NOT NULL,
+  value        REAL, value_hi REAL, unit TEXT,
+  modifier     TEXT NOT NULL,
+  basis        TEXT NOT NULL,
+  aspiration   INTEGER NOT NULL DEFAULT 0,
+  verbatim     TEXT NOT NULL,
+  start_byte   INTEGER, end_byte INTEGER
+);
+CREATE INDEX IF NOT EXISTS targets_canonical_year ON targets(canonical, year);
+CREATE INDEX IF NOT EXISTS targets_report ON targets(report_id);
+
+CREATE TABLE IF NOT EXISTS facts (
+  fact_id      INTEGER PRIMARY KEY,
+  report_id    INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  ord          INTEGER NOT NULL,           -- position in the report's fact list
+  indicator    TEXT NOT NULL,
+  indicator_id TEXT NOT NULL,
+  measure      TEXT NOT NULL,              -- growth | level
+  value        REAL NOT NULL, value_hi REAL, unit TEXT,
+  comparator   TEXT,
+  status       TEXT NOT NULL,              -- actual | estimate | target | aspiration
+  period       TEXT NOT NULL,              -- review_year | five_year_span | plan_year | fyp_horizon | unknown
+  year         INTEGER,
+  scope        TEXT NOT NULL,
+  headline     INTEGER NOT NULL DEFAULT 0,
+  linked_ord   INTEGER,                    -- ord of the paired level/growth fact
+  verbatim     TEXT NOT NULL,
+  start_byte   INTEGER, end_byte INTEGER
+);
+CREATE INDEX IF NOT EXISTS facts_indicator_year ON facts(indicator_id, year, status);
+CREATE INDEX IF NOT EXISTS facts_report ON facts(report_id);
+
+CREATE TABLE IF NOT EXISTS quantities (
+  quantity_id  INTEGER PRIMARY KEY,
+  report_id    INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  value        REAL NOT NULL, value_hi REAL,
+  unit         TEXT, base_value REAL, base_unit TEXT,
+  kind         TEXT NOT NULL, comparator TEXT NOT NULL,
+  text         TEXT NOT NULL,
+  start_byte   INTEGER, end_byte INTEGER
+);
+CREATE INDEX IF NOT EXISTS quantities_report ON quantities(report_id);
+
+CREATE TABLE IF NOT EXISTS livelihood_items (
+  item_id        INTEGER PRIMARY KEY,
+  report_id      INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  ord            INTEGER NOT NULL,
+  label          TEXT,
+  declared_count INTEGER,
+  text           TEXT NOT NULL,
+  start_byte     INTEGER, end_byte INTEGER
+);
+CREATE INDEX IF NOT EXISTS livelihood_report ON livelihood_items(report_id);
+
+CREATE TABLE IF NOT EXISTS glossary (
+  glossary_id INTEGER PRIMARY KEY,
+  report_id   INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  term        TEXT NOT NULL,
+  definition  TEXT NOT NULL,
+  start_byte  INTEGER, end_byte INTEGER
+);
+CREATE INDEX IF NOT EXISTS glossary_term ON glossary(term);
+
+CREATE TABLE IF NOT EXISTS slogans (
+  report_id INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  text      TEXT NOT NULL,
+  count     INTEGER NOT NULL,
+  PRIMARY KEY (report_id, text)
+);
+
+CREATE TABLE IF NOT EXISTS warnings (
+  report_id   INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  code        TEXT NOT NULL,
+  message     TEXT NOT NULL,
+  raw_offset  INTEGER
+);
+CREATE INDEX IF NOT EXISTS warnings_report ON warnings(report_id);
+
+-- One row per input file seen by `gwr ingest`, for the summary and for resuming.
+CREATE TABLE IF NOT EXISTS ingest_files (
+  path        TEXT PRIMARY KEY,
+  size        INTEGER,
+  status      TEXT NOT NULL,               -- ingested | duplicate | failed
+  reports     INTEGER NOT NULL DEFAULT 0,
+  error       TEXT,
+  seen_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
