@@ -1,0 +1,128 @@
+// gwr_bench — extraction throughput on the shared corpus, with a baseline from the same run.
+//
+//   ./build/bench/gwr_bench --benchmark_min_time=1
+//
+// Input: every file of ../shared/corpus (GWR_SHARED overrides ../shared), read at run time. The
+// scale argument N repeats each file's bytes N times back to back and feeds the result as one
+// input, so N=8 shows whether cost grows faster than the input (splitting, section search).
+//   Extract/N   pipeline::extract_bytes (ingest → meta → sections → facts) on each input
+//   Baseline/N  text::decode + text::normalize only, on the same bytes
+// Both report bytes/second over the raw input bytes, so Extract/Baseline is a ratio of rates
+// measured on one machine in one run. Without the corpus every benchmark is skipped with a
+// message (the binary still exits 0).
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/pipeline.h"
+#include "text/text.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Input {
+  std::string name;
+  std::string bytes;
+};
+
+fs::path corpus_dir() {
+  if (const char* s = std::getenv("GWR_SHARED"); s != nullptr && *s != '\0') return fs::path(s) / "corpus";
+  return fs::path("..") / "shared" / "corpus";
+}
+
+// The corpus files, each repeated `times` times; empty when the corpus is missing.
+std::vector<Input> load_corpus(int times) {
+  std::vector<Input> out;
+  std::error_code ec;
+  if (!fs::is_directory(corpus_dir(), ec)) return out;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(corpus_dir(), ec)) {
+    if (e.is_regular_file()) files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& p : files) {
+    std::ifstream in(p, std::ios::binary);
+    const std::string one((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string bytes;
+    bytes.reserve(one.size() * static_cast<std::size_t>(times));
+    for (int i = 0; i < times; ++i) {
+      bytes += one;
+      if (!one.empty() && one.back() != '\n') bytes += '\n';
+    }
+    out.push_back(Input{p.filename().string(), std::move(bytes)});
+  }
+  return out;
+}
+
+std::int64_t total_bytes(const std::vector<Input>& inputs) {
+  std::size_t n = 0;
+  for (const auto& i : inputs) n += i.bytes.size();
+  return static_cast<std::int64_t>(n);
+}
+
+void BM_Extract(benchmark::State& state) {
+  const std::vector<Input> inputs = load_corpus(static_cast<int>(state.range(0)));
+  if (inputs.empty()) {
+    state.SkipWithError(("no corpus at " + corpus_dir().string()).c_str());
+    return;
+  }
+  auto res = gwr::pipeline::Resources::load();
+  if (!res) {
+    state.SkipWithError(res.error().describe().c_str());
+    return;
+  }
+  std::size_t reports = 0;
+  for (auto _ : state) {
+    reports = 0;
+    for (const Input& in : inputs) {
+      auto r = gwr::pipeline::extract_bytes(in.bytes, in.name, **res);
+      if (!r) {
+        state.SkipWithError(r.error().describe().c_str());
+        return;
+      }
+      reports += r->size();
+      benchmark::DoNotOptimize(r);
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * total_bytes(inputs));
+  state.counters["reports"] = static_cast<double>(reports);
+  state.counters["MB"] = static_cast<double>(total_bytes(inputs)) / 1e6;
+}
+
+void BM_Baseline(benchmark::State& state) {
+  const std::vector<Input> inputs = load_corpus(static_cast<int>(state.range(0)));
+  if (inputs.empty()) {
+    state.SkipWithError(("no corpus at " + corpus_dir().string()).c_str());
+    return;
+  }
+  std::vector<gwr::Warning> warnings;
+  for (auto _ : state) {
+    for (const Input& in : inputs) {
+      warnings.clear();
+      auto d = gwr::text::decode(in.bytes, "", warnings);
+      if (!d) {
+        state.SkipWithError(d.error().describe().c_str());
+        return;
+      }
+      gwr::text::Normalized n = gwr::text::normalize(d->text.text, warnings);
+      benchmark::DoNotOptimize(n);
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * total_bytes(inputs));
+  state.counters["MB"] = static_cast<double>(total_bytes(inputs)) / 1e6;
+}
+
+BENCHMARK(BM_Baseline)->Name("Baseline")->Arg(1)->Arg(8)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Extract)->Name("Extract")->Arg(1)->Arg(8)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
