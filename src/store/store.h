@@ -1,0 +1,102 @@
+// gwr/store/store.h — the corpus database: reports and every extracted row in SQLite.
+//
+//   auto st = store::Store::open("corpus.db");                 // Result<Store>, creates the schema
+//   if (!st) return fail(st.error());
+//   for (const auto& x : pipeline::extract_file(path, *res).value()) {
+//     Result<store::AddResult> a = st->add(x);                   // one transaction per call
+//     if (a && a->duplicate) { /* same body already stored: nothing written */ }
+//   }
+//   sqlite3* db = st->handle();                                  // read queries (analysis stage)
+//
+// The schema is data/store_schema.sql (documented in docs/schema.md, "Corpus database"). open()
+// applies it, turns on WAL, foreign keys and a busy timeout, and registers the "gwr" FTS5
+// tokenizer (store/tokenizer.h); unless Options::fts is false it also creates the external-content
+// table paragraphs_fts over paragraphs.text_simplified and keeps it in sync on every insert.
+// A read-only Store opens with SQLITE_OPEN_READONLY; every write on it fails with kUnreadable.
+//
+// IDEMPOTENCE. A report is identified by content_key = XXH3-128 (lower-case hex) of its body as
+// written. Adding a report whose key is stored returns the existing id with duplicate=true and
+// writes nothing.
+//
+// ATOMICITY. add() outside a batch is one transaction. begin_batch()/commit_batch() (or
+// add_batch()) group many adds into one transaction; if any add in a batch fails the whole batch
+// is rolled back — the database never holds a half-written report or batch. A failed add inside
+// an open batch leaves the batch rolled back and closed; the caller must begin a new one.
+//
+// Offsets stored (start_byte, end_byte, raw_offset) are half-open byte ranges into the report's
+// raw input file, as everywhere in gwr. A Store is movable, not copyable, and not safe for
+// concurrent use: one thread owns it (the ingest command's writer thread). Other connections may
+// read the file concurrently (WAL).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "pipeline/pipeline.h"
+
+struct sqlite3;
+
+namespace gwr::store {
+
+struct Options {
+  bool read_only = false;
+  bool fts = true;  // create and maintain paragraphs_fts (ignored when read_only)
+};
+
+struct AddResult {
+  std::int64_t report_id = 0;
+  bool duplicate = false;  // the body was already stored; nothing was written
+};
+
+// One row of ingest_files: what `gwr ingest` did with an input file.
+struct FileRecord {
+  std::string path;
+  std::int64_t size = 0;
+  std::string status;  // "ingested" | "duplicate" | "failed"
+  int reports = 0;
+  std::string error;   // empty unless failed
+};
+
+// XXH3-128 of `body`, 32 lower-case hex digits.
+std::string content_key(std::string_view body);
+
+class Store {
+ public:
+  static Result<Store> open(const std::filesystem::path& path, Options options = {});
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  ~Store();  // rolls back an open batch
+
+  Result<AddResult> add(const pipeline::Extraction& x);
+  // All or nothing: on error nothing of the batch is stored.
+  Result<std::vector<AddResult>> add_batch(std::span<const pipeline::Extraction> xs);
+
+  Status begin_batch();
+  Status commit_batch();
+  void rollback_batch();  // no-op when no batch is open
+  bool in_batch() const;
+
+  // Inserts or replaces the ingest_files row of rec.path (inside the open batch, if any).
+  Status record_file(const FileRecord& rec);
+
+  bool has_fts() const;      // paragraphs_fts exists and is maintained
+  bool read_only() const;
+  sqlite3* handle() const;   // borrowed; lives as long as the Store
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gwr::store
