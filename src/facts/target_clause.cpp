@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/utf8.h"
+#include "facts/lists_text.h"
 
 namespace gwr::facts::detail {
 
@@ -121,6 +122,7 @@ std::size_t ClauseParser::strip_lead(std::size_t p, std::size_t end, bool* aspir
   const auto& scope = lex_.vocab("scope");
   for (int round = 0; round < 6; ++round) {
     skip_space(t, p, end);
+    p = skip_list_mark(p, end);
     const std::string_view s = t.substr(p, end - p);
     // Time phrases: 到2025年, 2021年, “十四五”期间/时期, 今后五年.
     std::size_t q = 0;
@@ -158,6 +160,21 @@ std::size_t ClauseParser::strip_lead(std::size_t p, std::size_t end, bool* aspir
     if (l == "年均") *average = true;
     p += l.size();
   }
+  return p;
+}
+
+std::size_t ClauseParser::skip_list_mark(std::size_t p, std::size_t end) const {
+  // List items of a targets passage laid out one per line: ——, (1), 1., 一是, ①.
+  const std::string_view t = doc_.text.text;
+  while (p < end && (utf8::at(t, p) == U'—' || utf8::at(t, p) == U'-' || utf8::at(t, p) == U'·')) {
+    p += utf8::char_len(t, p);
+  }
+  const std::string_view s = t.substr(0, end);
+  if (auto en = lists_detail::enumerator_at(s, p)) {
+    const std::size_t q = p + en->len;
+    if (q < end && !(t[q] >= '0' && t[q] <= '9')) p = q;
+  }
+  skip_space(t, p, end);
   return p;
 }
 
@@ -371,7 +388,7 @@ std::vector<Target> ClauseParser::parse_clause(std::size_t b, std::size_t e, Mod
       const std::size_t pred = preds.find(t.substr(0, subj_end), search_from, &plen);
       if (pred != std::string_view::npos && pred >= p) subj_end = pred;
     }
-    const bool growth_pred =
+    bool growth_pred =
         average || lex_.vocab("growth_pred").find(t.substr(0, qs.front().span.begin), p) != std::string_view::npos;
     const bool has_average =
         average || t.substr(p, qs.front().span.begin - p).find("年均") != std::string_view::npos;
@@ -383,8 +400,10 @@ std::vector<Target> ClauseParser::parse_clause(std::size_t b, std::size_t e, Mod
       parts = split_subject(p, se);
       if (!parts.empty()) vb = parts.front().begin;
     } else if (ctx.last) {
+      // A number with no subject continues the previous clause (增长6%以上,力争7%).
       parts.push_back(*ctx.last);
       vb = ctx.last_verbatim_begin;
+      growth_pred = growth_pred || ctx.last_growth;
     }
     // Ranks such as 挺进全省十强县: the indicator is the ranked phrase itself.
     if (parts.empty() && qs.front().quantity->kind == Kind::kRank) {
@@ -500,6 +519,7 @@ std::vector<Target> ClauseParser::parse_clause(std::size_t b, std::size_t e, Mod
     if (parts.size() == 1) {
       ctx.last = parts.front();
       ctx.last_verbatim_begin = vb;
+      ctx.last_growth = growth_pred;
     }
     return out;
   }

@@ -44,11 +44,13 @@ class ClauseParser {
   struct Context {
     std::optional<Part> last;     // the previous clause's single indicator
     std::size_t last_verbatim_begin = 0;
+    bool last_growth = false;     // the previous clause stated growth (增长6%, 力争7%)
     bool any = false;
   };
 
   std::vector<Target> parse_clause(std::size_t begin, std::size_t end, Mode mode,
                                    std::optional<int> horizon, Context& ctx) const;
+  std::size_t skip_list_mark(std::size_t p, std::size_t end) const;
   std::size_t strip_lead(std::size_t p, std::size_t end, bool* aspiration, bool* average) const;
   std::vector<Part> split_subject(std::size_t begin, std::size_t end) const;
   bool indicator_like(std::string_view s) const;

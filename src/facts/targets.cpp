@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/utf8.h"
+#include "facts/lists_text.h"
 #include "facts/target_clause.h"
 
 namespace gwr::facts {
@@ -76,6 +77,11 @@ std::size_t sentence_end(std::string_view t, std::size_t pos, std::size_t limit)
   return limit;
 }
 
+std::size_t line_end_at(std::string_view t, std::size_t from, std::size_t limit) {
+  const std::size_t nl = t.find('\n', from);
+  return nl == std::string_view::npos ? limit : std::min(nl, limit);
+}
+
 bool has_plan_marker(std::string_view s, const Lexicon& lex, std::optional<int> plan_year) {
   if (lex.vocab("plan_marker").contains_in(s)) return true;
   if (plan_year) {
@@ -129,6 +135,7 @@ struct Candidate {
   std::size_t start = 0;        // sentence start
   Mode mode = Mode::kPlan;
   std::optional<int> horizon;
+  bool heading = false;         // a heading line names the passage ((一)主要预期目标⏎…)
 };
 
 std::size_t skip_colon(std::string_view t, std::size_t i) {
@@ -145,19 +152,56 @@ bool counts_as_fyp_by_content(std::string_view t, std::size_t after, std::size_t
   return n >= 2;
 }
 
+// Trigger positions: phrases of `trigger` anywhere, and lines that are only a heading naming the
+// targets ((一)2024年主要预期目标) with the passage on the following lines.
+struct TriggerHit {
+  std::size_t at, len;
+  bool heading;
+};
+
+std::vector<TriggerHit> find_triggers(std::string_view t, std::size_t b, std::size_t e, const Lexicon& lex) {
+  constexpr std::size_t kMaxHeadingBytes = 60;
+  std::vector<TriggerHit> out;
+  const auto& triggers = lex.vocab("trigger");
+  for (std::size_t from = b; from < e;) {
+    std::size_t len = 0;
+    const std::size_t at = triggers.find(t.substr(0, e), from, &len);
+    if (at == std::string_view::npos) break;
+    out.push_back({at, len, false});
+    from = at + len;
+  }
+  const auto& heads = lex.vocab("heading_trigger");
+  for (std::size_t ls = b; ls < e;) {
+    const std::size_t le = line_end_at(t, ls, e);
+    std::size_t a = ls;
+    while (a < le && utf8::is_space(utf8::at(t, a))) a += utf8::char_len(t, a);
+    if (auto en = lists_detail::enumerator_at(t.substr(0, le), a)) a += en->len;
+    std::string_view line = utf8::trim(t.substr(a, le - a));
+    if (line.ends_with(":")) line.remove_suffix(1);
+    const std::string_view h = heads.match_before(line, line.size());
+    const bool plain = line.find_first_of(",;") == std::string_view::npos &&
+                       line.find("。") == std::string_view::npos;
+    const bool has_trigger = std::any_of(out.begin(), out.end(),
+                                         [&](const TriggerHit& x) { return x.at >= ls && x.at < le; });
+    if (!h.empty() && plain && line.size() <= kMaxHeadingBytes && !has_trigger) {
+      const std::size_t at = static_cast<std::size_t>(line.data() - t.data()) + line.size() - h.size();
+      out.push_back({at, le - at, true});
+    }
+    ls = le + 1;
+  }
+  std::sort(out.begin(), out.end(), [](const TriggerHit& x, const TriggerHit& y) { return x.at < y.at; });
+  return out;
+}
+
 std::vector<Candidate> find_candidates(const Document& doc, const Lexicon& lex) {
   const std::string_view t = doc.text.text;
   const std::size_t b = doc.body.begin, e = std::min(doc.body.end, t.size());
   std::vector<Candidate> out;
-  const auto& triggers = lex.vocab("trigger");
-  std::size_t from = b;
-  while (from < e) {
-    std::size_t len = 0;
-    const std::size_t at = triggers.find(t.substr(0, e), from, &len);
-    if (at == std::string_view::npos) break;
-    from = at + len;
+  for (const TriggerHit& hit : find_triggers(t, b, e, lex)) {
+    const std::size_t at = hit.at, len = hit.len;
     Candidate c;
     c.trigger = at;
+    c.heading = hit.heading;
     c.after = skip_colon(t, at + len);
     c.start = sentence_start(t, at, b);
     const std::string_view lead = t.substr(c.start, at - c.start);
@@ -206,28 +250,73 @@ struct Parsed {
   std::vector<Target> targets;
 };
 
+// A top-level heading starts at pos. (Numbered sub-headings may be list items of targets.)
+bool is_part_heading_at(const Document& doc, std::size_t pos) {
+  return std::any_of(doc.sections.begin(), doc.sections.end(),
+                     [pos](const Section& s) { return s.level == 1 && s.heading.begin == pos; });
+}
+
+// Parses the sentences of [from, limit) that still state targets into `out`; the first one
+// unconditionally when `first`. Returns the end of the last sentence taken (`from` if none).
+std::size_t parse_sentences(std::string_view t, std::size_t from, std::size_t limit, bool first,
+                            const ClauseParser& parser, std::vector<Target>& out) {
+  std::size_t end = from;
+  for (std::size_t a = from; a < limit;) {
+    while (a < limit && utf8::is_space(utf8::at(t, a))) a += utf8::char_len(t, a);
+    const std::size_t z = sentence_end(t, a, limit);
+    if (z <= a) break;
+    if (!first && !continues_targets(t, a, z, parser.lexicon())) break;
+    auto more = parser.parse(a, z, Mode::kPlan);
+    if (more.empty() && !first) break;
+    out.insert(out.end(), more.begin(), more.end());
+    end = z;
+    first = false;
+    a = z;
+  }
+  return end;
+}
+
+// A passage laid out one target per line: the trigger ends its line (主要预期目标是:⏎) or the
+// line ends in a list semicolon (——地区生产总值增长6%左右;⏎).
+bool continues_on_next_line(std::string_view t, std::size_t after, std::size_t line_end) {
+  std::string_view rest = utf8::trim(t.substr(after, line_end - after));
+  return rest.empty() || rest.ends_with(";") || rest.ends_with("；") || rest.ends_with(",");
+}
+
+bool starts_with_list_mark(std::string_view t, std::size_t a) {
+  const char32_t c = utf8::at(t, a);
+  return c == U'—' || c == U'-' || c == U'·' || lists_detail::enumerator_at(t, a).has_value();
+}
+
 Parsed parse_plan(const Document& doc, const Candidate& c, const ClauseParser& parser) {
+  constexpr int kMaxListLines = 30;
   const std::string_view t = doc.text.text;
   const std::size_t e = std::min(doc.body.end, t.size());
-  const std::size_t line_end = std::min(e, t.find('\n', c.after) == std::string_view::npos ? e : t.find('\n', c.after));
+  std::size_t line_end = line_end_at(t, c.after, e);
   Parsed p;
-  std::size_t end = sentence_end(t, c.after, line_end);
-  p.targets = parser.parse(c.after, end, Mode::kPlan);
-  // Later sentences of the same paragraph that still state targets.
-  while (end < line_end) {
-    std::size_t a = end;
-    while (a < line_end && utf8::is_space(utf8::at(t, a))) a += utf8::char_len(t, a);
-    const std::size_t z = sentence_end(t, a, line_end);
-    if (z <= a || !continues_targets(t, a, z, parser.lexicon())) {
-      break;
-    }
-    auto more = parser.parse(a, z, Mode::kPlan);
-    if (more.empty()) break;
-    p.targets.insert(p.targets.end(), more.begin(), more.end());
-    end = z;
+  std::size_t end = parse_sentences(t, c.after, line_end, !c.heading, parser, p.targets);
+  // Later lines while the passage is laid out as a list: the previous line asks for more (ends
+  // with the trigger, ; or ,) or both lines carry a list mark (——, (1), 1.).
+  bool more = c.heading || continues_on_next_line(t, c.after, line_end);
+  bool marked = false;
+  for (int n = 0; n < kMaxListLines && line_end < e; ++n) {
+    std::size_t a = line_end;
+    while (a < e && utf8::is_space(utf8::at(t, a))) a += utf8::char_len(t, a);
+    if (a >= e) break;
+    const bool mark = starts_with_list_mark(t, a);
+    if (!more && !(marked && mark)) break;
+    // A numbered line may be taken for a part heading when the list is all the text there is.
+    if (!mark && is_part_heading_at(doc, a)) break;
+    const std::size_t z = line_end_at(t, a, e);
+    const std::size_t got = parse_sentences(t, a, z, false, parser, p.targets);
+    if (got == a) break;
+    end = got;
+    line_end = z;
+    more = got == z && continues_on_next_line(t, a, z);
+    marked = mark;
   }
   p.passage = Span{c.start, end};
-  if (p.targets.empty()) {
+  if (p.targets.empty() && !c.heading) {
     // A passage that names its targets only in words (甘州区 2026: 完成“十五五”年均增长目标 …): one
     // qualitative entry for the headline target, worded as the lead-in names it.
     p.targets.push_back(parser.headline_entry(c.start, c.trigger, end));
