@@ -28,6 +28,12 @@ Extraction extract_document(Document doc, const Resources& res) {
   x.livelihood = facts::extract_livelihood(doc, res.lists);
   x.glossary = facts::extract_glossary(doc, res.lists);
   x.slogans = facts::extract_slogans(doc);
+  for (quantity::Mention& m : res.grammar.scan(doc.text_of(doc.body))) {
+    if (!m.quantity) continue;
+    m.span = Span{m.span.begin + doc.body.begin, m.span.end + doc.body.begin};
+    m.quantity->number = Span{m.quantity->number.begin + doc.body.begin, m.quantity->number.end + doc.body.begin};
+    x.quantities.push_back(std::move(m));
+  }
   if (x.targets.gdp_status == facts::GdpTargetStatus::kNotFound) {
     doc.warn("no_targets_passage", "no plan-year main-targets passage was found");
   }

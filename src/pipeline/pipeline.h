@@ -44,6 +44,7 @@ struct Extraction {
   std::optional<facts::Livelihood> livelihood;
   std::vector<facts::GlossaryEntry> glossary;
   std::vector<facts::Slogan> slogans;
+  std::vector<quantity::Mention> quantities;  // quantity mentions of the body; spans in doc.text
 };
 
 // Runs meta, sections and facts on documents ingest produced.

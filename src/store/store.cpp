@@ -1,1 +1,483 @@
-// placeholder until the stage lands
+#include "store/store.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "common/data.h"
+#include "common/utf8.h"
+#include "store/sqlite.h"
+#include "store/tokenizer.h"
+
+namespace gwr::store {
+
+std::string content_key(std::string_view body) {
+  const XXH128_hash_t h = XXH3_128bits(body.data(), body.size());
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return std::string(buf, 32);
+}
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+
+constexpr const char* kCreateFts =
+    "CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text_simplified, content='paragraphs', "
+    "content_rowid='paragraph_id', tokenize='gwr')";
+
+// The prepared inserts of add(), in the order add() uses them.
+struct Inserts {
+  Stmt find_key, report, section, paragraph, target, fact, quantity, livelihood, glossary, slogan,
+      warning, file;
+
+  static Result<Inserts> prepare(sqlite3* db) {
+    const char* sql[] = {
+        "SELECT report_id FROM reports WHERE content_key = ?1",
+        "INSERT INTO reports(content_key, source, index_in_file, format, encoding, traditional, region, "
+        "region_code, level, province, parent, delivered, session, speaker, speaker_title, acting, "
+        "review_year, plan_year, published, partial, gdp_target, targets_sentence, body_start, body_end, "
+        "char_count, body_text, extraction_json) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,"
+        "?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27)",
+        "INSERT INTO sections(report_id, ord, title, level, type, appended, start_byte, end_byte) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
+        "INSERT INTO paragraphs(report_id, ord, section_type, section_title, text, text_simplified, "
+        "start_byte, end_byte) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
+        "INSERT INTO targets(report_id, kind, horizon, year, indicator, indicator_id, canonical, value, "
+        "value_hi, unit, modifier, basis, aspiration, verbatim, start_byte, end_byte) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
+        "INSERT INTO facts(report_id, ord, indicator, indicator_id, measure, value, value_hi, unit, "
+        "comparator, status, period, year, scope, headline, linked_ord, verbatim, start_byte, end_byte) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
+        "INSERT INTO quantities(report_id, value, value_hi, unit, base_value, base_unit, kind, "
+        "comparator, text, start_byte, end_byte) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+        "INSERT INTO livelihood_items(report_id, ord, label, declared_count, text, start_byte, end_byte) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7)",
+        "INSERT INTO glossary(report_id, term, definition, start_byte, end_byte) VALUES(?1,?2,?3,?4,?5)",
+        "INSERT INTO slogans(report_id, text, count) VALUES(?1,?2,?3) "
+        "ON CONFLICT(report_id, text) DO UPDATE SET count = count + excluded.count",
+        "INSERT INTO warnings(report_id, code, message, raw_offset) VALUES(?1,?2,?3,?4)",
+        "INSERT OR REPLACE INTO ingest_files(path, size, status, reports, error) VALUES(?1,?2,?3,?4,?5)",
+    };
+    std::vector<Stmt> s;
+    for (const char* q : sql) {
+      auto p = Stmt::prepare(db, q);
+      if (!p) return p.error();
+      s.push_back(std::move(p).value());
+    }
+    return Inserts{std::move(s[0]), std::move(s[1]), std::move(s[2]), std::move(s[3]),
+                   std::move(s[4]), std::move(s[5]), std::move(s[6]), std::move(s[7]),
+                   std::move(s[8]), std::move(s[9]), std::move(s[10]), std::move(s[11])};
+  }
+};
+
+Result<bool> table_exists(sqlite3* db, std::string_view name) {
+  auto s = Stmt::prepare(db, "SELECT 1 FROM sqlite_master WHERE name = ?1");
+  if (!s) return s.error();
+  s->bind(1, name);
+  return s->step();
+}
+
+std::string trimmed(const Document& d, Span s) { return std::string(utf8::trim(d.original_of(s))); }
+
+}  // namespace
+
+struct Store::Impl {
+  DbPtr db;
+  bool read_only = false;
+  bool fts = false;
+  bool batch = false;
+  std::optional<Inserts> ins;  // prepared on first write
+  std::optional<Stmt> fts_insert;
+
+  Status begin() { return exec(db.get(), "BEGIN IMMEDIATE"); }
+  Status commit() { return exec(db.get(), "COMMIT"); }
+  void rollback() {
+    if (!sqlite3_get_autocommit(db.get())) sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  Status writable() const {
+    if (read_only) return make_error(ErrorCode::kUnreadable, "the corpus database is open read-only");
+    return Ok{};
+  }
+  Status prepare_inserts() {
+    if (ins) return Ok{};
+    auto p = Inserts::prepare(db.get());
+    if (!p) return p.error();
+    ins.emplace(std::move(p).value());
+    return Ok{};
+  }
+  Result<AddResult> write(const pipeline::Extraction& x);
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() {
+  if (impl_ && impl_->batch) impl_->rollback();
+}
+
+Result<Store> Store::open(const std::filesystem::path& path, Options options) {
+  auto impl = std::make_unique<Impl>();
+  impl->read_only = options.read_only;
+  const int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.string().c_str(), &raw, flags, nullptr);
+  impl->db.reset(raw);
+  const std::string where = path.string();
+  if (rc != SQLITE_OK) {
+    Error e = sqlite_error(raw, "cannot open the corpus database");
+    e.code = ErrorCode::kUnreadable;
+    e.where = where;
+    return e;
+  }
+  sqlite3* db = raw;
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  auto with_where = [&](Error e) {
+    e.where = where;
+    return e;
+  };
+  if (auto s = register_tokenizer(db); !s) return with_where(s.error());
+  if (auto s = exec(db, "PRAGMA foreign_keys = ON"); !s) return with_where(s.error());
+  if (!options.read_only) {
+    if (auto s = exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !s) return with_where(s.error());
+    auto schema = data::read("store_schema.sql");
+    if (!schema) return schema.error();
+    if (auto s = exec(db, *schema); !s) return with_where(s.error());
+    if (auto s = exec(db, "INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1')"); !s)
+      return with_where(s.error());
+  }
+  auto has_reports = table_exists(db, "reports");
+  if (!has_reports) return with_where(has_reports.error());
+  if (!*has_reports) return make_error(ErrorCode::kInvalidData, "not a gwr corpus database (no reports table)", where);
+  auto has_fts = table_exists(db, "paragraphs_fts");
+  if (!has_fts) return with_where(has_fts.error());
+  impl->fts = *has_fts;
+  if (!options.read_only && options.fts && !impl->fts) {
+    // Created late (the database was ingested with --no-fts): index what is already there.
+    if (auto s = exec(db, std::string("BEGIN IMMEDIATE; ") + kCreateFts +
+                              "; INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('rebuild'); COMMIT");
+        !s) {
+      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      return with_where(s.error());
+    }
+    impl->fts = true;
+  }
+  return Store(std::move(impl));
+}
+
+bool Store::has_fts() const { return impl_->fts; }
+bool Store::read_only() const { return impl_->read_only; }
+bool Store::in_batch() const { return impl_->batch; }
+sqlite3* Store::handle() const { return impl_->db.get(); }
+
+Status Store::begin_batch() {
+  if (auto s = impl_->writable(); !s) return s;
+  if (impl_->batch) return make_error(ErrorCode::kInternal, "a batch is already open");
+  if (auto s = impl_->begin(); !s) return s;
+  impl_->batch = true;
+  return Ok{};
+}
+
+Status Store::commit_batch() {
+  if (!impl_->batch) return make_error(ErrorCode::kInternal, "no batch is open");
+  impl_->batch = false;
+  if (auto s = impl_->commit(); !s) {
+    impl_->rollback();
+    return s;
+  }
+  return Ok{};
+}
+
+void Store::rollback_batch() {
+  if (!impl_->batch) return;
+  impl_->batch = false;
+  impl_->rollback();
+}
+
+Result<AddResult> Store::add(const pipeline::Extraction& x) {
+  if (auto s = impl_->writable(); !s) return s.error();
+  const bool own = !impl_->batch;
+  if (own) {
+    if (auto s = impl_->begin(); !s) return s.error();
+  }
+  Result<AddResult> r = make_error(ErrorCode::kInternal, "not written");
+  try {
+    r = impl_->write(x);
+  } catch (const std::exception& e) {
+    r = make_error(ErrorCode::kInternal, std::string("storing the report: ") + e.what(), x.doc.source);
+  }
+  if (!r) {
+    if (impl_->ins) {
+      // Statements left mid-step would hold the transaction open.
+      for (Stmt* s : {&impl_->ins->find_key, &impl_->ins->report, &impl_->ins->section, &impl_->ins->paragraph,
+                      &impl_->ins->target, &impl_->ins->fact, &impl_->ins->quantity, &impl_->ins->livelihood,
+                      &impl_->ins->glossary, &impl_->ins->slogan, &impl_->ins->warning})
+        s->reset();
+    }
+    if (impl_->fts_insert) impl_->fts_insert->reset();
+    impl_->batch = false;
+    impl_->rollback();
+    return r;
+  }
+  if (own) {
+    if (auto s = impl_->commit(); !s) {
+      impl_->rollback();
+      return s.error();
+    }
+  }
+  return r;
+}
+
+Result<std::vector<AddResult>> Store::add_batch(std::span<const pipeline::Extraction> xs) {
+  if (auto s = begin_batch(); !s) return s.error();
+  std::vector<AddResult> out;
+  out.reserve(xs.size());
+  for (const auto& x : xs) {
+    auto r = add(x);
+    if (!r) return r.error();  // add() rolled the batch back
+    out.push_back(*r);
+  }
+  if (auto s = commit_batch(); !s) return s.error();
+  return out;
+}
+
+Status Store::record_file(const FileRecord& rec) {
+  if (auto s = impl_->writable(); !s) return s;
+  if (auto s = impl_->prepare_inserts(); !s) return s;
+  Stmt& st = impl_->ins->file;
+  st.bind(1, rec.path);
+  st.bind(2, rec.size);
+  st.bind(3, rec.status);
+  st.bind(4, rec.reports);
+  if (rec.error.empty()) st.bind_null(5); else st.bind(5, rec.error);
+  auto s = st.run();
+  if (!s && impl_->batch) rollback_batch();
+  return s;
+}
+
+// Runs inside an open transaction; the caller rolls back on error.
+Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
+  if (auto s = prepare_inserts(); !s) return s.error();
+  if (fts && !fts_insert) {
+    auto p = Stmt::prepare(db.get(), "INSERT INTO paragraphs_fts(rowid, text_simplified) VALUES(?1, ?2)");
+    if (!p) return p.error();
+    fts_insert.emplace(std::move(p).value());
+  }
+  Inserts& in = *ins;
+  const Document& d = x.doc;
+  const Metadata& m = d.meta;
+  const std::string body = d.original_of(d.body);
+  const std::string key = content_key(body);
+
+  in.find_key.bind(1, key);
+  auto found = in.find_key.step();
+  if (!found) return found.error();
+  if (*found) {
+    const std::int64_t id = in.find_key.int64(0);
+    in.find_key.reset();
+    return AddResult{id, true};
+  }
+  in.find_key.reset();
+
+  const Span braw = d.raw(d.body);
+  Stmt& r = in.report;
+  r.bind(1, key);
+  r.bind(2, d.source);
+  r.bind(3, d.index_in_file);
+  r.bind(4, d.format);
+  r.bind(5, d.encoding);
+  r.bind(6, d.traditional);
+  r.bind(7, m.region);
+  r.bind(8, m.region_code);
+  if (m.level == Level::kUnknown) r.bind_null(9); else r.bind(9, level_name(m.level));
+  r.bind(10, m.province);
+  r.bind(11, m.parent);
+  r.bind(12, m.delivered);
+  r.bind(13, m.session);
+  r.bind(14, m.speaker);
+  r.bind(15, m.speaker_title);
+  r.bind(16, m.acting);
+  r.bind(17, m.review_year);
+  r.bind(18, m.plan_year);
+  r.bind(19, m.published);
+  r.bind(20, d.partial);
+  r.bind(21, facts::gdp_status_name(x.targets.gdp_status));
+  if (x.targets.passage) r.bind(22, trimmed(d, *x.targets.passage)); else r.bind_null(22);
+  r.bind(23, braw.begin);
+  r.bind(24, braw.end);
+  r.bind(25, utf8::length(body));
+  r.bind(26, body);
+  r.bind(27, pipeline::to_json(x).dump());
+  if (auto s = r.run(); !s) return s.error();
+  const std::int64_t id = sqlite3_last_insert_rowid(db.get());
+
+  for (std::size_t i = 0; i < d.sections.size(); ++i) {
+    const Section& s = d.sections[i];
+    const Span e = d.raw(s.extent);
+    Stmt& st = in.section;
+    st.bind(1, id);
+    st.bind(2, i);
+    st.bind(3, s.title);
+    st.bind(4, s.level);
+    st.bind(5, section_type_name(s.type));
+    st.bind(6, s.appended);
+    st.bind(7, e.begin);
+    st.bind(8, e.end);
+    if (auto q = st.run(); !q) return q.error();
+  }
+
+  // Paragraphs carry the type and title of the top-level section holding them.
+  auto top_section = [&](std::size_t pos) -> const Section* {
+    const Section* top = nullptr;
+    for (const Section& s : d.sections) {
+      if (s.level == 1 && s.extent.begin <= pos && pos < s.extent.end) top = &s;
+    }
+    return top;
+  };
+  for (std::size_t i = 0; i < d.paragraphs.size(); ++i) {
+    const Span p = d.paragraphs[i].span;
+    const Section* top = top_section(p.begin);
+    const Span raw = d.raw(p);
+    const std::string_view simplified = d.text_of(p);
+    Stmt& st = in.paragraph;
+    st.bind(1, id);
+    st.bind(2, i);
+    if (top) {
+      st.bind(3, section_type_name(top->type));
+      st.bind(4, top->title);
+    } else {
+      st.bind_null(3);
+      st.bind_null(4);
+    }
+    st.bind(5, d.original_of(p));
+    st.bind(6, simplified);
+    st.bind(7, raw.begin);
+    st.bind(8, raw.end);
+    if (auto q = st.run(); !q) return q.error();
+    if (fts) {
+      fts_insert->bind(1, static_cast<std::int64_t>(sqlite3_last_insert_rowid(db.get())));
+      fts_insert->bind(2, simplified);
+      if (auto q = fts_insert->run(); !q) return q.error();
+    }
+  }
+
+  auto put_target = [&](const facts::Target& t, bool five_year) -> Status {
+    const Span raw = d.raw(t.verbatim);
+    Stmt& st = in.target;
+    st.bind(1, id);
+    st.bind(2, five_year ? "five_year" : "plan_year");
+    std::optional<int> horizon = five_year ? (t.horizon ? t.horizon : x.targets.fyp_horizon) : std::nullopt;
+    st.bind(3, horizon);
+    st.bind(4, five_year ? horizon : m.plan_year);
+    st.bind(5, t.indicator);
+    if (t.indicator_id.empty()) st.bind_null(6); else st.bind(6, t.indicator_id);
+    st.bind(7, t.canonical);
+    st.bind(8, t.value);
+    st.bind(9, t.value_hi);
+    st.bind(10, t.unit);
+    st.bind(11, facts::modifier_name(t.modifier));
+    st.bind(12, facts::basis_name(t.basis));
+    st.bind(13, t.aspiration);
+    st.bind(14, trimmed(d, t.verbatim));
+    st.bind(15, raw.begin);
+    st.bind(16, raw.end);
+    return st.run();
+  };
+  for (const auto& t : x.targets.targets)
+    if (auto q = put_target(t, false); !q) return q.error();
+  for (const auto& t : x.targets.fyp_targets)
+    if (auto q = put_target(t, true); !q) return q.error();
+
+  for (std::size_t i = 0; i < x.facts.size(); ++i) {
+    const facts::Fact& f = x.facts[i];
+    const Span raw = d.raw(f.number);
+    Stmt& st = in.fact;
+    st.bind(1, id);
+    st.bind(2, i);
+    st.bind(3, f.indicator);
+    st.bind(4, f.indicator_id);
+    st.bind(5, f.growth ? "growth" : "level");
+    st.bind(6, f.value);
+    st.bind(7, f.value_hi);
+    st.bind(8, f.unit);
+    if (f.comparator.empty()) st.bind_null(9); else st.bind(9, f.comparator);
+    st.bind(10, facts::status_name(f.status));
+    st.bind(11, facts::period_name(f.period));
+    st.bind(12, f.year);
+    st.bind(13, f.scope);
+    st.bind(14, f.headline);
+    st.bind(15, f.linked);
+    st.bind(16, trimmed(d, f.clause));
+    st.bind(17, raw.begin);
+    st.bind(18, raw.end);
+    if (auto q = st.run(); !q) return q.error();
+  }
+
+  for (const quantity::Mention& mention : x.quantities) {
+    if (!mention.quantity) continue;
+    const quantity::Quantity& q = *mention.quantity;
+    const Span raw = d.raw(mention.span);
+    Stmt& st = in.quantity;
+    st.bind(1, id);
+    st.bind(2, q.value);
+    st.bind(3, q.value_hi);
+    st.bind(4, q.unit);
+    st.bind(5, q.base_value);
+    st.bind(6, q.base_unit);
+    st.bind(7, quantity::kind_name(q.kind));
+    st.bind(8, quantity::comparator_name(q.comparator));
+    st.bind(9, d.original_of(mention.span));
+    st.bind(10, raw.begin);
+    st.bind(11, raw.end);
+    if (auto s = st.run(); !s) return s.error();
+  }
+
+  if (x.livelihood) {
+    const auto& l = *x.livelihood;
+    for (std::size_t i = 0; i < l.items.size(); ++i) {
+      const Span raw = d.raw(l.items[i].span);
+      Stmt& st = in.livelihood;
+      st.bind(1, id);
+      st.bind(2, i);
+      st.bind(3, l.label);
+      st.bind(4, l.declared_count);
+      st.bind(5, l.items[i].text);
+      st.bind(6, raw.begin);
+      st.bind(7, raw.end);
+      if (auto q = st.run(); !q) return q.error();
+    }
+  }
+
+  for (const auto& g : x.glossary) {
+    const Span raw = d.raw(g.span);
+    Stmt& st = in.glossary;
+    st.bind(1, id);
+    st.bind(2, g.term);
+    st.bind(3, g.definition);
+    st.bind(4, raw.begin);
+    st.bind(5, raw.end);
+    if (auto q = st.run(); !q) return q.error();
+  }
+
+  for (const auto& s : x.slogans) {
+    Stmt& st = in.slogan;
+    st.bind(1, id);
+    st.bind(2, s.text);
+    st.bind(3, s.count);
+    if (auto q = st.run(); !q) return q.error();
+  }
+
+  for (const auto& w : d.warnings) {
+    Stmt& st = in.warning;
+    st.bind(1, id);
+    st.bind(2, w.code);
+    st.bind(3, w.message);
+    if (w.raw_offset == Warning::kNoOffset) st.bind_null(4); else st.bind(4, w.raw_offset);
+    if (auto q = st.run(); !q) return q.error();
+  }
+  return AddResult{id, false};
+}
+
+}  // namespace gwr::store

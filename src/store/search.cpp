@@ -1,0 +1,117 @@
+#include "store/search.h"
+
+#include "store/sqlite.h"
+#include "text/text.h"
+
+namespace gwr::store {
+
+namespace {
+
+constexpr const char* kSearchSql =
+    "SELECT p.paragraph_id, p.report_id, p.ord, -bm25(paragraphs_fts), "
+    "snippet(paragraphs_fts, 0, ?2, ?3, '…', 48), p.section_type, p.section_title, r.region, r.region_code, "
+    "r.level, r.province, r.delivered, r.plan_year, r.source, p.start_byte, p.end_byte "
+    "FROM paragraphs_fts JOIN paragraphs p ON p.paragraph_id = paragraphs_fts.rowid "
+    "JOIN reports r ON r.report_id = p.report_id "
+    "WHERE paragraphs_fts MATCH ?1 "
+    "AND (?4 IS NULL OR r.region = ?4 OR r.region_code = ?4) "
+    "AND (?5 IS NULL OR r.level = ?5) "
+    "AND (?6 IS NULL OR r.plan_year = ?6) "
+    "AND (?7 IS NULL OR p.section_type = ?7) "
+    "AND (?8 IS NULL OR r.province = ?8) "
+    "ORDER BY bm25(paragraphs_fts), p.paragraph_id LIMIT ?9";
+
+// Each white-space separated term as an FTS5 string ("a""b" escapes a quote).
+std::string quote_terms(std::string_view q) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < q.size()) {
+    while (i < q.size() && (q[i] == ' ' || q[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < q.size() && q[j] != ' ' && q[j] != '\t') ++j;
+    if (j > i) {
+      if (!out.empty()) out += ' ';
+      out += '"';
+      for (char c : q.substr(i, j - i)) {
+        if (c == '"') out += '"';
+        out += c;
+      }
+      out += '"';
+    }
+    i = j;
+  }
+  return out;
+}
+
+Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::string& match) {
+  auto st = Stmt::prepare(db, kSearchSql);
+  if (!st) return st.error();
+  Stmt& s = st.value();
+  s.bind(1, match);
+  s.bind(2, q.highlight_open);
+  s.bind(3, q.highlight_close);
+  auto opt_simplified = [](const std::optional<std::string>& v) -> std::optional<std::string> {
+    if (!v) return std::nullopt;
+    return text::to_simplified(*v);
+  };
+  s.bind(4, opt_simplified(q.region));
+  s.bind(5, q.level);
+  s.bind(6, q.year);
+  s.bind(7, q.section);
+  s.bind(8, opt_simplified(q.province));
+  s.bind(9, q.limit);
+  std::vector<Hit> hits;
+  for (;;) {
+    auto row = s.step();
+    if (!row) return row.error();
+    if (!*row) break;
+    Hit h;
+    h.paragraph_id = s.int64(0);
+    h.report_id = s.int64(1);
+    h.paragraph_ord = static_cast<int>(s.int64(2));
+    h.score = s.real(3);
+    h.snippet = s.text(4);
+    h.section_type = s.opt_text(5);
+    h.section_title = s.opt_text(6);
+    h.region = s.opt_text(7);
+    h.region_code = s.opt_text(8);
+    h.level = s.opt_text(9);
+    h.province = s.opt_text(10);
+    h.delivered = s.opt_text(11);
+    if (auto y = s.opt_int64(12)) h.plan_year = static_cast<int>(*y);
+    h.source = s.text(13);
+    h.start_byte = s.int64(14);
+    h.end_byte = s.int64(15);
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+}  // namespace
+
+Result<std::vector<Hit>> search(const Store& store, const SearchQuery& q) {
+  if (q.limit < 1 || q.limit > kMaxSearchLimit) {
+    return make_error(ErrorCode::kUsage, "the limit must be between 1 and " + std::to_string(kMaxSearchLimit));
+  }
+  if (!store.has_fts()) {
+    return make_error(ErrorCode::kUsage,
+                      "the corpus has no full-text index (ingested with --no-fts); run gwr ingest again without it");
+  }
+  const std::string match = text::to_simplified(q.text);
+  if (match.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return make_error(ErrorCode::kUsage, "the search query is empty");
+  }
+  auto r = run(store.handle(), q, match);
+  if (r) return r;
+  const std::string& msg = r.error().message;
+  if (msg.find("fts5") == std::string::npos && msg.find("syntax") == std::string::npos &&
+      msg.find("no such column") == std::string::npos) {
+    return r;
+  }
+  const std::string quoted = quote_terms(match);
+  auto retry = run(store.handle(), q, quoted);
+  if (retry) return retry;
+  return make_error(ErrorCode::kUsage, "cannot parse the search query: " + r.error().message, q.text);
+}
+
+}  // namespace gwr::store

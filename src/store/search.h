@@ -1,0 +1,60 @@
+// gwr/store/search.h — full-text search over the paragraphs of the corpus.
+//
+//   store::SearchQuery q;
+//   q.text = "“高质量发展” 教育";                  // FTS5 syntax; several words mean AND
+//   q.level = "prefecture";  q.year = 2023;  q.limit = 20;
+//   auto hits = store::search(st, q);           // Result<std::vector<Hit>>, best first
+//   for (const auto& h : *hits) print(h.region, h.plan_year, h.snippet);
+//
+// The query text is converted to simplified characters (text::to_simplified) and handed to FTS5
+// MATCH on paragraphs_fts, so its syntax passes through: "quoted phrases", AND / OR / NOT (upper
+// case), parentheses, prefix*. Chinese words need no quotes: each run of Han characters is a
+// phrase of character bigrams (store/tokenizer.h). A query FTS5 cannot parse (stray ASCII
+// punctuation such as 7.5%) is retried with each white-space separated term quoted; if that
+// fails too the error is kUsage.
+// Hits are ranked by BM25 (Hit::score, higher is better); ties keep paragraph order. Filters
+// are exact matches on reports columns (region also matches region_code) and on
+// paragraphs.section_type. Needs paragraphs_fts: a corpus ingested with --no-fts gives kUsage.
+// Reads only; safe to call on a read-only Store.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "store/store.h"
+
+namespace gwr::store {
+
+inline constexpr int kMaxSearchLimit = 1000;
+
+struct SearchQuery {
+  std::string text;
+  std::optional<std::string> region;    // reports.region or reports.region_code
+  std::optional<std::string> level;     // national | province | prefecture | county
+  std::optional<int> year;              // reports.plan_year
+  std::optional<std::string> section;   // paragraphs.section_type: review, plan_tasks, …
+  std::optional<std::string> province;  // reports.province
+  int limit = 20;                       // 1..kMaxSearchLimit, else kUsage
+  std::string highlight_open = "«";     // around matched terms in Hit::snippet
+  std::string highlight_close = "»";
+};
+
+struct Hit {
+  std::int64_t paragraph_id = 0;
+  std::int64_t report_id = 0;
+  int paragraph_ord = 0;
+  double score = 0;  // -bm25(): higher is better
+  std::string snippet;
+  std::optional<std::string> section_type, section_title;
+  std::optional<std::string> region, region_code, level, province, delivered;
+  std::optional<int> plan_year;
+  std::string source;
+  std::int64_t start_byte = 0, end_byte = 0;  // the paragraph in the source file
+};
+
+Result<std::vector<Hit>> search(const Store& store, const SearchQuery& query);
+
+}  // namespace gwr::store

@@ -1,0 +1,80 @@
+// gwr/store/tokenizer.h — the "gwr" FTS5 tokenizer: Chinese words and character bigrams.
+//
+//   store::Tokenizer tok = store::Tokenizer::create().value();
+//   for (const store::Token& t : tok.tokenize("推动经济发展2023年GDP", store::TokenMode::kDocument))
+//     print(t.text, t.begin, t.end, t.colocated);
+//   // 推动 经济 动经 济发 发展 2023 年 gdp  … (see below for the exact stream)
+//
+// What the tokenizer emits, for a run of Han characters (Unicode script Han):
+//   * one bigram per pair of adjacent characters, each at its own position, so a query of two or
+//     more characters is a phrase of bigrams and matches wherever those characters are adjacent;
+//     a run of one character is a one-character token;
+//   * in kDocument mode also the words of three or more characters found by ICU word segmentation
+//     (BreakIterator with the "zh" locale, i.e. ICU's CJK dictionary), each colocated with the
+//     bigram its first character starts (FTS5_TOKEN_COLOCATED), so phrases stay contiguous.
+//     Two-character words are the bigram itself.
+// Runs of other letters and digits (ASCII words, numbers with a decimal point such as 7.5) are one
+// token each, lower-cased. Everything else (punctuation, spaces, symbols) separates tokens.
+// Tokens longer than kMaxTokenBytes are cut to that length (offsets still cover the whole run).
+//
+// Offsets are half-open byte ranges [begin, end) into the tokenized string. Invalid UTF-8 bytes
+// are separators. A Tokenizer is not safe for concurrent use (it owns an ICU BreakIterator);
+// FTS5 creates one per table and connection.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "common/result.h"
+
+struct sqlite3;
+
+namespace gwr::store {
+
+inline constexpr std::size_t kMaxTokenBytes = 128;
+
+enum class TokenMode { kDocument, kQuery };
+
+struct Token {
+  std::string text;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool colocated = false;  // same position as the previous token
+};
+
+class Tokenizer {
+ public:
+  static Result<Tokenizer> create();
+  Tokenizer(Tokenizer&&) noexcept;
+  Tokenizer& operator=(Tokenizer&&) noexcept;
+  ~Tokenizer();
+
+  // Calls emit(text, begin, end, colocated) for each token; stops early and returns false when
+  // emit returns false.
+  template <class F>
+  bool each(std::string_view text, TokenMode mode, F&& emit);
+  std::vector<Token> tokenize(std::string_view text, TokenMode mode);
+
+ private:
+  struct Impl;
+  explicit Tokenizer(std::unique_ptr<Impl> impl);
+  using EmitFn = bool (*)(void* ctx, std::string_view tok, std::size_t b, std::size_t e, bool coloc);
+  bool run(std::string_view text, TokenMode mode, void* ctx, EmitFn fn);
+  std::unique_ptr<Impl> impl_;
+};
+
+template <class F>
+bool Tokenizer::each(std::string_view text, TokenMode mode, F&& emit) {
+  return run(text, mode, &emit, [](void* ctx, std::string_view t, std::size_t b, std::size_t e, bool c) {
+    return static_cast<bool>((*static_cast<std::remove_reference_t<F>*>(ctx))(t, b, e, c));
+  });
+}
+
+// Registers the tokenizer as "gwr" with the FTS5 module of `db`.
+Status register_tokenizer(sqlite3* db);
+
+}  // namespace gwr::store
