@@ -1,0 +1,36 @@
+// gwr/analysis/compare.h — reports side by side.
+//
+//   auto ids = analysis::resolve_reports(db, {"42", "庆阳市 2023", "平凉市:2023"});
+//   auto t = analysis::compare(db, *ids, *themes);
+//   // columns: section, item, then one column per report named "<region> <plan_year> #<id>"
+//
+// A reference is a report id (digits only) or a region name with a plan year, written
+// "<region> <year>", "<region>:<year>" or "<region><year>". A reference that matches no report is
+// kUsage naming it; one that matches several (two stored versions) takes the lowest report_id.
+//
+// Rows, in this order, by section:
+//   report    — region, level, province, plan_year, delivered, speaker, chars (code points);
+//   target    — every canonical plan-year target class (not `other`) any compared report states,
+//               as "<value>[–<value_hi>]<unit> <modifier>" ("6% around", or "qualitative");
+//   attention — per_10k of every theme (see attention.h), two decimals;
+//   fact      — every "<indicator_id> <measure>" with a report-scope actual/estimate fact for
+//               the report's review year; the first such fact in the report, "<value><unit>".
+// Empty cells mean the report says nothing on that row.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <sqlite3.h>
+
+#include "analysis/attention.h"
+#include "analysis/table.h"
+#include "common/result.h"
+
+namespace gwr::analysis {
+
+Result<std::vector<std::int64_t>> resolve_reports(sqlite3* db, const std::vector<std::string>& refs);
+Result<Table> compare(sqlite3* db, const std::vector<std::int64_t>& ids, const Themes& themes);
+
+}  // namespace gwr::analysis

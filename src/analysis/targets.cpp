@@ -1,0 +1,202 @@
+#include "analysis/targets.h"
+
+#include <cmath>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "analysis/sql.h"
+
+namespace gwr::analysis {
+
+namespace {
+
+constexpr const char* kPanelSql = R"(
+WITH p AS (
+  SELECT r.region, r.region_code, r.level, r.province, t.year, t.kind, t.canonical, t.indicator_id,
+         t.indicator, t.value, t.value_hi, t.unit, t.modifier, t.basis, t.aspiration, t.verbatim,
+         r.source, r.report_id, t.target_id,
+         ROW_NUMBER() OVER (
+           PARTITION BY r.region, t.year, t.kind, t.canonical,
+                        CASE WHEN t.canonical = 'other' THEN t.indicator ELSE '' END
+           ORDER BY r.partial, r.report_id, t.target_id) AS rn
+  FROM targets t JOIN reports r ON r.report_id = t.report_id
+  WHERE (?1 IS NULL OR t.canonical = ?1 OR t.indicator_id = ?1)
+    AND (?2 IS NULL OR t.year = ?2)
+    AND (?3 IS NULL OR r.level = ?3)
+    AND (?4 IS NULL OR r.province = ?4 OR r.region = ?4)
+    AND (?5 IS NULL OR t.kind = ?5))
+SELECT region, region_code, level, province, year, kind, canonical, indicator_id, indicator, value,
+       value_hi, unit, modifier, basis, aspiration, verbatim, source, report_id
+FROM p WHERE rn = 1
+ORDER BY region, year, kind DESC, canonical, target_id)";
+
+// The realised figure for one target: see the REALISED contract in targets.h.
+constexpr const char* kRealisedSql = R"(
+SELECT f.value, f.status, f.verbatim, f.report_id
+FROM facts f JOIN reports r ON r.report_id = f.report_id
+WHERE r.region = ?1 AND f.indicator_id = ?2 AND f.year = ?3
+  AND f.status IN ('actual', 'estimate') AND f.period = ?4
+  AND (?5 IS NULL OR f.measure = ?5) AND (?6 IS NULL OR f.unit = ?6)
+  AND r.report_id <> ?7
+ORDER BY (f.scope = 'report') DESC, (f.status = 'actual') DESC, r.partial, r.report_id, f.ord
+LIMIT 1)";
+
+std::vector<Cell> params(const TargetFilter& f, std::optional<std::string> kind) {
+  if (!kind) kind = f.kind;
+  std::vector<Cell> p(5);
+  if (f.indicator) p[0] = *f.indicator;
+  if (f.year) p[1] = static_cast<std::int64_t>(*f.year);
+  if (f.level) p[2] = *f.level;
+  if (f.province) p[3] = *f.province;
+  if (kind) p[4] = *kind;
+  return p;
+}
+
+std::optional<double> num(const Cell& c) {
+  const double d = to_number(c);
+  if (std::isnan(d)) return std::nullopt;
+  return d;
+}
+
+std::string text(const Cell& c) {
+  const auto* s = std::get_if<std::string>(&c);
+  return s != nullptr ? *s : std::string();
+}
+
+bool is_ceiling(const std::string& canonical) {
+  return canonical == "cpi" || canonical == "urban_surveyed_unemployment" ||
+         canonical == "urban_registered_unemployment";
+}
+
+bool is_growth(const std::string& canonical) {
+  return canonical == "cpi" ||
+         (canonical.size() > 7 && canonical.compare(canonical.size() - 7, 7, "_growth") == 0);
+}
+
+}  // namespace
+
+std::string target_outcome(const std::string& canonical, const std::string& modifier,
+                           std::optional<double> value, std::optional<double> value_hi,
+                           std::optional<double> realised) {
+  if (!realised || !value || modifier == "qualitative") return "unknown";
+  constexpr double kAroundBand = 0.5;
+  constexpr double kEps = 1e-9;
+  const double r = *realised;
+  if (is_ceiling(canonical) || modifier == "at_most") {
+    double bound = modifier == "range" && value_hi ? *value_hi : *value;
+    if (modifier == "around") bound += kAroundBand;
+    return r <= bound + kEps ? "met" : "missed";
+  }
+  double bound = *value;
+  if (modifier == "around") bound -= kAroundBand;
+  return r >= bound - kEps ? "met" : "missed";
+}
+
+Result<Table> targets_panel(sqlite3* db, const TargetFilter& f) {
+  return sql::query(db, kPanelSql, params(f, std::nullopt), "targets");
+}
+
+Result<Table> wide_panel(sqlite3* db, const TargetFilter& f) {
+  auto p = sql::query(db, kPanelSql, params(f, std::string("plan_year")), "panel");
+  if (!p) return p.error();
+  const Table& t = *p;
+  const std::size_t c_region = t.column("region"), c_code = t.column("region_code"),
+                    c_level = t.column("level"), c_prov = t.column("province"),
+                    c_year = t.column("year"), c_can = t.column("canonical"),
+                    c_val = t.column("value"), c_rep = t.column("report_id");
+  std::set<std::string> canon;
+  for (const auto& row : t.rows) {
+    if (text(row[c_can]) != "other") canon.insert(text(row[c_can]));
+  }
+  Table w;
+  w.name = "panel";
+  w.columns = {"region", "region_code", "level", "province", "year", "report_id"};
+  std::map<std::string, std::size_t> col;
+  for (const auto& c : canon) {
+    col[c] = w.columns.size();
+    w.columns.push_back(c);
+  }
+  std::map<std::pair<std::string, std::string>, std::size_t> row_of;  // (region, year) → row
+  for (const auto& row : t.rows) {
+    const std::string can = text(row[c_can]);
+    if (can == "other") continue;
+    const auto key = std::make_pair(text(row[c_region]), to_text(row[c_year]));
+    auto it = row_of.find(key);
+    if (it == row_of.end()) {
+      std::vector<Cell> r(w.columns.size());
+      r[0] = row[c_region];
+      r[1] = row[c_code];
+      r[2] = row[c_level];
+      r[3] = row[c_prov];
+      r[4] = row[c_year];
+      r[5] = row[c_rep];
+      it = row_of.emplace(key, w.rows.size()).first;
+      w.rows.push_back(std::move(r));
+    }
+    w.rows[it->second][col[can]] = row[c_val];
+  }
+  return w;
+}
+
+Result<Table> targets_realised(sqlite3* db, const TargetFilter& f) {
+  auto p = targets_panel(db, f);
+  if (!p) return p.error();
+  Table t = std::move(p).value();
+  t.name = "realised";
+  const std::size_t c_region = t.column("region"), c_year = t.column("year"),
+                    c_kind = t.column("kind"), c_can = t.column("canonical"),
+                    c_id = t.column("indicator_id"), c_val = t.column("value"),
+                    c_hi = t.column("value_hi"), c_unit = t.column("unit"),
+                    c_mod = t.column("modifier"), c_basis = t.column("basis"),
+                    c_rep = t.column("report_id");
+  for (const char* c : {"realised", "realised_status", "realised_verbatim", "realised_report_id",
+                        "gap", "outcome"}) {
+    t.columns.emplace_back(c);
+  }
+  auto st = sql::Stmt::prepare(db, kRealisedSql);
+  if (!st) return st.error();
+  for (auto& row : t.rows) {
+    const std::string can = text(row[c_can]), id = text(row[c_id]), mod = text(row[c_mod]);
+    Cell realised, status, verbatim, rep;
+    if (!id.empty() && !is_null(row[c_year]) && !is_null(row[c_region]) && mod != "qualitative") {
+      const bool five = text(row[c_kind]) == "five_year";
+      const bool average = five && text(row[c_basis]) == "annual_average";
+      const bool growth = is_growth(can) || average;
+      std::vector<Cell> ps = {row[c_region], Cell{id}, row[c_year],
+                              Cell{std::string(average ? "five_year_span" : "review_year")},
+                              Cell{}, Cell{}, row[c_rep]};
+      if (growth) {
+        ps[4] = std::string("growth");
+      } else {
+        ps[5] = row[c_unit];
+      }
+      sql::Stmt* q = &st.value();
+      q->reset();
+      for (std::size_t i = 0; i < ps.size(); ++i) {
+        auto b = q->bind(static_cast<int>(i + 1), ps[i]);
+        if (!b) return b.error();
+      }
+      auto has = q->step();
+      if (!has) return has.error();
+      if (*has) {
+        realised = q->cell(0);
+        status = q->cell(1);
+        verbatim = q->cell(2);
+        rep = q->cell(3);
+      }
+    }
+    const auto v = num(row[c_val]);
+    const auto r = num(realised);
+    row.push_back(realised);
+    row.push_back(status);
+    row.push_back(verbatim);
+    row.push_back(rep);
+    row.emplace_back();
+    if (v && r) row.back() = *r - *v;
+    row.push_back(Cell{target_outcome(can, mod, v, num(row[c_hi]), r)});
+  }
+  return t;
+}
+
+}  // namespace gwr::analysis

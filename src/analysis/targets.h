@@ -1,0 +1,66 @@
+// gwr/analysis/targets.h — the targets panel, the wide panel, and targets against outcomes.
+//
+//   auto db = store::Store::open("corpus.db", {.read_only = true});
+//   TargetFilter f;  f.indicator = "gdp_growth";  f.year = 2023;
+//   Result<Table> t = analysis::targets_panel(db->handle(), f);
+//   Result<Table> r = analysis::targets_realised(db->handle(), f);
+//
+// PANEL (targets_panel). One row per region × target year × kind × canonical indicator, columns
+// region, region_code, level, province, year, kind, canonical, indicator_id, indicator, value,
+// value_hi, unit, modifier, basis, aspiration, verbatim, source, report_id. Targets of class
+// `other` keep one row per indicator wording. When several stored reports give the same region,
+// year and indicator (two versions of one speech), the first complete (non-partial) report by
+// report_id wins, and within it the first target.
+//
+// WIDE PANEL (wide_panel). One row per region × plan year with one column per canonical plan-year
+// target (class `other` excluded), holding `value` as written — the lower bound for ranges, null
+// for qualitative targets — for Stata/R users; key columns region, region_code, level, province,
+// year, report_id.
+//
+// REALISED (targets_realised). Each plan-year target paired with what the region's report for
+// the following year says the year achieved: a fact of the same region with status actual or
+// estimate, period review_year, year = the target year, the same indicator_id, measure growth for
+// growth targets (canonical *_growth and cpi) and, for other targets, the same unit. Five-year
+// targets pair with an end-of-period figure: for annual-average targets a five_year_span growth
+// fact ending in the horizon year, otherwise a review_year fact for the horizon year. Among
+// candidates the report-scope, actual, earliest fact wins. Columns: the panel's plus realised,
+// realised_status, realised_verbatim, realised_report_id, gap (= realised − value) and outcome:
+//   * unknown — no realised figure, or a qualitative target;
+//   * ceiling indicators (cpi, unemployment rates) and `at_most` targets: met iff realised ≤
+//     value (≤ value_hi for ranges; ≤ value + 0.5 for `around`);
+//   * every other target: met iff realised ≥ value (the lower bound for ranges; ≥ value − 0.5
+//     for `around`, i.e. landing within ±0.5 point counts as met, and overshooting it does too);
+//   * otherwise missed.
+//
+// All functions borrow `db` (a store::Store handle), run parameterised read-only queries, and
+// return kInvalidData with SQLite's message when the database lacks the corpus schema.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <sqlite3.h>
+
+#include "analysis/table.h"
+#include "common/result.h"
+
+namespace gwr::analysis {
+
+struct TargetFilter {
+  std::optional<std::string> indicator;  // canonical class (gdp_growth) or indicator_id (gdp)
+  std::optional<int> year;               // target year
+  std::optional<std::string> level;      // national | province | prefecture | county
+  std::optional<std::string> province;   // matches province or region
+  std::optional<std::string> kind;       // plan_year | five_year (default both)
+};
+
+Result<Table> targets_panel(sqlite3* db, const TargetFilter& f);
+Result<Table> wide_panel(sqlite3* db, const TargetFilter& f);
+Result<Table> targets_realised(sqlite3* db, const TargetFilter& f);
+
+// The met/missed/unknown rule above, exposed for tests and callers with their own data.
+std::string target_outcome(const std::string& canonical, const std::string& modifier,
+                           std::optional<double> value, std::optional<double> value_hi,
+                           std::optional<double> realised);
+
+}  // namespace gwr::analysis
