@@ -32,6 +32,7 @@ int depth_delta(char32_t c) {
 bool usable(const Mention& m) {
   if (!m.quantity) return false;
   const auto& q = *m.quantity;
+  if (q.unit.find("番") != std::string::npos) return false;  // 翻一番 doubles a base; no level to record
   switch (q.kind) {
     case Kind::kPercent:
     case Kind::kPermille:

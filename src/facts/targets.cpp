@@ -120,6 +120,13 @@ std::string heading_before(const Document& doc, std::size_t pos) {
   return best;
 }
 
+bool in_review_section(const Document& doc, std::size_t pos) {
+  return std::any_of(doc.sections.begin(), doc.sections.end(), [pos](const Section& s) {
+    return s.level == 1 && (s.type == SectionType::kReview || s.type == SectionType::kFiveYearReview) &&
+           s.extent.begin <= pos && pos < s.extent.end;
+  });
+}
+
 // End of the level-1 section holding pos, or `limit`.
 std::size_t top_section_end(const Document& doc, std::size_t pos, std::size_t limit) {
   std::size_t end = limit;
@@ -211,6 +218,11 @@ std::vector<Candidate> find_candidates(const Document& doc, const Lexicon& lex) 
     const std::string_view prev = t.substr(prev_start, c.start - prev_start);
     const auto& fyp = lex.vocab("fyp_marker");
     const std::string title = heading_before(doc, at);
+    // Last year's targets recalled in the review (过去一年,我们确定的主要预期目标是…).
+    if (!has_plan_marker(lead, lex, doc.meta.plan_year) &&
+        (lex.vocab("review_marker").contains_in(lead) || in_review_section(doc, at))) {
+      continue;
+    }
     if (has_plan_marker(lead, lex, doc.meta.plan_year)) {
       c.mode = Mode::kPlan;
     } else if (fyp.contains_in(lead) || horizon_in(first)) {
