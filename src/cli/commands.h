@@ -33,5 +33,13 @@ std::shared_ptr<const pipeline::Resources> load_resources(int* code);
 
 void register_extract(CLI::App& app, std::vector<Command>& out);
 void register_eval(CLI::App& app, std::vector<Command>& out);
+void register_ingest(CLI::App& app, std::vector<Command>& out);
+void register_search(CLI::App& app, std::vector<Command>& out);
+void register_targets(CLI::App& app, std::vector<Command>& out);
+void register_attention(CLI::App& app, std::vector<Command>& out);
+void register_terms(CLI::App& app, std::vector<Command>& out);
+void register_compare(CLI::App& app, std::vector<Command>& out);
+void register_check(CLI::App& app, std::vector<Command>& out);
+void register_export(CLI::App& app, std::vector<Command>& out);
 
 }  // namespace gwr::cli

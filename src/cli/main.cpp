@@ -31,6 +31,14 @@ int main(int argc, char** argv) {
   std::vector<cli::Command> commands;
   cli::register_extract(app, commands);
   cli::register_eval(app, commands);
+  cli::register_ingest(app, commands);
+  cli::register_search(app, commands);
+  cli::register_targets(app, commands);
+  cli::register_attention(app, commands);
+  cli::register_terms(app, commands);
+  cli::register_compare(app, commands);
+  cli::register_check(app, commands);
+  cli::register_export(app, commands);
 
   try {
     app.parse(argc, argv);
