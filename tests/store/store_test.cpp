@@ -1,0 +1,178 @@
+// Tests of the corpus store (src/store/store.cpp): schema, idempotent adds, atomic batches,
+// read-only opening.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <map>
+#include <string>
+
+#include "store/fixtures.h"
+#include "support/paths.h"
+
+namespace gwr::store {
+namespace {
+
+using testing::extract;
+using testing::report_text;
+
+const char* const kTables[] = {"reports",  "sections", "paragraphs",       "targets",  "facts",
+                               "quantities", "livelihood_items", "glossary", "slogans", "warnings",
+                               "ingest_files"};
+
+std::int64_t scalar(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* s = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  std::int64_t v = -1;
+  if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  return v;
+}
+
+std::map<std::string, std::int64_t> counts(const Store& st) {
+  std::map<std::string, std::int64_t> out;
+  for (const char* t : kTables) out[t] = scalar(st.handle(), std::string("SELECT count(*) FROM ") + t);
+  return out;
+}
+
+std::vector<pipeline::Extraction> huzhou() {
+  return extract(report_text("湖州市", 2024, {"过去一年,全市经济稳中向好,地区生产总值增长6.5%。", "教育事业加快发展,新建学校10所。"},
+                             {"今年经济社会发展的主要预期目标是:地区生产总值增长6%左右。", "办好“两个先行”大事,推进教育现代化。"}),
+                 "huzhou.txt");
+}
+
+TEST(Store, OpenCreatesTheSchemaAndTheFullTextIndex) {
+  const auto db = testing::temp_dir("store_schema") / "c.db";
+  auto st = Store::open(db);
+  ASSERT_TRUE(st.ok()) << st.error().describe();
+  for (const char* t : kTables) EXPECT_EQ(scalar(st->handle(), std::string("SELECT count(*) FROM ") + t), 0) << t;
+  EXPECT_TRUE(st->has_fts());
+  EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'paragraphs_fts'"), 1);
+  EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM meta WHERE key = 'schema_version'"), 1);
+  EXPECT_EQ(scalar(st->handle(), "PRAGMA foreign_keys"), 1);
+}
+
+TEST(Store, WithoutFtsSkipsTheIndex) {
+  const auto db = testing::temp_dir("store_nofts") / "c.db";
+  auto st = Store::open(db, Options{false, false});
+  ASSERT_TRUE(st.ok());
+  EXPECT_FALSE(st->has_fts());
+  EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'paragraphs_fts'"), 0);
+}
+
+TEST(Store, AddWritesEveryRowAndReAddIsIdempotent) {
+  const auto db = testing::temp_dir("store_idem") / "c.db";
+  auto st = Store::open(db);
+  ASSERT_TRUE(st.ok());
+  const auto xs = huzhou();
+  ASSERT_EQ(xs.size(), 1u);
+  auto a = st.value().add(xs[0]);
+  ASSERT_TRUE(a.ok()) << a.error().describe();
+  EXPECT_FALSE(a->duplicate);
+  const auto before = counts(*st);
+  EXPECT_EQ(before.at("reports"), 1);
+  EXPECT_GT(before.at("paragraphs"), 3);
+  EXPECT_GT(before.at("sections"), 1);
+  EXPECT_GT(before.at("quantities"), 1);
+  EXPECT_GT(before.at("targets"), 0);
+  EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM reports WHERE region = '湖州市' AND plan_year = 2024 "
+                                 "AND level = 'prefecture' AND length(content_key) = 32 AND extraction_json LIKE '{%'"),
+            1);
+  EXPECT_GE(scalar(st->handle(), "SELECT count(*) FROM paragraphs WHERE section_type = 'review'"), 2);
+
+  auto again = st.value().add(xs[0]);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->duplicate);
+  EXPECT_EQ(again->report_id, a->report_id);
+  EXPECT_EQ(counts(*st), before);
+
+  auto batch = st.value().add_batch(xs);  // duplicates inside a batch too
+  ASSERT_TRUE(batch.ok());
+  EXPECT_TRUE(batch->at(0).duplicate);
+  EXPECT_EQ(counts(*st), before);
+}
+
+TEST(Store, ContentKeyIsXxh3Of128BitsInHex) {
+  EXPECT_EQ(content_key("").size(), 32u);
+  EXPECT_EQ(content_key("教育"), content_key("教育"));
+  EXPECT_NE(content_key("教育"), content_key("经济"));
+}
+
+TEST(Store, AFailingBatchLeavesNothing) {
+  const auto db = testing::temp_dir("store_fail") / "c.db";
+  auto st = Store::open(db);
+  ASSERT_TRUE(st.ok());
+  // Fault injection: the third report's warning insert fails.
+  ASSERT_EQ(sqlite3_exec(st->handle(),
+                         "CREATE TEMP TRIGGER boom BEFORE INSERT ON main.warnings WHEN NEW.code = 'injected_fault' "
+                         "BEGIN SELECT RAISE(ABORT, 'injected fault'); END",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  std::vector<pipeline::Extraction> xs;
+  for (const char* city : {"湖州市", "嘉兴市", "金华市"}) {
+    auto one = extract(report_text(city, 2024, {std::string(city) + "教育事业加快发展。"}, {"推进教育现代化。"}), "x.txt");
+    ASSERT_EQ(one.size(), 1u);
+    xs.push_back(std::move(one[0]));
+  }
+  xs[2].doc.warnings.push_back({"injected_fault", "test", Warning::kNoOffset});
+  auto r = st.value().add_batch(xs);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("injected fault"), std::string::npos) << r.error().message;
+  EXPECT_FALSE(st->in_batch());
+  for (const auto& [table, n] : counts(*st)) EXPECT_EQ(n, 0) << table;
+  EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM paragraphs_fts"), 0);
+
+  // Same with begin/commit: the failed add closes the batch and commit reports it.
+  ASSERT_TRUE(st.value().begin_batch().ok());
+  ASSERT_TRUE(st.value().add(xs[0]).ok());
+  ASSERT_FALSE(st.value().add(xs[2]).ok());
+  EXPECT_FALSE(st.value().commit_batch().ok());
+  for (const auto& [table, n] : counts(*st)) EXPECT_EQ(n, 0) << table;
+
+  // The store stays usable.
+  ASSERT_TRUE(st.value().add(xs[1]).ok());
+  EXPECT_EQ(counts(*st).at("reports"), 1);
+}
+
+TEST(Store, ReadOnlyOpenRefusesWrites) {
+  const auto dir = testing::temp_dir("store_ro");
+  {
+    auto st = Store::open(dir / "c.db");
+    ASSERT_TRUE(st.ok());
+    ASSERT_TRUE(st.value().add(huzhou()[0]).ok());
+  }
+  auto ro = Store::open(dir / "c.db", Options{true, true});
+  ASSERT_TRUE(ro.ok()) << ro.error().describe();
+  EXPECT_TRUE(ro->read_only());
+  EXPECT_TRUE(ro->has_fts());
+  auto a = ro.value().add(huzhou()[0]);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.error().code, ErrorCode::kUnreadable);
+  EXPECT_FALSE(ro.value().record_file({"x", 1, "failed", 0, "e"}).ok());
+  EXPECT_NE(sqlite3_exec(ro->handle(), "DELETE FROM reports", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_EQ(scalar(ro->handle(), "SELECT count(*) FROM reports"), 1);
+}
+
+TEST(Store, OpeningAMissingFileReadOnlyOrAForeignFileFails) {
+  const auto dir = testing::temp_dir("store_bad");
+  auto missing = Store::open(dir / "none.db", Options{true, true});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kUnreadable);
+  testing::write_file(dir / "text.db", std::string(4096, 'x'));
+  auto foreign = Store::open(dir / "text.db");
+  ASSERT_FALSE(foreign.ok());
+}
+
+TEST(Store, RecordFileReplacesTheRowOfAPath) {
+  const auto db = testing::temp_dir("store_files") / "c.db";
+  auto st = Store::open(db);
+  ASSERT_TRUE(st.ok());
+  ASSERT_TRUE(st.value().record_file({"a.txt", 10, "failed", 0, "bad"}).ok());
+  ASSERT_TRUE(st.value().record_file({"a.txt", 12, "ingested", 1, ""}).ok());
+  EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM ingest_files WHERE status = 'ingested' AND error IS NULL"), 1);
+  EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM ingest_files"), 1);
+}
+
+}  // namespace
+}  // namespace gwr::store

@@ -1,0 +1,90 @@
+// Tests of the "gwr" FTS5 tokenizer (src/store/tokenizer.cpp): bigrams, ICU words, ASCII and
+// number tokens, byte offsets.
+#include "store/tokenizer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace gwr::store {
+namespace {
+
+// "text@begin-end" per token, "+" before colocated tokens, space separated.
+std::string dump(std::string_view s, TokenMode mode = TokenMode::kQuery) {
+  auto tok = Tokenizer::create();
+  EXPECT_TRUE(tok.ok());
+  std::string out;
+  for (const Token& t : tok.value().tokenize(s, mode)) {
+    if (!out.empty()) out += ' ';
+    out += (t.colocated ? "+" : "") + t.text + "@" + std::to_string(t.begin) + "-" + std::to_string(t.end);
+  }
+  return out;
+}
+
+TEST(Tokenizer, HanRunsBecomeOverlappingBigramsWithByteOffsets) {
+  struct Case {
+    std::string in, want;
+  } cases[] = {
+      {"经济发展", "经济@0-6 济发@3-9 发展@6-12"},
+      {"教育", "教育@0-6"},
+      {"年", "年@0-3"},
+      {"经济,发展", "经济@0-6 发展@7-13"},
+      {"“三农”", "三农@3-9"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(dump(c.in), c.want) << c.in;
+}
+
+TEST(Tokenizer, AsciiWordsAndNumbersStayWholeAndLowerCase) {
+  struct Case {
+    std::string in, want;
+  } cases[] = {
+      {"GDP增长7.5%,5G基站", "gdp@0-3 增长@3-9 7.5@9-12 5g@14-16 基站@16-22"},
+      {"2023年", "2023@0-4 年@4-7"},
+      {"PM2.5 and CPI", "pm2.5@0-5 and@6-9 cpi@10-13"},
+      {"3.", "3@0-1"},
+      {"", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(dump(c.in), c.want) << c.in;
+}
+
+TEST(Tokenizer, DocumentModeAddsColocatedDictionaryWordsOfThreeOrMoreCharacters) {
+  auto tok = Tokenizer::create();
+  ASSERT_TRUE(tok.ok());
+  const std::string s = "中华人民共和国成立";
+  const auto doc = tok.value().tokenize(s, TokenMode::kDocument);
+  const auto query = tok.value().tokenize(s, TokenMode::kQuery);
+  std::size_t bigrams = 0, words = 0;
+  for (std::size_t i = 0; i < doc.size(); ++i) {
+    const Token& t = doc[i];
+    EXPECT_EQ(t.text, s.substr(t.begin, t.end - t.begin));  // Han tokens are slices of the input
+    if (t.colocated) {
+      ++words;
+      ASSERT_GT(i, 0u);
+      EXPECT_EQ(doc[i - 1].begin, t.begin);  // shares the position of the bigram it starts with
+      EXPECT_GE(t.end - t.begin, 9u);        // three characters or more
+    } else {
+      ++bigrams;
+    }
+  }
+  EXPECT_EQ(bigrams, 8u);
+  EXPECT_GE(words, 1u) << "ICU's CJK dictionary should know 中华人民共和国";
+  EXPECT_EQ(query.size(), 8u);  // queries are bigrams only
+  for (const Token& t : query) EXPECT_FALSE(t.colocated);
+}
+
+TEST(Tokenizer, InvalidUtf8BytesSeparateTokens) {
+  EXPECT_EQ(dump(std::string("ab\xff" "cd")), "ab@0-2 cd@3-5");
+  EXPECT_EQ(dump(std::string("\xe6\x95")), "");  // truncated character
+}
+
+TEST(Tokenizer, OverlongTokensAreCutToTheBudget) {
+  const std::string s(300, 'a');
+  auto tok = Tokenizer::create();
+  const auto t = tok.value().tokenize(s, TokenMode::kDocument);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].text.size(), kMaxTokenBytes);
+  EXPECT_EQ(t[0].end, 300u);
+}
+
+}  // namespace
+}  // namespace gwr::store
