@@ -41,5 +41,6 @@ void register_terms(CLI::App& app, std::vector<Command>& out);
 void register_compare(CLI::App& app, std::vector<Command>& out);
 void register_check(CLI::App& app, std::vector<Command>& out);
 void register_export(CLI::App& app, std::vector<Command>& out);
+void register_serve(CLI::App& app, std::vector<Command>& out);
 
 }  // namespace gwr::cli

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   cli::register_compare(app, commands);
   cli::register_check(app, commands);
   cli::register_export(app, commands);
+  cli::register_serve(app, commands);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,67 @@
+// gwr serve --db corpus.db [--host 127.0.0.1] [--port 8080] — the web workbench (docs/api.md).
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "server/server.h"
+
+namespace gwr::cli {
+
+namespace {
+
+struct ServeOptions {
+  std::string db;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 4;
+};
+
+int run_serve(const ServeOptions& o) {
+  server::Options so;
+  so.db = o.db;
+  so.host = o.host;
+  so.port = o.port;
+  so.threads = o.threads;
+  auto s = server::Server::create(so);
+  if (!s) return fail(s.error());
+  auto port = s.value()->bind();
+  if (!port) return fail(port.error());
+
+  // SIGINT/SIGTERM stop the server from a thread that waits for them, so the handler itself
+  // does nothing unsafe.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  server::Server* srv = s.value().get();
+  std::thread waiter([set, srv] {
+    int sig = 0;
+    sigwait(&set, &sig);
+    srv->stop();
+  });
+  const std::string shown = o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host;
+  std::cout << "gwr: serving " << o.db << " at http://" << shown << ":" << *port << "/  (Ctrl-C stops)"
+            << std::endl;
+  Status st = srv->run();
+  // Wake the waiter if run() ended for another reason.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  if (!st) return fail(st.error());
+  return 0;
+}
+
+}  // namespace
+
+void register_serve(CLI::App& app, std::vector<Command>& out) {
+  auto o = std::make_shared<ServeOptions>();
+  auto* sub = app.add_subcommand("serve", "Web workbench: JSON API and browser UI over a corpus database");
+  sub->add_option("--db", o->db, "Corpus database made by gwr ingest (opened read-only)")->required();
+  sub->add_option("--host", o->host, "Address to listen on (default 127.0.0.1: this machine only)");
+  sub->add_option("--port", o->port, "TCP port (0: any free port)")->check(CLI::Range(0, 65535));
+  sub->add_option("--threads", o->threads, "Worker threads (1-64)")->check(CLI::Range(1, 64));
+  out.push_back(Command{sub, [o] { return run_serve(*o); }});
+}
+
+}  // namespace gwr::cli

@@ -1,0 +1,107 @@
+// gwr/server/api.h — INTERNAL to the server stage: the JSON API handlers behind server.cpp's routes.
+//
+//   Ctx c{db, store, res, params, {}};
+//   Reply r = api::report(c, 42);        // throws HttpError on a bad parameter or unknown id
+//
+// Handlers are plain functions of a Ctx: a borrowed read-only connection (one per worker thread
+// at a time), the immutable shared resources and the request's query parameters. They bind every
+// parameter into prepared statements. Failures are HttpError exceptions, caught by server.cpp's
+// route wrapper and turned into {"error": {code, message}} with the status; they never leave the
+// server stage.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/attention.h"
+#include "analysis/table.h"
+#include "analysis/terms.h"
+#include "common/result.h"
+#include "store/store.h"
+
+namespace gwr::server {
+
+// Limits stated in docs/api.md.
+inline constexpr int kMaxPageSize = 200;         // /api/reports limit
+inline constexpr int kMaxSearchHits = 100;       // /api/search limit
+inline constexpr std::size_t kMaxQueryBytes = 256;   // search text, filter values
+inline constexpr std::size_t kMaxCompare = 8;    // reports in one compare / attention call
+inline constexpr std::size_t kMaxTermsN = 200;
+
+struct HttpError : std::runtime_error {
+  HttpError(int http_status, std::string error_code, const std::string& message)
+      : std::runtime_error(message), status(http_status), code(std::move(error_code)) {}
+  int status;
+  std::string code;  // bad_request, not_found, internal …
+};
+
+[[noreturn]] void bad_request(const std::string& message);
+[[noreturn]] void not_found(const std::string& message);
+// Maps a stage Error: kUsage → 400 bad_request, everything else → 500 internal.
+[[noreturn]] void fail(const Error& e);
+template <class T>
+T unwrap(Result<T> r) {
+  if (!r) fail(r.error());
+  return std::move(r).value();
+}
+
+using Params = std::multimap<std::string, std::string>;
+
+struct Resources {
+  analysis::Themes themes;
+  analysis::Segmenter segmenter;
+};
+
+struct Ctx {
+  const store::Store& store;
+  const Resources& res;
+  const Params& params;
+};
+
+struct Reply {
+  std::string body;
+  std::string type = "application/json; charset=utf-8";
+  std::string filename;  // set: sent as an attachment
+};
+
+// Query parameters: absent or empty → nullopt; too long, or not a number where one is needed,
+// → 400 naming the parameter.
+std::optional<std::string> text_param(const Params& p, const std::string& name);
+std::optional<std::int64_t> int_param(const Params& p, const std::string& name, std::int64_t lo,
+                                      std::int64_t hi);
+// Comma-separated and/or repeated report ids ("?report=1,2&report=3"), at most `max`.
+std::vector<std::int64_t> id_list(const Params& p, const std::string& name, std::size_t max);
+// One of `allowed`, or nullopt when absent; anything else → 400.
+std::optional<std::string> enum_param(const Params& p, const std::string& name,
+                                      const std::vector<std::string>& allowed);
+
+nlohmann::json cell_json(const analysis::Cell& c);
+// {"name", "columns": [...], "rows": [{col: value}...]}
+nlohmann::json table_json(const analysis::Table& t);
+Reply json_reply(const nlohmann::json& j);
+
+namespace api {
+
+Reply summary(const Ctx& c);
+Reply reports(const Ctx& c);
+Reply report(const Ctx& c, std::int64_t id);
+Reply indicators(const Ctx& c);
+Reply search(const Ctx& c);
+Reply targets(const Ctx& c);
+Reply realised(const Ctx& c);
+Reply attention(const Ctx& c);
+Reply terms(const Ctx& c);
+Reply compare(const Ctx& c);
+Reply checks(const Ctx& c);
+Reply slogans(const Ctx& c);
+Reply commitments(const Ctx& c);
+Reply download(const Ctx& c);
+
+}  // namespace api
+}  // namespace gwr::server

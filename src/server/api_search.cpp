@@ -1,0 +1,138 @@
+// Text endpoints: /api/search, /api/slogans, /api/commitments.
+#include <map>
+
+#include "analysis/terms.h"
+#include "server/api.h"
+#include "server/commitments.h"
+#include "server/reader.h"
+#include "server/rows.h"
+#include "store/search.h"
+
+namespace gwr::server::api {
+
+namespace {
+
+constexpr const char* kOpen = "\x02";
+constexpr const char* kClose = "\x03";
+
+// Splits a snippet with kOpen/kClose marks into [{text, hit}].
+nlohmann::json snippet_parts(const std::string& s) {
+  nlohmann::json parts = nlohmann::json::array();
+  std::string cur;
+  bool hit = false;
+  auto flush = [&] {
+    if (!cur.empty()) parts.push_back({{"text", cur}, {"hit", hit}});
+    cur.clear();
+  };
+  for (char ch : s) {
+    if (ch == kOpen[0]) { flush(); hit = true; }
+    else if (ch == kClose[0]) { flush(); hit = false; }
+    else cur += ch;
+  }
+  flush();
+  return parts;
+}
+
+template <class T>
+nlohmann::json opt(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+void count(std::map<std::string, int>& m, const std::optional<std::string>& v) { ++m[v.value_or("")]; }
+
+nlohmann::json facet(const std::map<std::string, int>& m) {
+  std::vector<std::pair<std::string, int>> v(m.begin(), m.end());
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [k, n] : v) out.push_back({{"value", k.empty() ? nlohmann::json(nullptr) : nlohmann::json(k)}, {"count", n}});
+  return out;
+}
+
+const std::vector<std::string> kLevels = {"national", "province", "prefecture", "county"};
+
+}  // namespace
+
+Reply search(const Ctx& c) {
+  const auto& p = c.params;
+  store::SearchQuery q;
+  auto text = text_param(p, "q");
+  if (!text) bad_request("parameter 'q' is required");
+  q.text = *text;
+  q.region = text_param(p, "region");
+  q.level = enum_param(p, "level", kLevels);
+  if (auto y = int_param(p, "year", 1949, 2100)) q.year = static_cast<int>(*y);
+  q.section = text_param(p, "section");
+  q.province = text_param(p, "province");
+  const auto limit = int_param(p, "limit", 1, kMaxSearchHits).value_or(20);
+  const auto offset = int_param(p, "offset", 0, store::kMaxSearchLimit).value_or(0);
+  // One ranked run over the first kMaxSearchLimit hits gives both the page and the facets.
+  q.limit = store::kMaxSearchLimit;
+  q.highlight_open = kOpen;
+  q.highlight_close = kClose;
+  if (!c.store.has_fts()) bad_request("this corpus was ingested without a search index (--no-fts)");
+  auto hits = unwrap(store::search(c.store, q));
+
+  std::map<std::string, int> level, province, year, section;
+  nlohmann::json items = nlohmann::json::array();
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const auto& h = hits[i];
+    count(level, h.level);
+    count(province, h.province);
+    count(year, h.plan_year ? std::optional<std::string>(std::to_string(*h.plan_year)) : std::nullopt);
+    count(section, h.section_type);
+    if (i < static_cast<std::size_t>(offset) || items.size() >= static_cast<std::size_t>(limit)) continue;
+    items.push_back({{"score", h.score},
+                     {"report_id", h.report_id},
+                     {"paragraph_id", h.paragraph_id},
+                     {"paragraph", h.paragraph_ord},
+                     {"region", opt(h.region)},
+                     {"level", opt(h.level)},
+                     {"province", opt(h.province)},
+                     {"plan_year", opt(h.plan_year)},
+                     {"delivered", opt(h.delivered)},
+                     {"section_type", opt(h.section_type)},
+                     {"section_title", opt(h.section_title)},
+                     {"snippet", snippet_parts(h.snippet)}});
+  }
+  return json_reply({{"query", q.text},
+                     {"total", hits.size()},
+                     {"capped", hits.size() >= static_cast<std::size_t>(store::kMaxSearchLimit)},
+                     {"offset", offset},
+                     {"limit", limit},
+                     {"hits", std::move(items)},
+                     {"facets", {{"level", facet(level)}, {"province", facet(province)}, {"year", facet(year)},
+                                 {"section", facet(section)}}}});
+}
+
+Reply slogans(const Ctx& c) {
+  auto ids = id_list(c.params, "report", kMaxCompare);
+  const auto n = static_cast<std::size_t>(int_param(c.params, "n", 1, kMaxTermsN).value_or(20));
+  auto t = unwrap(analysis::slogans(c.store.handle(), n, ids));
+  nlohmann::json j = table_json(t);
+  const std::size_t col = t.column("slogan");
+  const std::size_t rid = t.column("report_id");
+  for (std::size_t r = 0; r < t.rows.size() && col != analysis::Table::npos; ++r) {
+    const auto* s = std::get_if<std::string>(&t.rows[r][col]);
+    std::int64_t prefer = 0;
+    if (rid != analysis::Table::npos) {
+      if (auto* v = std::get_if<std::int64_t>(&t.rows[r][rid])) prefer = *v;
+    }
+    j["rows"][r]["definition"] = s ? term_definition(c.store.handle(), *s, prefer)["definition"] : nullptr;
+  }
+  j["columns"].push_back("definition");
+  return json_reply(j);
+}
+
+Reply commitments(const Ctx& c) {
+  auto ids = id_list(c.params, "report", 1);
+  if (!ids.empty()) return json_reply(commitments_json(c.store.handle(), c.res.segmenter, ids[0]));
+  nlohmann::json list = rows(c.store.handle(),
+      "SELECT r.report_id AS id, r.region, r.province, r.level, r.plan_year, count(l.item_id) AS items,"
+      " (SELECT n.report_id FROM reports n WHERE n.region = r.region AND n.plan_year = r.plan_year + 1"
+      "  ORDER BY n.partial, n.report_id LIMIT 1) AS next_report"
+      " FROM reports r JOIN livelihood_items l ON l.report_id = r.report_id"
+      " GROUP BY r.report_id ORDER BY r.plan_year DESC, r.province, r.region");
+  return json_reply({{"reports", std::move(list)}});
+}
+
+}  // namespace gwr::server::api

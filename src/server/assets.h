@@ -1,0 +1,28 @@
+// gwr/server/assets.h — INTERNAL to the server stage: the web UI files compiled into the binary.
+//
+//   if (const Asset* a = find_asset("app.js")) res.set_content(std::string(a->bytes), content_type(a->name));
+//
+// The table is generated at build time by cmake/embed_assets.cmake from the web UI build
+// (web/build.mjs output). Lookup is by exact file name only — there is no file system access, so
+// no request path can reach anything but these bytes. The table is empty when the UI was not
+// built; the server then answers "/" with a page saying so.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace gwr::server {
+
+struct Asset {
+  std::string_view name;   // "index.html", "app.js", "vendor/echarts.min.js"
+  std::string_view bytes;  // static storage
+};
+
+const std::vector<Asset>& assets();
+
+// The asset named exactly `name`, or nullptr.
+const Asset* find_asset(std::string_view name);
+// MIME type from the extension (with charset=utf-8 for text types).
+const char* content_type(std::string_view name);
+
+}  // namespace gwr::server
