@@ -31,7 +31,7 @@ std::vector<std::string> sentences(const std::string& text) {
   std::size_t from = 0;
   while (from < text.size()) {
     std::size_t best = std::string::npos, len = 0;
-    for (const char* stop : {"。", "；", "！"}) {
+    for (const char* stop : {"。", "；", ";", "！", "!"}) {
       const auto at = text.find(stop, from);
       if (at < best) { best = at; len = std::string(stop).size(); }
     }
@@ -112,7 +112,7 @@ json commitments_json(sqlite3* db, const analysis::Segmenter& seg, std::int64_t 
     if (where) {
       const bool done = has_any(where->text, kDoneWords, std::size(kDoneWords));
       const bool progress = has_any(where->text, kProgressWords, std::size(kProgressWords));
-      if (best >= 0.5 && done) status = "done";
+      if (best >= 0.5 && done && !progress) status = "done";
       else if (best >= 0.5 || (best >= 1.0 / 3 && progress)) status = "in_progress";
       if (status != "not_mentioned") item["evidence"] = {{"paragraph", where->paragraph}, {"text", where->text}};
     }

@@ -1,0 +1,61 @@
+// gwr web workbench: a hash router over the pages. Each page module exports render(main, params).
+import { disposeCharts, errorBox, h } from './common.js';
+import * as corpus from './page_corpus.js';
+import * as reader from './page_reader.js';
+import * as targets from './page_targets.js';
+import * as search from './page_search.js';
+import * as compare from './page_compare.js';
+import * as commitments from './page_commitments.js';
+
+const pages = {
+  corpus: corpus.render,
+  report: reader.render,
+  targets: targets.renderTargets,
+  realised: targets.renderRealised,
+  search: search.render,
+  compare: compare.render,
+  commitments: commitments.render,
+};
+
+function parse() {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [path, query] = raw.split('?');
+  const parts = path.split('/').filter(Boolean);
+  const params = Object.fromEntries(new URLSearchParams(query || ''));
+  return { page: parts[0] || 'corpus', arg: parts[1], params };
+}
+
+let generation = 0;
+
+async function route() {
+  const { page, arg, params } = parse();
+  const main = document.getElementById('main');
+  document.getElementById('card').classList.add('hidden');
+  for (const a of document.querySelectorAll('#nav a')) {
+    a.classList.toggle('active', a.dataset.page === page || (page === 'report' && a.dataset.page === 'corpus'));
+  }
+  const fn = pages[page];
+  disposeCharts();
+  main.replaceChildren(h('p', { class: 'muted' }, '加载中…'));
+  const mine = ++generation;
+  if (!fn) {
+    main.replaceChildren(errorBox(new Error('没有这个页面')));
+    return;
+  }
+  try {
+    const view = h('div', { class: `page page-${page}` });
+    await fn(view, params, arg);
+    if (mine !== generation) return;  // a newer navigation won
+    main.replaceChildren(view);
+    view.dispatchEvent(new CustomEvent('mounted'));
+  } catch (err) {
+    if (mine === generation) main.replaceChildren(errorBox(err));
+  }
+}
+
+window.addEventListener('hashchange', route);
+window.addEventListener('gwr:reroute', route);
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') document.getElementById('card').classList.add('hidden');
+});
+route();

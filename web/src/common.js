@@ -1,0 +1,151 @@
+// Shared helpers: API calls, DOM building (text only, never innerHTML with data), Chinese labels.
+
+export class ApiError extends Error {}
+
+export async function api(path, params = {}) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') qs.set(k, v);
+  }
+  const url = '/api/' + path + (qs.toString() ? '?' + qs : '');
+  const res = await fetch(url);
+  let body;
+  try { body = await res.json(); } catch { throw new ApiError(`服务器返回了无法解析的内容（${res.status}）`); }
+  if (!res.ok) throw new ApiError(body?.error?.message || `请求失败（${res.status}）`);
+  return body;
+}
+
+export function downloadUrl(params) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') qs.set(k, v);
+  return '/api/download?' + qs;
+}
+
+// h('div', {class: 'x', onclick: f}, 'text', child, [children]) → element
+export function h(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2), v);
+    else if (k === 'class') e.className = v;
+    else if (k === 'dataset') Object.assign(e.dataset, v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  const add = (c) => {
+    if (c === undefined || c === null || c === false) return;
+    if (Array.isArray(c)) c.forEach(add);
+    else e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  };
+  children.forEach(add);
+  return e;
+}
+
+export function esc(s) {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+export const LEVEL = { national: '全国', province: '省级', prefecture: '地级', county: '县级' };
+export const STATUS = { actual: '实际', estimate: '预计', target: '目标', aspiration: '力争' };
+export const PERIOD = { review_year: '上一年', five_year_span: '五年累计', plan_year: '计划年', fyp_horizon: '五年规划期末', unknown: '未注明' };
+export const SECTION = {
+  review: '过去一年回顾', five_year_review: '五年回顾', fyp_goals: '五年规划目标', plan_tasks: '今年工作安排',
+  self_building: '政府自身建设', glossary: '名词解释', livelihood: '民生实事', other: '其他',
+};
+export const MODIFIER = { point: '', around: '左右', at_least: '以上', at_most: '以内', range: '', qualitative: '（定性）' };
+export const THEME = {
+  digital: '数字经济', ecology: '生态环保', innovation: '科技创新', livelihood: '民生保障',
+  opening: '对外开放', risk: '风险防范', rural: '乡村振兴',
+};
+export const OUTCOME = { met: '完成', missed: '未完成', unknown: '无法判断' };
+export const INDICATOR = {
+  gdp_growth: '地区生产总值增长', cpi: '居民消费价格涨幅', fixed_asset_investment_growth: '固定资产投资增长',
+  retail_sales_growth: '社会消费品零售总额增长', public_budget_revenue_growth: '一般公共预算收入增长',
+  fiscal_revenue_growth: '财政收入增长', industrial_value_added_growth: '规上工业增加值增长',
+  resident_income_growth: '居民人均可支配收入增长', urban_income_growth: '城镇居民收入增长',
+  rural_income_growth: '农村居民收入增长', urban_new_jobs: '城镇新增就业',
+  urban_surveyed_unemployment: '城镇调查失业率', urban_registered_unemployment: '城镇登记失业率',
+  energy_intensity: '单位GDP能耗下降', grain_output: '粮食产量', trade_growth: '外贸进出口增长',
+  primary_industry_growth: '第一产业增加值增长', secondary_industry_growth: '第二产业增加值增长',
+  tertiary_industry_growth: '第三产业增加值增长', urbanization_rate: '城镇化率',
+  deposit_growth: '存款余额增长', loan_growth: '贷款余额增长', construction_growth: '建筑业增加值增长',
+};
+
+export const label = (map, k) => (k === null || k === undefined ? '—' : map[k] ?? k);
+
+export function fmtNum(v) {
+  if (v === null || v === undefined) return '—';
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
+}
+
+// "6%左右", "5–6%", "（定性）"
+export function fmtTarget(t) {
+  if (t.modifier === 'qualitative' || t.value === null) return '（定性）';
+  const v = t.value_hi !== null && t.value_hi !== undefined ? `${fmtNum(t.value)}–${fmtNum(t.value_hi)}` : fmtNum(t.value);
+  return `${v}${t.unit ?? ''}${MODIFIER[t.modifier] ?? ''}`;
+}
+
+export function reportName(r) {
+  return `${r.region ?? '（未识别地区）'} ${r.plan_year ?? ''}`.trim();
+}
+
+export function errorBox(err) {
+  return h('div', { class: 'error', role: 'alert' }, '出错了：', err.message || String(err));
+}
+
+// A simple table: columns [{key, title, render?}] over rows of objects.
+export function table(columns, rows, opts = {}) {
+  return h('div', { class: 'table-wrap' },
+    h('table', { class: opts.class || 'grid' },
+      h('thead', {}, h('tr', {}, columns.map((c) => h('th', { class: c.num ? 'num' : null }, c.title)))),
+      h('tbody', {}, rows.length === 0
+        ? h('tr', {}, h('td', { colspan: columns.length, class: 'muted' }, opts.empty || '没有数据'))
+        : rows.map((r) => h('tr', {}, columns.map((c) => h('td', { class: c.num ? 'num' : null },
+          c.render ? c.render(r) : (r[c.key] ?? '—'))))))));
+}
+
+export function select(name, options, value, onchange, title) {
+  return h('label', { class: 'field' }, title ? h('span', {}, title) : null,
+    h('select', { name, onchange: (e) => onchange(e.target.value) },
+      options.map(([v, t]) => h('option', { value: v, selected: String(v) === String(value ?? '') }, t))));
+}
+
+// Waits for the ECharts script (loaded with defer) before drawing.
+export async function charts() {
+  for (let i = 0; i < 100 && !window.echarts; i++) await new Promise((r) => setTimeout(r, 20));
+  if (!window.echarts) throw new ApiError('图表库未加载');
+  return window.echarts;
+}
+
+export function chartBox(cls = 'chart') {
+  return h('div', { class: cls });
+}
+
+// Resizes every chart on window resize; charts register themselves here.
+const live = new Set();
+window.addEventListener('resize', () => live.forEach((c) => c.resize()));
+export function track(chart) {
+  live.add(chart);
+  return chart;
+}
+export function disposeCharts() {
+  live.forEach((c) => c.dispose());
+  live.clear();
+}
+
+// Navigate within the app; the page's state lives in the hash.
+export function go(hash) {
+  if (location.hash === hash) window.dispatchEvent(new Event('gwr:reroute'));
+  else location.hash = hash;
+}
+
+export function hashWith(page, params) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') qs.set(k, v);
+  const s = qs.toString();
+  return `#/${page}${s ? '?' + s : ''}`;
+}
+
+// Runs fn once the page element is in the document (charts need a laid-out box).
+export function onMounted(view, fn) {
+  view.addEventListener('mounted', () => { fn(); }, { once: true });
+}

@@ -1,0 +1,137 @@
+// 语料库: counts, a filterable report table, and a China map coloured by a target.
+import {
+  api, charts, chartBox, h, hashWith, go, label, LEVEL, INDICATOR, fmtNum, onMounted, select, table, track, esc,
+} from './common.js';
+
+const PAGE = 50;
+
+// "浙江省" → "浙江" (the GeoJSON's names), "内蒙古自治区" → "内蒙古", "广西壮族自治区" → "广西".
+export function shortProvince(p) {
+  if (!p) return p;
+  return p.replace(/(省|市|特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, '');
+}
+
+export async function render(view, params) {
+  const offset = Number(params.offset || 0);
+  const [summary, list, indicators] = await Promise.all([
+    api('summary'),
+    api('reports', { level: params.level, province: params.province, year: params.year, q: params.q, limit: PAGE, offset }),
+    api('indicators'),
+  ]);
+  const set = (k, v) => go(hashWith('corpus', { ...params, [k]: v, offset: undefined }));
+
+  view.append(h('h1', {}, '语料库'));
+  view.append(h('div', { class: 'stats' },
+    stat(summary.reports, '份报告'), stat(summary.regions, '个地区'),
+    stat(summary.first_year === summary.last_year ? summary.first_year : `${summary.first_year}–${summary.last_year}`, '计划年度'),
+    stat(summary.targets, '条目标'), stat(summary.facts, '条指标数据'), stat(summary.livelihood_items, '项民生实事')));
+
+  // Map.
+  const canon = [...new Set(indicators.targets.filter((t) => t.kind === 'plan_year').map((t) => t.canonical))];
+  const indicator = params.indicator || (canon.includes('gdp_growth') ? 'gdp_growth' : canon[0]);
+  const byYear = indicators.targets.filter((t) => t.canonical === indicator && t.kind === 'plan_year');
+  const years = [...new Set(byYear.map((t) => t.year))].sort((a, b) => b - a);
+  // Default: the year with the most regions stating this target.
+  const year = params.map_year || [...byYear].sort((a, b) => b.count - a.count || b.year - a.year)[0]?.year;
+  const mapBox = chartBox('chart map');
+  const mapNote = h('p', { class: 'muted small' });
+  view.append(h('section', { class: 'panel' },
+    h('div', { class: 'panel-head' }, h('h2', {}, '各省目标地图'),
+      h('div', { class: 'filters' },
+        select('indicator', canon.map((c) => [c, label(INDICATOR, c)]), indicator, (v) => set('indicator', v), '指标'),
+        select('map_year', years.map((y) => [y, `${y}年`]), year, (v) => set('map_year', v), '年份'))),
+    mapBox, mapNote));
+
+  // Table.
+  const f = list.facets;
+  const opts = (arr, fmt) => [['', '全部'], ...arr.filter((x) => x.value !== null).map((x) => [x.value, `${fmt ? fmt(x.value) : x.value}（${x.count}）`])];
+  const q = h('input', { type: 'search', name: 'q', placeholder: '地区名，如 绍兴', value: params.q || '' });
+  view.append(h('section', { class: 'panel' },
+    h('div', { class: 'panel-head' }, h('h2', {}, `报告列表（共 ${list.total} 份）`)),
+    h('form', { class: 'filters', onsubmit: (e) => { e.preventDefault(); set('q', q.value.trim()); } },
+      select('level', opts(f.level, (v) => label(LEVEL, v)), params.level, (v) => set('level', v), '层级'),
+      select('province', opts(f.province), params.province, (v) => set('province', v), '省份'),
+      select('year', opts(f.year, (v) => `${v}年`), params.year, (v) => set('year', v), '年份'),
+      h('label', { class: 'field' }, h('span', {}, '地区'), q),
+      h('button', { type: 'submit' }, '筛选')),
+    table([
+      { title: '地区', render: (r) => h('a', { href: `#/report/${r.id}` }, r.region ?? '（未识别）') },
+      { title: '层级', render: (r) => label(LEVEL, r.level) },
+      { title: '省份', render: (r) => r.province ?? '—' },
+      { title: '年度', num: true, render: (r) => r.plan_year ?? '—' },
+      { title: '报告日期', render: (r) => r.delivered ?? '—' },
+      { title: '报告人', render: (r) => [r.speaker, r.speaker_title].filter(Boolean).join(' ') || '—' },
+      { title: '目标', num: true, render: (r) => r.targets },
+      { title: '提示', num: true, render: (r) => (r.warnings ? h('span', { class: 'badge warn', title: '输入曾被修复' }, r.warnings) : '0') },
+    ], list.items, { empty: '没有符合条件的报告' }),
+    pager(list, (o) => go(hashWith('corpus', { ...params, offset: o })))));
+
+  onMounted(view, async () => {
+    const echarts = await charts();
+    const rows = indicator && year ? (await api('targets', { indicator, year, kind: 'plan_year' })).rows : [];
+    drawMap(echarts, mapBox, rows, indicator, year, mapNote);
+  });
+}
+
+function stat(n, text) {
+  return h('div', { class: 'stat' }, h('b', {}, n ?? '—'), h('span', {}, text));
+}
+
+export function pager(list, to) {
+  const { total, offset, limit } = list;
+  if (total <= limit) return null;
+  return h('div', { class: 'pager' },
+    h('button', { disabled: offset === 0, onclick: () => to(Math.max(0, offset - limit)) }, '上一页'),
+    h('span', {}, `${offset + 1}–${Math.min(total, offset + limit)} / ${total}`),
+    h('button', { disabled: offset + limit >= total, onclick: () => to(offset + limit) }, '下一页'));
+}
+
+// A province's value: its own provincial report's target, else the mean of its cities' and counties'.
+export function provinceValues(rows) {
+  const by = new Map();
+  for (const r of rows) {
+    const p = r.level === 'province' ? r.region : r.province;
+    if (!p || r.value === null) continue;
+    const k = shortProvince(p);
+    const e = by.get(k) || { own: null, lower: [] };
+    if (r.level === 'province') e.own = r;
+    else e.lower.push(r);
+    by.set(k, e);
+  }
+  return [...by.entries()].map(([name, e]) => e.own
+    ? { name, value: e.own.value, basis: `${e.own.region}政府工作报告` }
+    : { name, value: Math.round((e.lower.reduce((s, r) => s + r.value, 0) / e.lower.length) * 100) / 100,
+        basis: `${e.lower.length} 个市县报告的平均：${e.lower.map((r) => `${r.region} ${fmtNum(r.value)}`).join('、')}` });
+}
+
+let mapRegistered = false;
+
+async function drawMap(echarts, box, rows, indicator, year, note) {
+  if (!mapRegistered) {
+    const geo = await (await fetch('/assets/vendor/china.json')).json();
+    echarts.registerMap('china', geo);
+    mapRegistered = true;
+  }
+  const data = provinceValues(rows);
+  const values = data.map((d) => d.value);
+  const chart = track(echarts.init(box));
+  chart.setOption({
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => (p.data ? `${esc(p.name)}：<b>${fmtNum(p.data.value)}${esc(rows[0]?.unit ?? '')}</b><br><span style="font-size:12px">${esc(p.data.basis)}</span>` : `${esc(p.name)}：无数据`),
+    },
+    visualMap: values.length ? {
+      min: Math.floor(Math.min(...values) - (Math.min(...values) === Math.max(...values) ? 1 : 0)),
+      max: Math.ceil(Math.max(...values)), left: 8, bottom: 8, calculable: true,
+      text: ['高', '低'], inRange: { color: ['#bfdbfe', '#1e3a8a'] }, outOfRange: { color: '#e2e8f0' },
+    } : undefined,
+    series: [{
+      type: 'map', map: 'china', roam: false, data,
+      label: { show: false }, emphasis: { label: { show: true } },
+      itemStyle: { areaColor: '#f1f5f9', borderColor: '#94a3b8' },
+    }],
+  });
+  note.textContent = data.length
+    ? `${label(INDICATOR, indicator)}，${year}年目标。有省级报告的省份取省级目标，否则取省内市县目标的平均值；灰色为语料中无数据。`
+    : '所选指标和年份在语料中没有目标数据。';
+}

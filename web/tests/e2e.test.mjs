@@ -1,0 +1,196 @@
+// End-to-end tests of the web workbench: `gwr serve` on a corpus built from the repository's
+// examples and test fixtures, driven by Debian's chromium through playwright-core.
+// Run: GWR_BIN=build/src/gwr node --test web/tests/e2e.test.mjs   (CTest sets GWR_BIN)
+// Screenshots go to build/web-artifacts/ (or $GWR_ARTIFACTS).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = process.env.GWR_BIN || join(root, 'build/src/gwr');
+const artifacts = process.env.GWR_ARTIFACTS || join(root, 'build/web-artifacts');
+const CHROMIUM = process.env.GWR_CHROMIUM || '/usr/bin/chromium';
+
+let tmp, server, base, context, page;
+
+async function startServer(db) {
+  const child = spawn(bin, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => { err += d; });
+  const url = await new Promise((res, rej) => {
+    let out = '';
+    const timer = setTimeout(() => rej(new Error(`gwr serve did not start: ${err}`)), 15000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); res(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); rej(new Error(`gwr serve exited ${code}: ${err}`)); });
+  });
+  return { child, url };
+}
+
+async function json(path) {
+  const r = await fetch(base + path);
+  return r.json();
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
+}
+
+async function open(hash) {
+  await page.goto(`${base}/${hash}`);
+  await page.waitForSelector('main .page');
+}
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  tmp = mkdtempSync(join(tmpdir(), 'gwr-e2e-'));
+  const db = join(tmp, 'corpus.db');
+  const ing = spawnSync(bin, ['ingest', 'examples', 'tests/server/fixtures', '--db', db], { cwd: root, encoding: 'utf8' });
+  assert.equal(ing.status, 0, `gwr ingest failed: ${ing.stderr}`);
+  ({ child: server, url: base } = await startServer(db));
+  context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1366, height: 860 },
+    locale: 'zh-CN',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = context.pages()[0] || await context.newPage();
+  page.on('pageerror', (e) => { throw e; });
+});
+
+after(async () => {
+  await context?.close();
+  server?.kill('SIGTERM');
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('gwr web workbench', { timeout: 120000 }, () => {
+  test('corpus page lists reports with counts and draws the map', async () => {
+    await open('#/corpus');
+    await page.waitForSelector('.chart.map canvas');
+    const text = await page.textContent('main');
+    assert.match(text, /8\s*份报告/);
+    assert.match(text, /报告列表（共 8 份）/);
+    assert.ok(text.includes('绍兴市') && text.includes('宜宾市') && text.includes('永登县'));
+    await page.selectOption('select[name=level]', 'county');
+    await page.waitForFunction(() => document.querySelector('main').textContent.includes('报告列表（共 5 份）'));
+    await shot('corpus');
+  });
+
+  test('search finds a phrase, shows highlights and facets, and opens the paragraph', async () => {
+    await open('#/search');
+    await page.fill('input[name=q]', '城市书房');
+    await page.press('input[name=q]', 'Enter');
+    await page.waitForSelector('.hit mark');
+    const marks = await page.$$eval('.hit mark', (ms) => ms.map((m) => m.textContent));
+    assert.ok(marks.some((m) => m.includes('城市书房')), marks.join(','));
+    assert.match(await page.textContent('.facets'), /浙江省/);
+    await shot('search');
+    await page.click('.hit a.hit-link');
+    await page.waitForSelector('.para.flash');
+    assert.match(page.url(), /#\/report\/\d+\?p=\d+/);
+    assert.match(await page.textContent('.para.flash'), /城市书房/);
+  });
+
+  test('report reader: outline, pinned targets, fact card, terms, warnings', async () => {
+    const list = await json('/api/reports?q=绍兴&year=2024');
+    const id = list.items[0].id;
+    await open(`#/report/${id}`);
+    assert.match(await page.textContent('.pinned'), /6%左右/);
+    assert.match(await page.textContent('.outline'), /2024年工作安排/);
+    await page.click('button.q.st-actual:has-text("8150亿元")');
+    const card = await page.textContent('#card');
+    assert.match(card, /地区生产总值/);
+    assert.match(card, /8150/);
+    assert.match(card, /亿元/);
+    assert.match(card, /实际/);
+    assert.match(card, /2023年/);
+    assert.match(card, /全年实现地区生产总值8150亿元/);
+    await shot('reader');
+    const def = await page.getAttribute('.term:has-text("智造强基")', 'data-def');
+    assert.match(def, /制造业/);
+    await page.keyboard.press('Escape');
+    const big5 = await json('/api/reports?q=永登');
+    await open(`#/report/${big5.items[0].id}`);
+    assert.match(await page.textContent('details.warnings'), /输入修复/);
+  });
+
+  test('targets explorer charts a year and downloads CSV', async () => {
+    await open('#/targets?indicator=gdp_growth&year=2024');
+    await page.waitForSelector('.chart canvas');
+    const text = await page.textContent('main');
+    assert.match(text, /绍兴市/);
+    assert.match(text, /6%左右/);
+    await shot('targets');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a.button:has-text("CSV")')]);
+    const path = join(tmp, 'targets.csv');
+    await download.saveAs(path);
+    const csv = readFileSync(path, 'utf8');
+    assert.ok(csv.startsWith('\uFEFFregion,region_code,level'), csv.slice(0, 60));
+    assert.match(csv, /绍兴市,330600,prefecture,浙江省,2024,plan_year,gdp_growth/);
+    assert.ok(!/,cpi,/.test(csv), 'the download holds the chosen indicator only');
+  });
+
+  test('target vs realised pairs the next year report', async () => {
+    await open('#/realised?indicator=gdp_growth&year=2024');
+    await page.waitForSelector('.chart canvas');
+    const row = await page.textContent('tr:has-text("绍兴市")');
+    assert.match(row, /5\.8%/);
+    assert.match(row, /完成/);
+    await shot('realised');
+  });
+
+  test('compare shows targets side by side and an attention radar', async () => {
+    const a = (await json('/api/reports?q=绍兴&year=2024')).items[0].id;
+    const b = (await json('/api/reports?q=宜宾')).items[0].id;
+    await open(`#/compare?report=${a},${b}`);
+    await page.waitForSelector('.chart.radar canvas');
+    const t = await page.textContent('table.compare');
+    assert.match(t, /预期目标/);
+    assert.match(t, /地区生产总值增长/);
+    assert.match(t, /绍兴市/);
+    assert.match(t, /宜宾市/);
+    await shot('compare');
+  });
+
+  test('commitments show each item with its account in the next report', async () => {
+    const a = (await json('/api/reports?q=绍兴&year=2024')).items[0].id;
+    await open(`#/commitments?report=${a}`);
+    const t = await page.textContent('main');
+    assert.match(t, /已完成/);
+    assert.match(t, /推进中/);
+    assert.match(t, /未提及/);
+    assert.match(t, /新建和改扩建中小学12所全部建成投用/);
+    await shot('commitments');
+  });
+
+  test('phone width: the reader stacks and stays readable', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const id = (await json('/api/reports?q=绍兴&year=2024')).items[0].id;
+    await open(`#/report/${id}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 400, `no horizontal scrolling at phone width (scrollWidth ${width})`);
+    await shot('reader-phone');
+    await open('#/corpus');
+    await page.waitForSelector('.chart.map canvas');
+    await shot('corpus-phone');
+    await page.setViewportSize({ width: 1366, height: 860 });
+  });
+
+  test('unknown report shows an error, not a blank page', async () => {
+    await page.goto(`${base}/#/report/999999`);
+    await page.waitForSelector('.error');
+    assert.match(await page.textContent('.error'), /no report with id 999999/);
+  });
+});
