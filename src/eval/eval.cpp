@@ -18,6 +18,13 @@ using nlohmann::json;
 
 std::string show(const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
 
+// The member `key` of an object, or null when absent (const operator[] must not see a missing key).
+json field(const json& o, const char* key) {
+  if (!o.is_object()) return nullptr;
+  auto it = o.find(key);
+  return it == o.end() ? json(nullptr) : *it;
+}
+
 bool same_number(const json& a, const json& b) {
   if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();
   if (!a.is_number() || !b.is_number()) return false;
@@ -25,13 +32,13 @@ bool same_number(const json& a, const json& b) {
 }
 
 bool same_target(const json& g, const json& x) {
-  return g.value("canonical", "") == x.value("canonical", "") && same_number(g["value"], x["value"]) &&
-         same_number(g["value_hi"], x["value_hi"]) && g.value("modifier", "") == x.value("modifier", "");
+  return g.value("canonical", "") == x.value("canonical", "") && same_number(field(g, "value"), field(x, "value")) &&
+         same_number(field(g, "value_hi"), field(x, "value_hi")) && g.value("modifier", "") == x.value("modifier", "");
 }
 
 std::string target_line(const json& t) {
-  return fmt::format("{} {} {} {} {} [{}]", t.value("canonical", "?"), show(t["value"]), show(t["value_hi"]),
-                     show(t["unit"]), t.value("modifier", "?"), t.value("indicator", ""));
+  return fmt::format("{} {} {} {} {} [{}]", t.value("canonical", "?"), show(field(t, "value")), show(field(t, "value_hi")),
+                     show(field(t, "unit")), t.value("modifier", "?"), t.value("indicator", ""));
 }
 
 Counts match_targets(const json& gold, const json& got, const std::string& label,
@@ -110,11 +117,11 @@ Result<Report> evaluate(const std::filesystem::path& gold_path, const std::files
     const auto& docs = extracted[file];
     const json* d = nullptr;
     if (static_cast<std::size_t>(s.index_in_file) < docs.size() &&
-        show(docs[s.index_in_file]["region"]) == s.region) {
+        show(field(docs[s.index_in_file], "region")) == s.region) {
       d = &docs[s.index_in_file];
     } else {
       for (const auto& x : docs) {
-        if (show(x["region"]) == s.region) d = &x;
+        if (show(field(x, "region")) == s.region) d = &x;
       }
       if (d == nullptr && static_cast<std::size_t>(s.index_in_file) < docs.size()) d = &docs[s.index_in_file];
     }
@@ -136,14 +143,14 @@ Result<Report> evaluate(const std::filesystem::path& gold_path, const std::files
     s.body_start_ok = x.value("body_starts_with", "") == g.value("body_starts_with", "?");
     s.body_end_ok = x.value("body_ends_with", "") == g.value("body_ends_with", "?");
     json tops = json::array();
-    if (x.contains("sections")) {
-      for (const auto& sec : x["sections"]) {
-        if (sec.value("level", 0) == 1 && !sec.value("appended", false)) tops.push_back(sec["title"]);
+    {
+      for (const auto& sec : field(x, "sections")) {
+        if (sec.value("level", 0) == 1 && !sec.value("appended", false)) tops.push_back(field(sec, "title"));
       }
     }
-    s.sections_ok = g.contains("top_sections") && tops == g["top_sections"];
+    s.sections_ok = g.contains("top_sections") && tops == field(g, "top_sections");
     if (!s.sections_ok && g.contains("top_sections")) {
-      s.target_misses.push_back("sections: got " + tops.dump() + ", want " + g["top_sections"].dump());
+      s.target_misses.push_back("sections: got " + tops.dump() + ", want " + field(g, "top_sections").dump());
     }
     s.targets = match_targets(g.value("targets", json::array()), x.value("targets", json::array()), "target",
                               s.target_misses);
@@ -154,9 +161,9 @@ Result<Report> evaluate(const std::filesystem::path& gold_path, const std::files
     if (gl.is_object()) {
       std::vector<std::string> got_items;
       if (xl.is_object()) {
-        for (const auto& it : xl["items"]) got_items.push_back(trim_item(it.value("text", "")));
+        for (const auto& it : field(xl, "items")) got_items.push_back(trim_item(it.value("text", "")));
       }
-      for (const auto& it : gl["items"]) {
+      for (const auto& it : field(gl, "items")) {
         ++s.livelihood_total;
         const std::string want = trim_item(it.get<std::string>());
         if (std::find(got_items.begin(), got_items.end(), want) != got_items.end()) {
@@ -165,7 +172,7 @@ Result<Report> evaluate(const std::filesystem::path& gold_path, const std::files
           s.target_misses.push_back("livelihood missed: " + want);
         }
       }
-      s.declared_ok = xl.is_object() && xl["declared_count"] == gl["declared_count"];
+      s.declared_ok = xl.is_object() && field(xl, "declared_count") == field(gl, "declared_count");
     } else {
       s.declared_ok = xl.is_null();
     }
