@@ -137,6 +137,13 @@ ORDER BY f.ord)",
       put("fact", to_text(row[0]), k, Cell{num_text(row[1]) + to_text(row[2])});
     }
   }
+  // Sections in the documented order; rows keep their first-seen order inside a section.
+  auto rank = [](const std::vector<Cell>& r) {
+    const std::string s = to_text(r[0]);
+    return s == "report" ? 0 : s == "target" ? 1 : s == "attention" ? 2 : 3;
+  };
+  std::stable_sort(rows.begin(), rows.end(),
+                   [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
   t.rows = std::move(rows);
   return t;
 }

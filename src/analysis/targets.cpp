@@ -70,8 +70,7 @@ bool is_ceiling(const std::string& canonical) {
 }
 
 bool is_growth(const std::string& canonical) {
-  return canonical == "cpi" ||
-         (canonical.size() > 7 && canonical.compare(canonical.size() - 7, 7, "_growth") == 0);
+  return canonical.size() > 7 && canonical.compare(canonical.size() - 7, 7, "_growth") == 0;
 }
 
 }  // namespace

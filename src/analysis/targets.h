@@ -20,7 +20,8 @@
 // REALISED (targets_realised). Each plan-year target paired with what the region's report for
 // the following year says the year achieved: a fact of the same region with status actual or
 // estimate, period review_year, year = the target year, the same indicator_id, measure growth for
-// growth targets (canonical *_growth and cpi) and, for other targets, the same unit. Five-year
+// growth targets (canonical *_growth) and, for other targets (cpi, jobs, rates), the same unit.
+// Five-year
 // targets pair with an end-of-period figure: for annual-average targets a five_year_span growth
 // fact ending in the horizon year, otherwise a review_year fact for the horizon year. Among
 // candidates the report-scope, actual, earliest fact wins. Columns: the panel's plus realised,

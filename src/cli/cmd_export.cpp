@@ -1,0 +1,50 @@
+// gwr export --to FILE — corpus tables as XLSX (one sheet per table), CSV (UTF-8 with BOM) or JSONL.
+#include "analysis/export.h"
+#include "cli/corpus.h"
+
+namespace gwr::cli {
+
+namespace {
+struct ExportOptions {
+  std::string db, to;
+  std::vector<std::string> tables;
+};
+
+int run_export(const ExportOptions& o) {
+  auto st = open_corpus(o.db);
+  if (!st) return fail(st.error());
+  std::vector<std::string> names = o.tables;
+  if (names.empty()) {
+    if (std::filesystem::path(o.to).extension() == ".xlsx") {
+      names = analysis::export_table_names();
+    } else {
+      names = {"targets"};
+    }
+  }
+  std::vector<analysis::Table> tables;
+  for (const auto& n : names) {
+    auto t = analysis::export_table(st->handle(), n);
+    if (!t) return fail(t.error());
+    tables.push_back(std::move(t).value());
+  }
+  auto w = analysis::write_file(o.to, tables);
+  if (!w) return fail(w.error());
+  return 0;
+}
+}  // namespace
+
+void register_export(CLI::App& app, std::vector<Command>& out) {
+  auto o = std::make_shared<ExportOptions>();
+  auto* sub = app.add_subcommand("export", "Write corpus tables to .xlsx, .csv or .jsonl");
+  sub->add_option("--db", o->db, "Corpus database (gwr ingest)")->required();
+  sub->add_option("--to", o->to, "Output file: .xlsx (all tables), .csv or .jsonl (one table)")
+      ->required();
+  sub->add_option("--table", o->tables,
+                  "targets, facts, reports, livelihood, glossary, warnings or panel "
+                  "(default: all for .xlsx, targets otherwise)")
+      ->check(CLI::IsMember({"targets", "facts", "reports", "livelihood", "glossary", "warnings",
+                             "panel"}));
+  out.push_back(Command{sub, [o] { return run_export(*o); }});
+}
+
+}  // namespace gwr::cli

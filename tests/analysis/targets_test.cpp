@@ -1,0 +1,129 @@
+// Tests of src/analysis/targets.cpp on the fixture corpus (fixture_db.h); expected values are
+// read off the invented reports by hand.
+#include "analysis/targets.h"
+
+#include <gtest/gtest.h>
+
+#include "analysis/fixture_db.h"
+
+namespace gwr::analysis {
+namespace {
+
+using testing::cell;
+
+std::string row_key(const Table& t, std::size_t r) {
+  return cell(t, r, "region") + " " + cell(t, r, "year") + " " + cell(t, r, "canonical") + " " +
+         cell(t, r, "value") + " " + cell(t, r, "modifier");
+}
+
+TEST(TargetsPanel, GdpGrowthRowsPerRegionAndYear) {
+  auto st = testing::fixture_store();
+  TargetFilter f;
+  f.indicator = "gdp_growth";
+  f.kind = "plan_year";
+  auto t = targets_panel(st.handle(), f);
+  ASSERT_TRUE(t.ok()) << t.error().describe();
+  ASSERT_EQ(t->rows.size(), 4u);
+  EXPECT_EQ(row_key(*t, 0), "嘉兴市 2022 gdp_growth 11.5 around");
+  EXPECT_EQ(row_key(*t, 1), "嘉兴市 2023 gdp_growth 6 around");
+  EXPECT_EQ(row_key(*t, 2), "湖州市 2022 gdp_growth 7 around");
+  EXPECT_EQ(row_key(*t, 3), "湖州市 2023 gdp_growth 6.5 around");
+  EXPECT_EQ(cell(*t, 2, "report_id"), "1");
+  EXPECT_EQ(cell(*t, 2, "unit"), "%");
+}
+
+TEST(TargetsPanel, FiltersByYearAndKind) {
+  auto st = testing::fixture_store();
+  TargetFilter f;
+  f.year = 2025;
+  auto t = targets_panel(st.handle(), f);
+  ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t->rows.size(), 1u);
+  EXPECT_EQ(row_key(*t, 0), "嘉兴市 2025 gdp_growth 6 point");
+  EXPECT_EQ(cell(*t, 0, "basis"), "annual_average");
+  f = {};
+  f.province = "湖州市";
+  f.year = 2022;
+  EXPECT_EQ(targets_panel(st.handle(), f)->rows.size(), 5u);
+}
+
+TEST(TargetsRealised, PairsPlanYearTargetsWithNextReview) {
+  auto st = testing::fixture_store();
+  TargetFilter f;
+  f.year = 2022;
+  f.kind = "plan_year";
+  auto t = targets_realised(st.handle(), f);
+  ASSERT_TRUE(t.ok()) << t.error().describe();
+  std::map<std::string, std::string> got;
+  for (std::size_t r = 0; r < t->rows.size(); ++r) {
+    got[cell(*t, r, "region") + " " + cell(*t, r, "canonical")] =
+        cell(*t, r, "realised") + " " + cell(*t, r, "gap") + " " + cell(*t, r, "outcome");
+  }
+  const std::map<std::string, std::string> want = {
+      {"湖州市 gdp_growth", "6.2 -0.8 missed"},                    // around 7: needs ≥ 6.5
+      {"湖州市 public_budget_revenue_growth", "6.8 0.8 met"},      // at least 6
+      {"湖州市 fixed_asset_investment_growth", "9 -1 missed"},     // point 10
+      {"湖州市 urban_new_jobs", "5.3 0.3 met"},                    // 5万人 at least, same unit
+      {"湖州市 cpi", "2.4 -0.6 met"},                              // ceiling, around 3
+      {"嘉兴市 gdp_growth", "11.8 0.3 met"},                       // around 11.5
+      {"嘉兴市 public_budget_revenue_growth", "6.2 -0.8 missed"},  // at least 7
+      {"嘉兴市 urban_new_jobs", "6.4 0.4 met"},
+  };
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(cell(*t, 0, "realised_report_id"), "4");
+}
+
+TEST(TargetsRealised, TargetsWithoutLaterReportAreUnknown) {
+  auto st = testing::fixture_store();
+  TargetFilter f;
+  f.year = 2023;
+  auto t = targets_realised(st.handle(), f);
+  ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t->rows.size(), 6u);
+  for (std::size_t r = 0; r < t->rows.size(); ++r) EXPECT_EQ(cell(*t, r, "outcome"), "unknown");
+}
+
+TEST(TargetOutcome, RuleTable) {
+  struct Case {
+    const char* canonical;
+    const char* modifier;
+    std::optional<double> value, hi, realised;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"gdp_growth", "around", 6, {}, 5.5, "met"},      // exactly 0.5 below
+      {"gdp_growth", "around", 6, {}, 5.4, "missed"},
+      {"gdp_growth", "around", 6, {}, 9, "met"},        // overshoot counts as met
+      {"gdp_growth", "point", 6, {}, 5.9, "missed"},
+      {"gdp_growth", "range", 6, 7, 6.2, "met"},
+      {"gdp_growth", "qualitative", {}, {}, 6, "unknown"},
+      {"gdp_growth", "at_least", 6, {}, {}, "unknown"},
+      {"cpi", "around", 3, {}, 3.5, "met"},
+      {"cpi", "around", 3, {}, 3.6, "missed"},
+      {"urban_surveyed_unemployment", "at_most", 5.5, {}, 5.2, "met"},
+      {"energy_intensity", "at_most", 3, {}, 3.2, "missed"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(target_outcome(c.canonical, c.modifier, c.value, c.hi, c.realised), c.want)
+        << c.canonical << " " << c.modifier;
+  }
+}
+
+TEST(WidePanel, OneRowPerRegionYearOneColumnPerCanonical) {
+  auto st = testing::fixture_store();
+  auto t = wide_panel(st.handle(), {});
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->columns,
+            (std::vector<std::string>{"region", "region_code", "level", "province", "year",
+                                      "report_id", "cpi", "fixed_asset_investment_growth",
+                                      "gdp_growth", "public_budget_revenue_growth", "trade_growth",
+                                      "urban_new_jobs"}));
+  ASSERT_EQ(t->rows.size(), 4u);
+  EXPECT_EQ(cell(*t, 3, "region") + cell(*t, 3, "year"), "湖州市2023");
+  EXPECT_EQ(cell(*t, 2, "cpi"), "3");
+  EXPECT_EQ(cell(*t, 3, "cpi"), "");
+  EXPECT_EQ(cell(*t, 1, "trade_growth"), "45");
+}
+
+}  // namespace
+}  // namespace gwr::analysis
