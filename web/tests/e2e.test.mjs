@@ -85,6 +85,8 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.ok(text.includes('绍兴市') && text.includes('宜宾市') && text.includes('永登县'));
     await page.selectOption('select[name=level]', 'county');
     await page.waitForFunction(() => document.querySelector('main').textContent.includes('报告列表（共 5 份）'));
+    await page.waitForSelector('.chart.map canvas');
+    await page.waitForTimeout(600);  // the map's entry animation
     await shot('corpus');
   });
 
