@@ -60,7 +60,7 @@ void register_serve(CLI::App& app, std::vector<Command>& out) {
   sub->add_option("--db", o->db, "Corpus database made by gwr ingest (opened read-only)")->required();
   sub->add_option("--host", o->host, "Address to listen on (default 127.0.0.1: this machine only)");
   sub->add_option("--port", o->port, "TCP port (0: any free port)")->check(CLI::Range(0, 65535));
-  sub->add_option("--threads", o->threads, "Worker threads (1-64)")->check(CLI::Range(1, 64));
+  sub->add_option("--threads", o->threads, "Read-only database connections (1-64); HTTP workers are 4 per connection")->check(CLI::Range(1, 64));
   out.push_back(Command{sub, [o] { return run_serve(*o); }});
 }
 

@@ -29,6 +29,8 @@ constexpr const char* kCsp =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+constexpr int kWorkersPerConnection = 4;
+
 bool is_loopback(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
@@ -132,13 +134,15 @@ struct Server::Impl {
   }
 
   void setup() {
+    // A kept-alive connection holds its worker until it closes, so there are more workers than
+    // database connections: browsers open up to six connections, load clients more.
     http.new_task_queue = [n = options.threads] {
       // httplib takes ownership of the queue it is handed.
-      return new httplib::ThreadPool(static_cast<std::size_t>(n));
+      return new httplib::ThreadPool(static_cast<std::size_t>(n) * kWorkersPerConnection);
     };
     http.set_read_timeout(options.read_timeout_s, 0);
     http.set_write_timeout(options.write_timeout_s, 0);
-    http.set_keep_alive_timeout(5);
+    http.set_keep_alive_timeout(2);
     http.set_keep_alive_max_count(100);
     http.set_payload_max_length(4096);
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},

@@ -14,7 +14,8 @@
 // exact name — never from the file system.
 //
 // SAFETY. The database is opened read-only (a pool of Options::threads read-only connections,
-// one per worker thread at a time); every query binds its parameters. Request lines, query
+// lent to one request at a time; 4 × threads HTTP workers share them, since an idle kept-alive
+// connection occupies a worker for up to 2 s); every query binds its parameters. Request lines, query
 // strings and page sizes have limits (docs/api.md, "Limits"); bodies are refused. Read and write
 // timeouts are set on every connection. When bound to a loopback address, requests whose Host
 // header names another host are refused (403), so a web page elsewhere cannot reach the API
@@ -37,7 +38,7 @@ struct Options {
   std::filesystem::path db;          // corpus database made by `gwr ingest`
   std::string host = "127.0.0.1";
   int port = 8080;                   // 0: pick a free port (bind() returns it)
-  int threads = 4;                   // worker threads = read-only connections
+  int threads = 4;                   // read-only database connections (HTTP workers: 4 ×)
   int read_timeout_s = 5;
   int write_timeout_s = 10;
 };
