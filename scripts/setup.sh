@@ -38,6 +38,7 @@ if [ "${SKIP_NPM:-0}" != "1" ]; then
 fi
 
 BUILD_DIR="${BUILD_DIR:-build}"
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${CMAKE_ARGS:-} >/dev/null
+# -Werror as in scripts/test.sh, so the test command reuses this build instead of rebuilding.
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGWR_WERROR=ON ${CMAKE_ARGS:-} >/dev/null
 cmake --build "$BUILD_DIR" --parallel "$(nproc)"
 echo "setup: built $BUILD_DIR/src/gwr"
