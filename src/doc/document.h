@@ -89,6 +89,15 @@ struct Section {
   bool appended = false;  // material after the speech (glossary, annexed lists): not a part of it
 };
 
+// A heading marked up by the source format itself (a Word heading style, an outline level or a
+// list numbering in .docx), as opposed to one inferred from the words. Strong evidence for the
+// sections stage; formats without markup (txt, html, pdf) leave the list empty.
+struct StyleHeading {
+  Span span;              // the heading paragraph in `text`, trimmed
+  int level = 1;          // 1 = Heading 1 / 标题 1 / outline level 0 / list level 0, ...
+  bool numbered = false;  // only a list numbering (w:numPr), no heading style: weaker evidence
+};
+
 struct Paragraph {
   Span span;
   std::vector<Span> sentences;  // split at 。!?; and line ends, quotes kept balanced
@@ -97,7 +106,7 @@ struct Paragraph {
 struct Document {
   std::string source;       // input path as given
   int index_in_file = 0;    // 0-based position among the reports of one file
-  std::string format;       // "txt", "html", "pdf"
+  std::string format;       // "txt", "html", "pdf", "docx"
   std::string encoding;     // detected source encoding, e.g. "UTF-8", "GB18030", "Big5"
   bool traditional = false; // source written in traditional characters
 
@@ -107,6 +116,7 @@ struct Document {
 
   Span body;                // the report itself, boilerplate excluded (in `text`)
   std::vector<PageMetaField> page_meta;
+  std::vector<StyleHeading> style_headings;  // from the format's markup (.docx), in text order
   Metadata meta;
   std::vector<Section> sections;
   std::vector<Paragraph> paragraphs;

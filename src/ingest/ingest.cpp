@@ -8,14 +8,18 @@
 #include <utility>
 
 #include "common/utf8.h"
+#include "ingest/docx.h"
 #include "ingest/html.h"
 #include "ingest/layout.h"
 #include "ingest/pdf.h"
+#include "ingest/repeats.h"
+#include "ingest/scrub.h"
+#include "ingest/webprint.h"
 
 namespace gwr::ingest {
 namespace {
 
-enum class Format { kText, kHtml, kPdf };
+enum class Format { kText, kHtml, kPdf, kDocx };
 
 std::string lower_ext(std::string_view name) {
   const std::filesystem::path p{std::string(name)};
@@ -39,8 +43,8 @@ bool binary_magic(std::string_view b) {
 }
 
 bool binary_extension(std::string_view ext) {
-  static constexpr std::array<std::string_view, 22> kBinary = {
-      ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et", ".odt", ".ods", ".zip",
+  static constexpr std::array<std::string_view, 21> kBinary = {
+      ".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et", ".odt", ".ods", ".zip",
       ".rar", ".7z", ".gz", ".tar", ".jpg", ".jpeg", ".png", ".gif", ".exe", ".bin", ".ofd"};
   return std::find(kBinary.begin(), kBinary.end(), ext) != kBinary.end();
 }
@@ -63,12 +67,24 @@ Result<Format> detect_format(std::string_view bytes, std::string_view name) {
   const std::string where(name);
   if (starts_with(bytes, "%PDF-")) return Format::kPdf;
   if (ext == ".pdf") return Format::kPdf;  // pdf_to_text reports the missing header
+  const bool zip = starts_with(bytes, std::string_view("PK\x03\x04", 4));
+  const bool ole = starts_with(bytes, std::string_view("\xD0\xCF\x11\xE0", 4));
+  if (ext == ".docx" || ext == ".docm") {
+    if (ole) return ole_error(bytes, name);
+    return Format::kDocx;  // docx_to_text reports a corrupt archive
+  }
+  if (zip && bytes.find("word/document.xml") != std::string_view::npos) return Format::kDocx;
+  if (ext == ".doc" || ext == ".wps" || (ole && !binary_extension(ext))) {
+    if (ole) return ole_error(bytes, name);
+    return make_error(ErrorCode::kUnsupportedFormat,
+                      "legacy Word file type '" + ext + "': save it as .docx (or .txt) and try again", where);
+  }
   if (binary_extension(ext)) {
     return make_error(ErrorCode::kUnsupportedFormat,
-                      "unsupported file type '" + ext + "' (gwr reads .txt, .html and .pdf)", where);
+                      "unsupported file type '" + ext + "' (gwr reads .txt, .html, .pdf and .docx)", where);
   }
   if (binary_magic(bytes) || has_nul_without_bom(bytes)) {
-    return make_error(ErrorCode::kUnsupportedFormat, "binary data, not a text, HTML or PDF file", where);
+    return make_error(ErrorCode::kUnsupportedFormat, "binary data, not a text, HTML, PDF or .docx file", where);
   }
   if (html_extension(ext) || looks_like_html(bytes)) return Format::kHtml;
   return Format::kText;
@@ -78,14 +94,42 @@ struct Visible {
   MappedText text;  // map → raw bytes
   std::string encoding;
   std::string format;
+  std::vector<StyleHeading> headings;  // .docx heading paragraphs, spans in `text`
+  Deduplicated dedup;                  // repeated copies and pager found (text and HTML)
 };
+
+// Warnings with offsets into a derived text, moved down to raw bytes.
+void append_mapped(std::vector<Warning>& dst, std::vector<Warning> src, const OffsetMap& to_raw);
+
+// Removes repeated copies of the article and pager lines from text or HTML's visible text.
+Visible deduplicate(MappedText t, std::string encoding, std::string format, std::vector<Warning>& warnings) {
+  std::vector<Warning> w;
+  Deduplicated d = remove_repeats(t.text, w);
+  append_mapped(warnings, std::move(w), t.map);
+  MappedText v{std::move(d.text.text), compose(d.text.map, t.map)};
+  d.text = {};
+  return Visible{std::move(v), std::move(encoding), std::move(format), {}, std::move(d)};
+}
 
 Result<Visible> visible_text(std::string_view bytes, std::string_view name, Format f,
                              std::vector<Warning>& warnings) {
-  if (f == Format::kPdf) {
-    auto t = pdf_to_text(bytes, name);
+  if (f == Format::kDocx) {
+    auto t = docx_to_text(bytes, name);
     if (!t) return t.error();
-    return Visible{std::move(t).value(), "UTF-8", "pdf"};
+    // The extracted text is the raw layer of a .docx (docx.h): an identity map.
+    const std::size_t n = t->text.size();
+    DocxText dt = std::move(t).value();
+    return Visible{MappedText{std::move(dt.text), OffsetMap::identity(n)}, "UTF-8", "docx",
+                   std::move(dt.headings), {}};
+  }
+  if (f == Format::kPdf) {
+    std::vector<std::size_t> pages;
+    auto t = pdf_to_text(bytes, name, &pages);
+    if (!t) return t.error();
+    std::vector<Warning> w;
+    MappedText clean = clean_pdf_text(t->text, pages, w);
+    append_mapped(warnings, std::move(w), t->map);
+    return Visible{MappedText{std::move(clean.text), compose(clean.map, t->map)}, "UTF-8", "pdf", {}, {}};
   }
   const std::string declared = f == Format::kHtml ? sniff_charset(bytes) : std::string();
   auto d = text::decode(bytes, declared, warnings);
@@ -95,10 +139,29 @@ Result<Visible> visible_text(std::string_view bytes, std::string_view name, Form
     return e;
   }
   text::Decoded decoded = std::move(d).value();
-  if (f == Format::kText) return Visible{std::move(decoded.text), decoded.encoding, "txt"};
-  MappedText html = html_to_text(decoded.text.text);
-  MappedText v{std::move(html.text), compose(html.map, decoded.text.map)};
-  return Visible{std::move(v), decoded.encoding, "html"};
+  std::vector<Warning> sw;
+  MappedText scrubbed = scrub(decoded.text.text, f == Format::kHtml, sw);
+  append_mapped(warnings, std::move(sw), decoded.text.map);
+  MappedText clean{std::move(scrubbed.text), compose(scrubbed.map, decoded.text.map)};
+  if (f == Format::kText) return deduplicate(std::move(clean), decoded.encoding, "txt", warnings);
+  MappedText html = html_to_text(clean.text);
+  MappedText v{std::move(html.text), compose(html.map, clean.map)};
+  return deduplicate(std::move(v), decoded.encoding, "html", warnings);
+}
+
+// Offset in the derived string of `src` in the source string (inverse of `m`): the first derived
+// byte at or after it for a span start, the end of the last derived byte before it for an end.
+std::size_t to_derived(const OffsetMap& m, std::size_t src, bool is_end) {
+  std::size_t best = is_end ? 0 : m.out_size();
+  for (const OffsetMap::Piece& p : m.pieces()) {
+    if (!is_end && p.src_begin + p.src_len > src) {
+      return p.copied && src >= p.src_begin ? p.out_begin + (src - p.src_begin) : p.out_begin;
+    }
+    if (is_end && p.src_begin < src) {
+      best = p.copied ? p.out_begin + std::min(src - p.src_begin, p.out_len) : p.out_begin + p.out_len;
+    }
+  }
+  return best;
 }
 
 // Warnings from normalize() carry offsets into its input; move them down to raw bytes.
@@ -110,8 +173,8 @@ void append_mapped(std::vector<Warning>& dst, std::vector<Warning> src, const Of
 }
 
 Document build_document(const Lexicon& lex, std::string_view name, const Visible& v, int index,
-                        MappedText original, text::Normalized n, std::vector<Warning> norm_warnings,
-                        const std::vector<Warning>& file_warnings) {
+                        std::size_t visible_begin, MappedText original, text::Normalized n,
+                        std::vector<Warning> norm_warnings, const std::vector<Warning>& file_warnings) {
   Document d;
   d.source = std::string(name);
   d.index_in_file = index;
@@ -143,7 +206,21 @@ Document build_document(const Lexicon& lex, std::string_view name, const Visible
                                         Span{m.key.begin, m.value.end}});
   }
   d.partial = l.partial;
-  if (l.partial) d.warn("partial_text", l.partial_reason, d.body.begin);
+  if (!v.dedup.missing_pages.empty()) {
+    d.partial = true;
+    l.partial_reason = "one page of a paginated article (" + v.dedup.missing_pages + ")";
+  } else if (l.partial && v.dedup.pager && v.dedup.copies_removed == 0) {
+    l.partial_reason = "one page of a paginated article: " + l.partial_reason;
+  }
+  if (d.partial) d.warn("partial_text", l.partial_reason, d.body.begin);
+
+  const std::size_t visible_end = visible_begin + d.original.text.size();
+  for (const StyleHeading& h : v.headings) {
+    if (h.span.begin < visible_begin || h.span.end > visible_end) continue;
+    const Span s{to_derived(d.text.map, h.span.begin - visible_begin, false),
+                 to_derived(d.text.map, h.span.end - visible_begin, true)};
+    if (!s.empty()) d.style_headings.push_back(StyleHeading{s, h.level, h.numbered});
+  }
   return d;
 }
 
@@ -181,7 +258,7 @@ Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_vie
   std::vector<Document> docs;
   const std::vector<std::size_t> points = split_points(**lex, whole.text.text);
   if (points.size() == 1) {
-    docs.push_back(build_document(**lex, name, v, 0, v.text, std::move(whole),
+    docs.push_back(build_document(**lex, name, v, 0, 0, v.text, std::move(whole),
                                   std::move(whole_warnings), file_warnings));
     return docs;
   }
@@ -191,7 +268,7 @@ Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_vie
     MappedText original{v.text.text.substr(ob, oe - ob), v.text.map.slice(ob, oe)};
     std::vector<Warning> nw;
     text::Normalized n = text::normalize(original.text, nw);
-    docs.push_back(build_document(**lex, name, v, static_cast<int>(i), std::move(original), std::move(n),
+    docs.push_back(build_document(**lex, name, v, static_cast<int>(i), ob, std::move(original), std::move(n),
                                   std::move(nw), file_warnings));
   }
   return docs;

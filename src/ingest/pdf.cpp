@@ -26,7 +26,8 @@ void silence_poppler() {
 
 }  // namespace
 
-Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name) {
+Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name,
+                               std::vector<std::size_t>* page_begins) {
   const std::string where(name);
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
     return make_error(ErrorCode::kTooLarge, "PDF too large for the PDF reader", where);
@@ -50,6 +51,7 @@ Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name) {
     const poppler::byte_array utf8 = page->text().to_utf8();
     std::string text(utf8.begin(), utf8.end());
     if (i > 0) text.insert(text.begin(), '\n');
+    if (page_begins != nullptr) page_begins->push_back(b.out_size() + (i > 0 ? 1 : 0));
     b.replace(0, bytes.size(), text);
   }
   if (b.out_size() == 0) {

@@ -9,13 +9,17 @@
 // poppler document).
 #pragma once
 
+#include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include "common/result.h"
 #include "text/offset_map.h"
 
 namespace gwr::ingest {
 
-Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name);
+// When `page_begins` is given, it receives the offset in the text where each page starts.
+Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name,
+                               std::vector<std::size_t>* page_begins = nullptr);
 
 }  // namespace gwr::ingest
