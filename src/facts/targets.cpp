@@ -289,7 +289,7 @@ std::size_t parse_sentences(std::string_view t, std::size_t from, std::size_t li
 }
 
 // A passage laid out one target per line: the trigger ends its line (主要预期目标是:⏎) or the
-// line ends in a list semicolon (——地区生产总值增长6%左右;⏎).
+// line ends in a list semicolon (——<indicator>增长6%左右;⏎).
 bool continues_on_next_line(std::string_view t, std::size_t after, std::size_t line_end) {
   std::string_view rest = utf8::trim(t.substr(after, line_end - after));
   return rest.empty() || rest.ends_with(";") || rest.ends_with("；") || rest.ends_with(",");

@@ -350,7 +350,7 @@ U32 last_place(U32View s, const Divisions& div) {
   return U32(s.substr(0, best_e));
 }
 
-// Place name written before 政府工作报告 in a title line: "2021年宝兴县政府工作报告" → 宝兴县.
+// Place name written before 政府工作报告 in a title line: "2021年某某县政府工作报告" → 某某县.
 std::vector<U32> title_places(U32View h) {
   std::vector<U32> out;
   for (std::size_t i = h.find(U"政府工作报告"); i != U32View::npos; i = h.find(U"政府工作报告", i + 1)) {
