@@ -174,7 +174,8 @@ void append_mapped(std::vector<Warning>& dst, std::vector<Warning> src, const Of
 
 Document build_document(const Lexicon& lex, std::string_view name, const Visible& v, int index,
                         std::size_t visible_begin, MappedText original, text::Normalized n,
-                        std::vector<Warning> norm_warnings, const std::vector<Warning>& file_warnings) {
+                        std::vector<Warning> norm_warnings, const std::vector<Warning>& file_warnings,
+                        bool whole_file) {
   Document d;
   d.source = std::string(name);
   d.index_in_file = index;
@@ -188,7 +189,7 @@ Document build_document(const Lexicon& lex, std::string_view name, const Visible
   const std::size_t raw_begin = d.original.map.start(0);
   const std::size_t raw_end = d.original.map.end(d.original.text.size());
   for (const Warning& w : file_warnings) {
-    if (w.raw_offset == Warning::kNoOffset || (w.raw_offset >= raw_begin && w.raw_offset < raw_end)) {
+    if (whole_file || w.raw_offset == Warning::kNoOffset || (w.raw_offset >= raw_begin && w.raw_offset < raw_end)) {
       d.warnings.push_back(w);
     }
   }
@@ -259,7 +260,7 @@ Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_vie
   const std::vector<std::size_t> points = split_points(**lex, whole.text.text);
   if (points.size() == 1) {
     docs.push_back(build_document(**lex, name, v, 0, 0, v.text, std::move(whole),
-                                  std::move(whole_warnings), file_warnings));
+                                  std::move(whole_warnings), file_warnings, true));
     return docs;
   }
   for (std::size_t i = 0; i < points.size(); ++i) {
@@ -269,7 +270,7 @@ Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_vie
     std::vector<Warning> nw;
     text::Normalized n = text::normalize(original.text, nw);
     docs.push_back(build_document(**lex, name, v, static_cast<int>(i), ob, std::move(original), std::move(n),
-                                  std::move(nw), file_warnings));
+                                  std::move(nw), file_warnings, false));
   }
   return docs;
 }

@@ -1,0 +1,105 @@
+// Tests for src/ingest/webprint.cpp: a web page printed to PDF by a browser (print stamp, page
+// title and URL on every page, page counters, letter-spaced headings printed twice, lines
+// hard-wrapped at the column width) reads like the clean text of the same invented report.
+#include "ingest/webprint.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/utf8.h"
+#include "ingest/formats_fixture.h"
+#include "support/pdf_builder.h"
+
+namespace gwr::ingest {
+namespace {
+
+// Hard-wraps a paragraph at `cols` display columns (CJK 2, ASCII 1).
+std::vector<std::string> wrap(const std::string& p, std::size_t cols) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::size_t w = 0;
+  for (char32_t c : utf8::to_u32(p)) {
+    const std::size_t cw = c < 0x80 ? 1 : 2;
+    if (w + cw > cols) {
+      out.push_back(cur);
+      cur.clear();
+      w = 0;
+    }
+    utf8::append(cur, c);
+    w += cw;
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::string spaced(const std::string& s) {
+  std::string out;
+  for (char32_t c : utf8::to_u32(s)) {
+    if (!out.empty()) out += ' ';
+    utf8::append(out, c);
+  }
+  return out;
+}
+
+std::string webprint_pdf() {
+  std::vector<std::string> body;
+  for (std::string p : fixture::paragraphs()) {
+    for (char& c : p) {
+      if (c == '\t') c = ' ';
+    }
+    if (p == "政府工作报告") {
+      body.push_back(spaced(p) + spaced(p));  // letter-spaced, printed twice on one line
+    } else if (p.find("、") != std::string::npos && utf8::length(p) < 15) {
+      body.push_back(spaced(p));  // letter-spaced heading printed twice on two lines
+      body.push_back(spaced(p));
+    } else {
+      for (const std::string& l : wrap(p, 40)) body.push_back(l);
+    }
+  }
+  std::vector<std::vector<std::string>> pages;
+  const std::size_t per_page = 12;
+  const std::size_t n = (body.size() + per_page - 1) / per_page;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::vector<std::string> page = {"2024/3/5 10:21", "2024年安吉县政府工作报告_安吉县人民政府网"};
+    for (std::size_t k = i * per_page; k < std::min(body.size(), (i + 1) * per_page); ++k) page.push_back(body[k]);
+    page.push_back("https://www.example.gov.cn/art/2024/1/10/art_1229_58.html");
+    page.push_back(std::to_string(i + 1) + "/" + std::to_string(n));
+    pages.push_back(page);
+  }
+  return testing::make_pdf(pages);
+}
+
+TEST(CleanPdfText, DropsChromeJoinsWrappedLinesKeepsHeadings) {
+  std::vector<Warning> w;
+  const std::string in =
+      "2024/3/5 10:21\n页面标题\n一 、 2 0 2 3 年 工 作 回 顾\n一 、 2 0 2 3 年 工 作 回 顾\n"
+      "过去一年全县上下埋头苦干地区生产总值增长\n6.1%,新建公路120公里。\n短句收尾。\n1/2\n"
+      "2024/3/5 10:21\n页面标题\n二、2024年工作安排\n今年的主要预期目标是生产总值增长6%\n左右。\n2/2\n";
+  const MappedText t = clean_pdf_text(in, {0, in.find("2024/3/5", 10)}, w);
+  EXPECT_EQ(t.text,
+            "一、2023年工作回顾\n过去一年全县上下埋头苦干地区生产总值增长6.1%,新建公路120公里。\n短句收尾。\n"
+            "二、2024年工作安排\n今年的主要预期目标是生产总值增长6%左右。\n");
+  EXPECT_EQ(w.size(), 4u);
+  // The map still leads back into the input.
+  const std::size_t at = t.text.find("6.1%");
+  EXPECT_EQ(in.substr(t.map.start(at), 4), "6.1%");
+}
+
+TEST(WebprintPipeline, SameFieldsAsTheCleanText) {
+  ASSERT_TRUE(fixture::resources());
+  const pipeline::Extraction x = fixture::extract_one(webprint_pdf(), "printed.pdf");
+  EXPECT_EQ(x.doc.format, "pdf");
+  fixture::expect_same_as_clean(x);
+  const std::string body = x.doc.original_of(x.doc.body);
+  EXPECT_EQ(body.rfind("政府工作报告\n", 0), 0u) << body;
+  for (std::string_view chrome : {"2024/3/5", "https://", "人民政府网", "1/"}) {
+    EXPECT_EQ(x.doc.original.text.find(chrome), std::string::npos) << chrome << "\n" << x.doc.original.text;
+  }
+  // PDF raw offsets are coarse (the whole file), documented in docs/schema.md.
+  EXPECT_EQ(x.doc.raw(x.doc.body).begin, 0u);
+}
+
+}  // namespace
+}  // namespace gwr::ingest
