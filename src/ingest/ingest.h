@@ -19,6 +19,11 @@
 // reports each opening with its own `政府工作报告` title) give one Document per report. Each
 // Document's texts cover only its chunk, but its maps still point at raw offsets in the whole file.
 //
+// .docx: text comes from word/document.xml (ingest/docx.h); the extracted text is the raw layer,
+// so raw spans of .docx documents are offsets into it, and Document::style_headings holds the
+// heading paragraphs. Text and HTML pass through ingest/scrub.h (export escapes) and
+// ingest/repeats.h (repeated copies, pagers); PDF text through ingest/webprint.h.
+//
 // PDF: text comes from poppler-cpp. The raw map of a PDF is coarse: each page's text is one
 // replaced piece that stands for the whole file (there is no byte-level correspondence), so raw
 // spans of PDF documents are [0, file size).
@@ -28,7 +33,9 @@
 //   kTooLarge          more than Options::max_bytes (checked before reading)
 //   kNotAReport        empty file, or readable text with no sign of a work report
 //                      (vocabulary in data/report_signals.tsv)
-//   kUnsupportedFormat binary data, binary office/archive extensions, corrupt or encrypted PDF
+//   kUnsupportedFormat binary data, binary office/archive extensions, legacy .doc, corrupt or
+//                      encrypted PDF or .docx, .docx without word/document.xml or w:body
+//   kTooLarge          also: a .docx part over 64 MiB uncompressed or compressed over 200:1
 //   kBadEncoding       text that no supported encoding decodes (from text::decode)
 //
 // Pure functions: no global state is written; the lexicons are loaded once into immutable
@@ -50,7 +57,7 @@ struct Options {
   std::size_t max_bytes = text::kMaxInputBytes;
 };
 
-// Reads one file (txt/html/htm/pdf by extension; content is sniffed when the extension is
+// Reads one file (txt/html/htm/pdf/docx by extension; content is sniffed when the extension is
 // missing or an unknown text one) and returns one Document per report found in it.
 Result<std::vector<Document>> read_file(const std::filesystem::path& path, const Options& = {});
 
