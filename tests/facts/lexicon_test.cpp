@@ -79,9 +79,9 @@ std::string find_all(const std::string& s) {
 }
 
 TEST(Lexicon, FindAllIsLeftmostLongestAndNonOverlapping) {
-  EXPECT_EQ(find_all("规上工业增加值、固定资产投资和社会消费品零售总额均增长8%"),
-            "industrial_value_added:规上工业增加值|fixed_asset_investment:固定资产投资|"
-            "retail_sales:社会消费品零售总额");
+  EXPECT_EQ(find_all("社会消费品零售总额、固定资产投资和规上工业增加值均增长8%"),
+            "retail_sales:社会消费品零售总额|fixed_asset_investment:固定资产投资|"
+            "industrial_value_added:规上工业增加值");
   EXPECT_EQ(find_all("单位地区生产总值能耗下降3%,地区生产总值增长6%"),
             "energy_intensity:单位地区生产总值能耗|gdp:地区生产总值");
   EXPECT_EQ(find_all("全社会固定资产投资增长7%"), "fixed_asset_investment:全社会固定资产投资");

@@ -24,7 +24,7 @@ const pipeline::Resources& resources() {
 std::string wrap(const std::string& body, int year) {
   return "政府工作报告\n——" + std::to_string(year) +
          "年1月12日在青溪市第八届人民代表大会第三次会议上\n市长 周某某\n各位代表:\n"
-         "现在,我代表市人民政府,向大会报告工作,请予审议。\n" +
+         "下面,我代表市人民政府,向大会汇报工作,请予审阅。\n" +
          body + "\n各位代表!让我们团结一心,为建设更加美好的家园而努力奋斗!\n";
 }
 
@@ -84,38 +84,38 @@ const Case kCases[] = {
      "resident_income_growth - - qualitative annual; energy_intensity 2.5 % around annual",
      "", "stated"},
     {"ProvinceStyle",
-     "综合各方面因素,今年全省经济社会发展主要预期目标是:地区生产总值增长6%以上,一般公共预算收入增长5%,"
-     "全社会固定资产投资增长8%,社会消费品零售总额增长7%,居民消费价格涨幅控制在3%左右,"
-     "城镇新增就业65万人,城镇调查失业率控制在5.5%以内。",
+     "综合各方面因素,今年全省经济社会发展主要预期目标为:全省生产总值增长6%以上,一般公共预算收入增长5%,"
+     "社会消费品零售总额增长7%,全社会固定资产投资增长8%,居民消费价格涨幅控制在3%左右,"
+     "城镇调查失业率控制在5.5%以内,城镇新增就业65万人。",
      "gdp_growth 6 % at_least annual; public_budget_revenue_growth 5 % point annual; "
-     "fixed_asset_investment_growth 8 % point annual; retail_sales_growth 7 % point annual; "
-     "cpi 3 % around annual; urban_new_jobs 65 万人 point annual; urban_surveyed_unemployment 5.5 % at_most annual"},
+     "retail_sales_growth 7 % point annual; fixed_asset_investment_growth 8 % point annual; "
+     "cpi 3 % around annual; urban_surveyed_unemployment 5.5 % at_most annual; urban_new_jobs 65 万人 point annual"},
     {"CountyStyle",
-     "今年全县经济社会发展的主要预期目标为:全县生产总值增长7%左右;规模以上工业增加值增长9%;"
-     "固定资产投资增长10%;农村常住居民人均可支配收入增长8.5%;粮食总产量稳定在25万吨以上;"
+     "今年全县经济社会发展的主要预期目标为:全县生产总值增长7%左右;农村常住居民人均可支配收入增长8.5%;"
+     "固定资产投资增长10%;规模以上工业增加值增长9%;粮食总产量稳定在25万吨以上;"
      "完成市下达的节能减排任务。",
-     "gdp_growth 7 % around annual; industrial_value_added_growth 9 % point annual; "
-     "fixed_asset_investment_growth 10 % point annual; rural_income_growth 8.5 % point annual; "
+     "gdp_growth 7 % around annual; rural_income_growth 8.5 % point annual; "
+     "fixed_asset_investment_growth 10 % point annual; industrial_value_added_growth 9 % point annual; "
      "grain_output 25 万吨 at_least annual; energy_intensity - - qualitative annual"},
     {"PrefectureWithGdpParenthesis",
-     "今年全市主要预期目标是:地区生产总值(GDP)增长6.5%左右,进出口总额增长5%,城镇登记失业率控制在4%以内。",
+     "今年全市主要预期目标是:全市生产总值(GDP)增长6.5%左右,进出口总额增长5%,城镇登记失业率控制在4%以内。",
      "gdp_growth 6.5 % around annual; trade_growth 5 % point annual; urban_registered_unemployment 4 % at_most annual"},
     {"FullWidthDigitsAndPercent",
-     "今年主要预期目标是：地区生产总值增长６．５％左右，一般公共预算收入增长６％，居民消费价格涨幅３％左右。",
-     "gdp_growth 6.5 % around annual; public_budget_revenue_growth 6 % point annual; cpi 3 % around annual"},
+     "今年主要预期目标是：全市生产总值增长６．５％左右，居民消费价格涨幅３％左右，一般公共预算收入增长６％。",
+     "gdp_growth 6.5 % around annual; cpi 3 % around annual; public_budget_revenue_growth 6 % point annual"},
     {"TraditionalCharacters",
      "今年經濟社會發展的主要預期目標是：地區生產總值增長6%左右，規模以上工業增加值增長7%，"
      "居民消費價格漲幅3%左右。",
      "gdp_growth 6 % around annual; industrial_value_added_growth 7 % point annual; cpi 3 % around annual"},
     // --- trigger wordings ------------------------------------------------------------------------
     {"TriggerJianYiWei",
-     "2024年全市经济社会发展的主要预期目标建议为:地区生产总值增长5.5%,社会消费品零售总额增长6%。",
+     "2024年全市经济社会发展的主要预期目标建议为:全市生产总值增长5.5%,社会消费品零售总额增长6%。",
      "gdp_growth 5.5 % point annual; retail_sales_growth 6 % point annual"},
     {"TriggerYuQiMuBiaoHeYueShuXingZhiBiao",
-     "今年全省经济社会发展的预期目标和约束性指标是:全省地区生产总值增长6%左右,城镇登记失业率4.5%以内。",
+     "今年全省发展的预期目标和约束性指标是:全省地区生产总值增长6%左右,城镇登记失业率4.5%以内。",
      "gdp_growth 6 % around annual; urban_registered_unemployment 4.5 % at_most annual"},
     {"TriggerColonOnly",
-     "今年政府工作的主要预期目标:地区生产总值增长6%,固定资产投资增长7%。",
+     "今年政府工作的主要预期目标:全市生产总值增长6%,固定资产投资增长7%。",
      "gdp_growth 6 % point annual; fixed_asset_investment_growth 7 % point annual"},
     {"TriggerZhuYaoZhiBiaoYuQi",
      "今年全区主要指标预期为:地区生产总值增长6%左右,一般公共预算收入增长4%。",
@@ -125,81 +125,81 @@ const Case kCases[] = {
      "gdp_growth 6.5 % point annual; urban_new_jobs 8000 人 at_least annual"},
     // --- modifiers and ranges ------------------------------------------------------------------
     {"RangeWithHyphen",
-     "今年主要预期目标是:地区生产总值增长6%-6.5%,固定资产投资增长8%左右。",
+     "今年主要预期目标是:全市生产总值增长6%-6.5%,固定资产投资增长8%左右。",
      "gdp_growth 6-6.5 % range annual; fixed_asset_investment_growth 8 % around annual"},
     {"RangeWithZhi",
-     "今年主要预期目标是:地区生产总值增长6%至7%,社会消费品零售总额增长7%至8%。",
+     "今年主要预期目标是:全市生产总值增长6%至7%,社会消费品零售总额增长7%至8%。",
      "gdp_growth 6-7 % range annual; retail_sales_growth 7-8 % range annual"},
     {"BuDiYuAndBuChaoGuo",
-     "今年主要预期目标是:地区生产总值增长不低于6%,居民消费价格涨幅不超过3%,一般公共预算收入增长5%以上。",
+     "今年主要预期目标是:全市生产总值增长不低于6%,居民消费价格涨幅不超过3%,一般公共预算收入增长5%以上。",
      "gdp_growth 6 % at_least annual; cpi 3 % at_most annual; public_budget_revenue_growth 5 % at_least annual"},
     {"TuPoIsAtLeastAndLevelIsOther",
-     "今年主要预期目标是:地区生产总值突破800亿元,增长6%左右;固定资产投资完成350亿元以上。",
+     "今年主要预期目标是:全市生产总值突破800亿元,增长6%左右;固定资产投资完成350亿元以上。",
      "other 800 亿元 at_least annual; gdp_growth 6 % around annual; other 350 亿元 at_least annual"},
     {"LiZhengKeepsTheNumber",
-     "今年主要预期目标是:地区生产总值增长6%,力争达到7%;城镇新增就业1.2万人。",
+     "今年主要预期目标是:全市生产总值增长6%,力争达到7%;城镇新增就业1.2万人。",
      "gdp_growth 6 % point annual; gdp_growth 7 % point annual; urban_new_jobs 1.2 万人 point annual"},
     {"PercentagePointsAndPermille",
      "今年主要预期目标是:常住人口城镇化率提高1个百分点,人口自然增长率控制在5‰以内。",
      "urbanization_rate 1 个百分点 point annual; other 5 ‰ at_most annual"},
     // --- 分别, trailing comparators, 均 --------------------------------------------------------
     {"FenBieChengXiang",
-     "今年主要预期目标是:城乡居民人均可支配收入分别增长6%和8%。",
+     "今年主要预期目标是:城乡居民人均可支配收入分别增长6%、8%。",
      "urban_income_growth 6 % point annual; rural_income_growth 8 % point annual"},
     {"FenBieChengZhenHeNongCun",
      "今年主要预期目标是:城镇和农村居民人均可支配收入分别增长5.5%和7%。",
      "urban_income_growth 5.5 % point annual; rural_income_growth 7 % point annual"},
     {"FenBieCunDaiKuan",
-     "今年主要预期目标是:地区生产总值增长6%,金融机构存、贷款余额分别增长9%和11%。",
+     "今年主要预期目标是:全市生产总值增长6%,金融机构存、贷款余额分别增长9%和11%。",
      "gdp_growth 6 % point annual; deposit_growth 9 % point annual; loan_growth 11 % point annual"},
     {"FenBieCunDaiKuanWithoutComma",
-     "今年主要预期目标是:地区生产总值增长6%,存贷款余额分别增长8%和10%。",
+     "今年主要预期目标是:全市生产总值增长6%,存贷款余额分别增长8%和10%。",
      "gdp_growth 6 % point annual; deposit_growth 8 % point annual; loan_growth 10 % point annual"},
     {"TrailingZuoYouAppliesToEveryMember",
-     "今年主要预期目标是:城乡居民人均可支配收入分别增长7%和8%左右。",
+     "今年主要预期目标是:城乡居民收入分别增长7%和8%左右。",
      "urban_income_growth 7 % around annual; rural_income_growth 8 % around annual"},
     {"TrailingYiShangAppliesToEveryMember",
      "今年主要预期目标是:城乡居民收入分别增长8%、9%以上。",
      "urban_income_growth 8 % at_least annual; rural_income_growth 9 % at_least annual"},
     {"JunOverSeveralSubjects",
-     "今年主要预期目标是:地区生产总值增长6%,规模以上工业增加值、固定资产投资和社会消费品零售总额均增长8%。",
+     "今年主要预期目标是:全市生产总值增长6%,规模以上工业增加值、固定资产投资和社会消费品零售总额均增长8%。",
      "gdp_growth 6 % point annual; industrial_value_added_growth 8 % point annual; "
      "fixed_asset_investment_growth 8 % point annual; retail_sales_growth 8 % point annual"},
     // --- qualitative targets -------------------------------------------------------------------
     {"QualitativeListSplitOnDunHeJi",
-     "今年主要预期目标是:地区生产总值增长6%左右,居民收入增长与经济增长同步,"
+     "今年主要预期目标是:全市生产总值增长6%左右,居民收入增长与经济增长同步,"
      "城镇登记失业率、居民消费价格指数和节能减排指标控制在省下达范围内。",
      "gdp_growth 6 % around annual; resident_income_growth - - qualitative annual; "
      "urban_registered_unemployment - - qualitative annual; cpi - - qualitative annual; "
      "energy_intensity - - qualitative annual"},
     {"QualitativeChengXiangGivesUrbanAndRural",
-     "今年主要预期目标是:地区生产总值增长6%,城乡居民人均可支配收入稳步增长,粮食总产量保持稳定。",
+     "今年主要预期目标是:全市生产总值增长6%,城乡居民人均可支配收入稳步增长,粮食总产量保持稳定。",
      "gdp_growth 6 % point annual; urban_income_growth - - qualitative annual; "
      "rural_income_growth - - qualitative annual; grain_output - - qualitative annual"},
     {"NoGdpNumberIsExplicitlyAbsent",
-     "今年主要预期目标是:地区生产总值增长与全省保持同步,一般公共预算收入增长5%,城镇新增就业3000人。",
+     "今年主要预期目标是:全市生产总值增长与全省保持同步,一般公共预算收入增长5%,城镇新增就业3000人。",
      "gdp_growth - - qualitative annual; public_budget_revenue_growth 5 % point annual; "
      "urban_new_jobs 3000 人 point annual",
      "", "explicitly_absent"},
     // --- passage boundaries --------------------------------------------------------------------
     {"ContinuationSentences",
-     "今年主要预期目标是:地区生产总值增长6%左右,固定资产投资增长8%。社会消费品零售总额增长7%,"
-     "城镇新增就业2.5万人。实现上述目标,全市需要完成投资500亿元。",
-     "gdp_growth 6 % around annual; fixed_asset_investment_growth 8 % point annual; "
-     "retail_sales_growth 7 % point annual; urban_new_jobs 2.5 万人 point annual"},
+     "今年主要预期目标是:全市生产总值增长6%左右,社会消费品零售总额增长7%。城镇新增就业2.5万人,"
+     "固定资产投资增长8%。实现上述目标,全市需要完成投资500亿元。",
+     "gdp_growth 6 % around annual; retail_sales_growth 7 % point annual; "
+     "urban_new_jobs 2.5 万人 point annual; fixed_asset_investment_growth 8 % point annual"},
     {"StopSentenceEndsPassage",
-     "今年主要预期目标是:地区生产总值增长6%。为确保完成这些目标,全年固定资产投资增长10%以上。",
+     "今年主要预期目标是:全市生产总值增长6%。为确保完成这些目标,全年固定资产投资增长10%以上。",
      "gdp_growth 6 % point annual"},
     {"TaskParagraphAfterPassageIsNotATarget",
-     "今年主要预期目标是:地区生产总值增长6%。\n(一)扩大有效投资。全年固定资产投资增长10%,新建5G基站800个。",
+     "今年主要预期目标是:全市生产总值增长6%。\n(一)扩大有效投资。全年固定资产投资增长10%,新建5G基站800个。",
      "gdp_growth 6 % point annual"},
     {"ReviewFiguresBeforeThePassageAreIgnored",
-     "一、2023年工作回顾\n过去一年,全市地区生产总值增长5.2%,一般公共预算收入增长6.1%,城镇新增就业1.1万人。\n"
-     "二、2024年工作安排\n今年主要预期目标是:地区生产总值增长5.5%左右,城镇新增就业1万人。",
+     "一、2023年工作回顾\n过去一年,全市生产总值增长5.2%,城镇新增就业1.1万人,一般公共预算收入增长6.1%。\n"
+     "二、2024年工作安排\n今年主要预期目标是:全市生产总值增长5.5%左右,城镇新增就业1万人。",
      "gdp_growth 5.5 % around annual; urban_new_jobs 1 万人 point annual", "", "stated"},
     // --- negative cases ------------------------------------------------------------------------
     {"NoTriggerNothingExtracted",
-     "一、2023年工作回顾\n过去一年,地区生产总值增长5.2%,固定资产投资增长8.3%。\n"
+     "一、2023年工作回顾\n过去一年,固定资产投资增长8.3%,地区生产总值增长5.2%。\n"
      "二、2024年工作安排\n全年固定资产投资增长10%,新增高新技术企业30家。",
      "", "", "not_found"},
     {"ReviewOfLastYearsTargetsIsNotAPassage",
@@ -207,43 +207,43 @@ const Case kCases[] = {
      "", "", "not_found"},
     // --- five-year plans -----------------------------------------------------------------------
     {"FypStructuredThenPlanYear",
-     "二、“十四五”时期发展的主要目标\n“十四五”时期全市发展的主要目标是:地区生产总值年均增长6.5%,"
-     "一般公共预算收入年均增长6%,城乡居民人均可支配收入年均增长7%,到2025年常住人口城镇化率达到60%。\n"
-     "三、2021年工作安排\n今年主要预期目标是:地区生产总值增长7%左右,城镇新增就业1.5万人。",
+     "二、“十四五”时期发展的主要目标\n“十四五”时期全市发展的主要目标是:一般公共预算收入年均增长6%,"
+     "地区生产总值年均增长6.5%,城乡居民收入年均增长7%,到2025年常住人口城镇化率达到60%。\n"
+     "三、2021年工作安排\n今年主要预期目标是:全市生产总值增长7%左右,城镇新增就业1.5万人。",
      "gdp_growth 7 % around annual; urban_new_jobs 1.5 万人 point annual",
-     "@2025 gdp_growth 6.5 % point annual_average; public_budget_revenue_growth 6 % point annual_average; "
+     "@2025 public_budget_revenue_growth 6 % point annual_average; gdp_growth 6.5 % point annual_average; "
      "urban_income_growth 7 % point annual_average; rural_income_growth 7 % point annual_average; "
      "urbanization_rate 60 % point annual",
      "stated", 2021},
     {"PlanYearThenFyp",
-     "今年主要预期目标是:地区生产总值增长6%左右,一般公共预算收入增长5%。\n"
-     "展望未来,“十五五”时期全县发展的主要目标是:地区生产总值年均增长5.5%,规模以上工业增加值年均增长7%,"
+     "今年主要预期目标是:全市生产总值增长6%左右,一般公共预算收入增长5%。\n"
+     "展望未来,“十五五”时期全县发展的主要目标是:规上工业增加值年均增长7%,全县生产总值年均增长5.5%,"
      "到2030年森林覆盖率达到45%。",
      "gdp_growth 6 % around annual; public_budget_revenue_growth 5 % point annual",
-     "@2030 gdp_growth 5.5 % point annual_average; industrial_value_added_growth 7 % point annual_average; "
+     "@2030 industrial_value_added_growth 7 % point annual_average; gdp_growth 5.5 % point annual_average; "
      "other 45 % point annual",
      "stated", 2026},
     {"FypNarrativeGoalParagraphs",
      "今后五年,我们要努力实现以下目标:\n经济实力跃上新台阶。地区生产总值年均增长7%左右,到2025年突破900亿元。\n"
      "创新能力显著增强。研发经费投入强度达到2.5%。\n民生福祉持续增进。居民人均可支配收入年均增长8%。\n"
-     "二、2021年工作安排\n今年主要预期目标是:地区生产总值增长7.5%。",
+     "二、2021年工作安排\n今年主要预期目标是:全市生产总值增长7.5%。",
      "gdp_growth 7.5 % point annual",
      "@2025 gdp_growth 7 % around annual_average; other 900 亿元 at_least annual; other 2.5 % point annual; "
      "resident_income_growth 8 % point annual_average",
      "stated", 2021},
     {"ShiSanWuHorizonIs2020",
-     "“十三五”时期的主要目标是:地区生产总值年均增长8%,城乡居民人均可支配收入年均增长9%。\n"
-     "今年主要预期目标是:地区生产总值增长8.5%左右。",
+     "“十三五”时期的主要目标是:城乡居民人均可支配收入年均增长9%,地区生产总值年均增长8%。\n"
+     "今年主要预期目标是:全市生产总值增长8.5%左右。",
      "gdp_growth 8.5 % around annual",
-     "@2020 gdp_growth 8 % point annual_average; urban_income_growth 9 % point annual_average; "
-     "rural_income_growth 9 % point annual_average",
+     "@2020 urban_income_growth 9 % point annual_average; rural_income_growth 9 % point annual_average; "
+     "gdp_growth 8 % point annual_average",
      "stated", 2016},
     {"FypOnlyReportHasNoPlanPassage",
      "“十四五”时期的主要目标是:地区生产总值年均增长6%,城镇新增就业累计5万人。",
      "", "@2025 gdp_growth 6 % point annual_average; urban_new_jobs 5 万人 point annual", "not_found", 2021},
     {"FypQualitativeGoalsGiveNothing",
      "“十四五”时期发展的主要目标是:经济保持平稳健康发展,生态环境持续改善,人民生活水平不断提高。\n"
-     "今年主要预期目标是:地区生产总值增长6%。",
+     "今年主要预期目标是:全市生产总值增长6%。",
      "gdp_growth 6 % point annual", "", "stated", 2021},
     {"NationalOlderStyleWithTradeAndPollutants",
      "今年主要预期目标是:国内生产总值增长7%左右;居民消费价格涨幅3%左右;城镇新增就业1000万人以上,"
@@ -258,11 +258,11 @@ const Case kCases[] = {
      "gdp_growth 6 % around annual; urban_income_growth 6 % around annual; rural_income_growth 8 % around annual; "
      "urban_registered_unemployment 4.5 % at_most annual"},
     {"ListOnePerLineWithDashes",
-     "今年主要预期目标是:\n——地区生产总值增长6%左右;\n——城镇新增就业1万人;\n——居民消费价格涨幅3%左右。\n"
+     "今年主要预期目标是:\n——全市生产总值增长6%左右;\n——城镇新增就业1万人;\n——居民消费价格涨幅3%左右。\n"
      "全年固定资产投资增长10%,新建标准厂房50万平方米。",
      "gdp_growth 6 % around annual; urban_new_jobs 1 万人 point annual; cpi 3 % around annual", "", "stated"},
     {"ListOnePerLineNumbered",
-     "今年主要预期目标是:\n1.地区生产总值增长6%左右。\n2.城乡居民人均可支配收入分别增长6%和7%。\n"
+     "今年主要预期目标是:\n1.全市生产总值增长6%左右。\n2.城乡居民收入分别增长6%和7%。\n"
      "3.存贷款余额分别增长8%和9%。\n全年固定资产投资增长10%。",
      "gdp_growth 6 % around annual; urban_income_growth 6 % point annual; rural_income_growth 7 % point annual; "
      "deposit_growth 8 % point annual; loan_growth 9 % point annual"},
@@ -274,13 +274,13 @@ const Case kCases[] = {
      "今年全市主要预期目标是:地区生产总值比上年增长6.5%以上,力争7%;一般公共预算收入同比增长5%。",
      "gdp_growth 6.5 % at_least annual; gdp_growth 7 % point annual; public_budget_revenue_growth 5 % point annual"},
     {"LastYearsTargetsRecalledInTheReviewAreSkipped",
-     "一、2023年工作回顾\n过去一年,我们确定的主要预期目标是:地区生产总值增长6%,实际完成5.2%。\n"
-     "二、2024年工作安排\n今年主要预期目标是:地区生产总值增长5.5%左右。",
+     "一、2023年工作回顾\n过去一年,我们确定的主要预期目标是:全市生产总值增长6%,实际完成5.2%。\n"
+     "二、2024年工作安排\n今年主要预期目标是:全市生产总值增长5.5%左右。",
      "gdp_growth 5.5 % around annual", "", "stated"},
     {"ReviewYearFiveYearAveragesAreNotGoals",
-     "过去五年,地区生产总值年均增长6.8%,城乡居民人均可支配收入年均增长8.2%。\n"
-     "今年主要预期目标是:地区生产总值增长7%左右,固定资产投资增长8%。",
-     "gdp_growth 7 % around annual; fixed_asset_investment_growth 8 % point annual", "", "stated", 2021},
+     "过去五年,城乡居民人均可支配收入年均增长8.2%,地区生产总值年均增长6.8%。\n"
+     "今年主要预期目标是:固定资产投资增长8%,全市生产总值增长7%左右。",
+     "fixed_asset_investment_growth 8 % point annual; gdp_growth 7 % around annual", "", "stated", 2021},
     {"FypLevelThenAverageGrowthAndDoublingDropped",
      "“十四五”时期的奋斗目标是:经济实力大幅跃升,到2025年地区生产总值力争突破2000亿元,年均增长7%以上;"
      "人均地区生产总值比2020年翻一番;城镇化率达到65%。",
@@ -288,12 +288,12 @@ const Case kCases[] = {
      "not_found", 2021},
     {"FypSectionHeadingWithoutTrigger",
      "二、“十五五”时期的主要目标\n到2030年,地区生产总值年均增长5.5%左右,居民人均可支配收入年均增长6%,"
-     "研发经费投入强度达到3%。\n三、2026年工作安排\n今年主要预期目标是:地区生产总值增长5.5%左右。",
+     "研发经费投入强度达到3%。\n三、2026年工作安排\n今年主要预期目标是:全市生产总值增长5.5%左右。",
      "gdp_growth 5.5 % around annual",
      "@2030 gdp_growth 5.5 % around annual_average; resident_income_growth 6 % point annual_average; other 3 % point annual",
      "stated", 2026},
     {"LastYearOfThePlanStaysPlanYear",
-     "今年是“十四五”规划的收官之年,经济社会发展的主要预期目标是:地区生产总值增长5%左右,"
+     "今年是“十四五”规划的收官之年,经济社会发展的主要预期目标为:全市生产总值增长5%左右,"
      "到2025年常住人口城镇化率达到58%。",
      "gdp_growth 5 % around annual; urbanization_rate 58 % point annual", "", "stated", 2025},
 };
@@ -353,17 +353,17 @@ TEST(Targets, Big5ReportIsDecodedAndParsed) {
 TEST(Targets, IndicatorAndVerbatimAreExactSlices) {
   auto r = pipeline::extract_bytes(
       wrap("今年全市主要预期目标是:全市地区生产总值比上年增长6%左右,规上工业增加值、固定资产投资均增长8%,"
-           "城乡居民人均可支配收入分别增长6%和7%。", 2024),
+           "城乡居民收入分别增长6%和7%。", 2024),
       "x.txt", resources());
   ASSERT_TRUE(r.ok());
   const Targets& t = r->front().targets;
   std::string got;
   for (const Target& x : t.targets) got += x.indicator + "|";
-  EXPECT_EQ(got, "全市地区生产总值|规上工业增加值|固定资产投资|城乡居民人均可支配收入|城乡居民人均可支配收入|");
+  EXPECT_EQ(got, "全市地区生产总值|规上工业增加值|固定资产投资|城乡居民收入|城乡居民收入|");
   ASSERT_EQ(t.targets.size(), 5u);
   const auto& doc = r->front().doc;
   EXPECT_EQ(doc.original_of(t.targets[0].verbatim), "全市地区生产总值比上年增长6%左右");
-  EXPECT_EQ(doc.original_of(t.targets[3].verbatim), "城乡居民人均可支配收入分别增长6%和7%");
+  EXPECT_EQ(doc.original_of(t.targets[3].verbatim), "城乡居民收入分别增长6%和7%");
   ASSERT_TRUE(t.passage.has_value());
   EXPECT_TRUE(doc.original_of(*t.passage).starts_with("今年全市主要预期目标是:"));
 }

@@ -230,7 +230,7 @@ TEST(ReadBytes, PipeTableMetadataWithDriftingCellsBecomesPageMeta) {
 TEST(ReadBytes, KeyValueMetadataLinesAndBreadcrumbStayOutOfBody) {
   const std::string page =
       "首页\n>政务公开>重点领域信息>政府工作报告\n"
-      "索引号: 002/2024-0107 公开方式: 主动公开\n"
+      "公开方式: 主动公开 索引号: 002/2024-0107\n"
       "文件编号: 发文日期: 2024-01-15\n"
       "2024年政府工作报告\n"
       "信息来源: 建德市人民政府办公室 发布日期: 2024-01-30 09:05 浏览次数:\n\n" +

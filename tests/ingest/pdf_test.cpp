@@ -45,7 +45,7 @@ TEST(PdfToText, CorruptAndTruncatedFilesAreUnsupported) {
 }
 
 TEST(ReadBytes, PdfReportBecomesADocumentWithPdfFormat) {
-  const std::string pdf = make_pdf({{"政府工作报告", "各位代表:", "现在,我代表县政府向大会作报告。",
+  const std::string pdf = make_pdf({{"政府工作报告", "各位代表:", "下面,我代表县政府向大会作报告。",
                                      "一、2023年工作回顾", "过去一年,全县生产总值增长6%。"},
                                     {"二、2024年工作安排", "今年预期目标:全县生产总值增长5%左右。",
                                      "让我们团结奋斗,再创新辉煌!"}});

@@ -126,7 +126,7 @@ const std::vector<Case> kCases = {
      "我们学习北京的经验。",
      "region=朝阳区 parent=长春市 province=吉林省 code=220104"},
     {"no header: title line with year gives region and years",
-     "2022年临泽县政府工作报告各位代表:现在我代表县人民政府向大会报告工作。一、2021年工作回顾 全县经济稳中有进。",
+     "2022年临泽县政府工作报告各位代表:下面我代表县人民政府向大会汇报工作。一、2021年工作回顾 全县经济稳中有进。",
      "region=临泽县 parent=张掖市 delivered=null session=null speaker=null title=null review=2021 plan=2022"},
     {"no header at all: region from 全县 and the most named county, years from headings",
      "各位代表:\n一、2023年工作回顾\n一年来，民勤县上下团结奋斗，全县经济平稳。民勤县沙产业加快发展，全县就业稳定。\n"
@@ -151,7 +151,7 @@ const std::vector<Case> kCases = {
      "——2021年2月1日在瓮安县第十八届人民代表大会第六次会议上\n瓮安县人民政府县长 罗斌\n各位代表:",
      "region=瓮安县 parent=黔南布依族苗族自治州 province=贵州省"},
     {"previous session named in the body is not the current one",
-     "2021年和县政府工作报告各位代表:现在我代表县人民政府报告工作。县十七届人大四次会议以来，全县上下开拓进取。",
+     "2021年和县政府工作报告各位代表:下面我代表县人民政府报告工作。县十七届人大四次会议以来，全县上下开拓进取。",
      "session=null"},
     {"letter-spaced PDF header with spaces inside the date and the session",
      "政 府 工 作 报 告\n—— 2023 年 2 月 8 日在武都区第十九届人 民 代 表 大 会第三次会议上\n武都区人民政府区长 杜林\n各位代表:",

@@ -38,7 +38,7 @@ std::map<std::string, std::int64_t> counts(const Store& st) {
 
 std::vector<pipeline::Extraction> huzhou() {
   return extract(report_text("湖州市", 2024, {"过去一年,全市经济稳中向好,地区生产总值增长6.5%。", "教育事业加快发展,新建学校10所。"},
-                             {"今年经济社会发展的主要预期目标是:地区生产总值增长6%左右。", "办好“两个先行”大事,推进教育现代化。"}),
+                             {"今年经济社会发展的主要预期目标为:本市生产总值增长6%左右。", "办好“两个先行”大事,推进教育现代化。"}),
                  "huzhou.txt");
 }
 
