@@ -59,14 +59,14 @@ export const THEME = {
 export const OUTCOME = { met: '完成', missed: '未完成', unknown: '无法判断' };
 export const INDICATOR = {
   gdp_growth: '地区生产总值增长', cpi: '居民消费价格涨幅', fixed_asset_investment_growth: '固定资产投资增长',
-  retail_sales_growth: '社会消费品零售总额增长', public_budget_revenue_growth: '一般公共预算收入增长',
+  retail_sales_growth: '社零总额增长', public_budget_revenue_growth: '一般公共预算收入增长',
   fiscal_revenue_growth: '财政收入增长', industrial_value_added_growth: '规上工业增加值增长',
   resident_income_growth: '居民人均可支配收入增长', urban_income_growth: '城镇居民收入增长',
   rural_income_growth: '农村居民收入增长', urban_new_jobs: '城镇新增就业',
   urban_surveyed_unemployment: '城镇调查失业率', urban_registered_unemployment: '城镇登记失业率',
   energy_intensity: '单位GDP能耗下降', grain_output: '粮食产量', trade_growth: '外贸进出口增长',
-  primary_industry_growth: '第一产业增加值增长', secondary_industry_growth: '第二产业增加值增长',
-  tertiary_industry_growth: '第三产业增加值增长', urbanization_rate: '城镇化率',
+  primary_industry_growth: '一产增加值增长', secondary_industry_growth: '二产增加值增长',
+  tertiary_industry_growth: '三产增加值增长', urbanization_rate: '城镇化率',
   deposit_growth: '存款余额增长', loan_growth: '贷款余额增长', construction_growth: '建筑业增加值增长',
 };
 
