@@ -295,9 +295,10 @@ TEST_F(Cli, OfficeAndArchiveFilesAreUnsupported) {
   testing::write_file(doc, std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(64, '\0'));
   testing::write_file(zip, std::string("PK\x03\x04\x14\x00\x00\x00", 8) + "word/document.xml");
   testing::write_file(disguised, std::string("PK\x03\x04\x14\x00\x00\x00", 8) + "word/document.xml");
-  expect_failure(run_gwr({"extract", doc.string()}), 4, doc.string(), "unsupported file type '.doc'");
-  expect_failure(run_gwr({"extract", zip.string()}), 4, zip.string(), "unsupported file type '.zip'");
-  expect_failure(run_gwr({"extract", disguised.string()}), 4, disguised.string(), "binary data");
+  expect_failure(run_gwr({"extract", doc.string()}), 4, doc.string(), "save it as .docx");
+  // A zip that is not a readable .docx package, whatever its name says.
+  expect_failure(run_gwr({"extract", zip.string()}), 4, zip.string(), "not a readable zip archive");
+  expect_failure(run_gwr({"extract", disguised.string()}), 4, disguised.string(), "not a readable zip archive");
 }
 
 TEST_F(Cli, CorruptPdfIsUnsupported) {
