@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/utf8.h"
+#include "pipeline/pipeline.h"
 
 namespace gwr::analysis {
 
@@ -67,13 +68,13 @@ nlohmann::json row_json(const Table& t, std::size_t row) {
 }
 
 void write_jsonl(std::ostream& out, const Table& t) {
-  for (std::size_t r = 0; r < t.rows.size(); ++r) out << row_json(t, r).dump() << "\n";
+  for (std::size_t r = 0; r < t.rows.size(); ++r) out << pipeline::dump(row_json(t, r)) << "\n";
 }
 
 void write_json(std::ostream& out, const Table& t) {
   nlohmann::json a = nlohmann::json::array();
   for (std::size_t r = 0; r < t.rows.size(); ++r) a.push_back(row_json(t, r));
-  out << a.dump(2) << "\n";
+  out << pipeline::dump(a, 2) << "\n";
 }
 
 void write_text(std::ostream& out, const Table& t) {

@@ -97,7 +97,7 @@ int run_stdin_jsonl(const ExtractOptions& o) {
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    std::cout << extract_line(line, *res, o.with_text).dump() << "\n";
+    std::cout << pipeline::dump(extract_line(line, *res, o.with_text)) << "\n";
     std::cout.flush();
   }
   return 0;
@@ -128,7 +128,7 @@ int run_extract(const ExtractOptions& o) {
     }
     for (const auto& x : *r) {
       const auto j = pipeline::to_json(x, o.with_text);
-      std::cout << (o.format == "jsonl" ? j.dump() : j.dump(2)) << "\n";
+      std::cout << pipeline::dump(j, o.format == "jsonl" ? -1 : 2) << "\n";
       for (const auto& w : x.doc.warnings) {
         if (shown_on_stderr(w.code)) {
           std::cerr << "gwr: warning: " << f << ": " << w.message << "\n";

@@ -16,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string show(const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string show(const json& v) { return v.is_string() ? v.get<std::string>() : pipeline::dump(v); }
 
 // The member `key` of an object, or null when absent (const operator[] must not see a missing key).
 json field(const json& o, const char* key) {
@@ -150,7 +150,7 @@ Result<Report> evaluate(const std::filesystem::path& gold_path, const std::files
     }
     s.sections_ok = g.contains("top_sections") && tops == field(g, "top_sections");
     if (!s.sections_ok && g.contains("top_sections")) {
-      s.target_misses.push_back("sections: got " + tops.dump() + ", want " + field(g, "top_sections").dump());
+      s.target_misses.push_back("sections: got " + pipeline::dump(tops) + ", want " + pipeline::dump(field(g, "top_sections")));
     }
     s.targets = match_targets(g.value("targets", json::array()), x.value("targets", json::array()), "target",
                               s.target_misses);

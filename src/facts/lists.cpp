@@ -306,7 +306,8 @@ ItemScan scan_enumerated(std::string_view s, std::size_t start, std::size_t hi,
     if (next != kNone) {
       item_end = next;
     } else {
-      const std::size_t cap = std::min(hi, item_begin + kMaxItemBytes);
+      std::size_t cap = std::min(hi, item_begin + kMaxItemBytes);
+      while (cap > item_begin && cap < s.size() && (static_cast<unsigned char>(s[cap]) & 0xC0) == 0x80) --cap;
       std::size_t nl = s.find('\n', item_begin);
       item_end = std::min(cap, nl == std::string_view::npos ? cap : nl);
       if (annex) {

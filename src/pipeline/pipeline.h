@@ -56,4 +56,8 @@ Result<std::vector<Extraction>> extract_bytes(std::string_view bytes, std::strin
 // The JSON object of docs/schema.md. `with_text` adds the body text.
 nlohmann::json to_json(const Extraction& x, bool with_text = false);
 
+// Serialises JSON for output. Invalid UTF-8 in a string (a bug upstream, or bytes a scraper
+// mangled) becomes U+FFFD instead of an exception, so one bad field never loses a whole result.
+std::string dump(const nlohmann::json& j, int indent = -1);
+
 }  // namespace gwr::pipeline

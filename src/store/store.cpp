@@ -309,7 +309,7 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
   r.bind(24, braw.end);
   r.bind(25, utf8::length(body));
   r.bind(26, body);
-  r.bind(27, pipeline::to_json(x).dump());
+  r.bind(27, pipeline::dump(pipeline::to_json(x)));
   if (auto s = r.run(); !s) return s.error();
   const std::int64_t id = sqlite3_last_insert_rowid(db.get());
 

@@ -1,6 +1,8 @@
 // Livelihood lists, glossary and slogans on invented report passages.
 #include "facts/lists.h"
 
+#include "common/utf8.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -125,6 +127,19 @@ TEST(Livelihood, CountMismatchWarns) {
   EXPECT_EQ(l->items.size(), 4u);
   ASSERT_EQ(doc.warnings.size(), 1u);
   EXPECT_EQ(doc.warnings[0].code, "livelihood_count_mismatch");
+}
+
+TEST(Livelihood, OverlongLastItemIsCutOnACharacterBoundary) {
+  // The last item has no sentence end within the item budget (3000 bytes): the cut must not
+  // split a three-byte character, or the item text is invalid UTF-8.
+  std::string tail;
+  while (tail.size() < 4000) tail += "办";
+  Document doc = make_plain_document("办好2件民生实事:(1)甲事项。(2)乙A" + tail);  // "A": off the 3-byte grid
+  const auto l = extract_livelihood(doc);
+  ASSERT_TRUE(l);
+  ASSERT_EQ(l->items.size(), 2u);
+  EXPECT_TRUE(utf8::valid(l->items[1].text));
+  EXPECT_GT(l->items[1].text.size(), 1000u);
 }
 
 TEST(Livelihood, MatchingCountDoesNotWarn) {
