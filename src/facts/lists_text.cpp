@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "common/utf8.h"
+#include "quantity/numeral.h"
 
 namespace gwr::facts::lists_detail {
 
@@ -14,21 +15,8 @@ bool starts_with_at(std::string_view s, std::size_t i, std::string_view w) {
 // ---------------------------------------------------------------------------------------------
 // Numerals
 
-int cn_digit(char32_t c) {
-  switch (c) {
-    case U'〇': case U'零': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
+// The digit table is the number grammar's (quantity/numeral.h), so both stages read 〇/○/两 alike.
+int cn_digit(char32_t c) { return quantity::cn_digit(c); }
 
 bool is_cn_numeral(char32_t c) { return cn_digit(c) >= 0 || c == U'十' || c == U'百'; }
 

@@ -1,4 +1,5 @@
-// gwr/quantity/numeral.h — INTERNAL to the quantity stage: numeral characters and their values.
+// gwr/quantity/numeral.h — numeral characters and their values. Used by the number grammar and
+// by the facts stage's list parser (one digit table for the whole pipeline).
 //
 //   parse_chinese(U"一百二十三") == 123;  parse_chinese(U"二〇三五") == 2035;
 //   parse_arabic("1,234.5") == 1234.5;
