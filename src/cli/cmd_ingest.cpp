@@ -1,8 +1,9 @@
 // gwr ingest PATH... --db corpus.db — extract every report under PATH into the corpus database.
 //
-// Worker threads run the pipeline on files (Resources are immutable and shared); the main thread
-// is the only writer and owns the Store. Results are written in input order, one transaction per
-// file (its reports and its ingest_files row), so a killed ingest leaves whole files only and a
+// Worker threads run the pipeline on files (Resources are immutable and shared) and tokenize the
+// paragraphs for the full-text index; the main thread is the only writer and owns the Store.
+// Results are written in input order, in batches of whole files (their reports and their
+// ingest_files rows), one transaction per batch, so a killed ingest leaves whole files only and a
 // re-run finishes the job: files already recorded with the same size are skipped, and reports
 // already stored are duplicates by content.
 #include <unistd.h>
@@ -34,6 +35,7 @@ struct IngestOptions {
   std::string db;
   bool no_fts = false;
   int jobs = 0;
+  int batch = 64;  // files per transaction, at most
 };
 
 bool wanted_extension(const fs::path& p) {
@@ -87,6 +89,7 @@ std::map<std::string, std::pair<std::int64_t, std::string>> recorded_files(const
 
 struct Done {
   Result<std::vector<pipeline::Extraction>> result = make_error(ErrorCode::kInternal, "not run");
+  store::Pretokenized tokens;  // full-text token streams, when the database keeps the index
 };
 
 class Progress {
@@ -119,6 +122,7 @@ class Progress {
 
 int run_ingest(const IngestOptions& o) {
   if (o.jobs < 0) return fail(make_error(ErrorCode::kUsage, "--jobs must be 0 (automatic) or more"));
+  if (o.batch < 1) return fail(make_error(ErrorCode::kUsage, "--batch must be 1 or more"));
   auto opened = store::Store::open(o.db, store::Options{false, !o.no_fts});
   if (!opened) return fail(opened.error());
   store::Store st = std::move(opened).value();
@@ -152,7 +156,19 @@ int run_ingest(const IngestOptions& o) {
   const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t jobs = std::min<std::size_t>(o.jobs > 0 ? static_cast<std::size_t>(o.jobs) : hw,
                                                  std::max<std::size_t>(1, todo.size()));
-  const std::size_t window = jobs * 4;  // results held ahead of the writer, at most
+  // The writer stores results in input order, so a worker may run ahead of it while another is
+  // busy with a large file (a dump of many reports). How far: at most `window` files and
+  // `kAheadBytes` of input held in results not yet written. The job the writer waits for always
+  // runs, so the bounds cannot deadlock.
+  const std::size_t window = jobs * 64;
+  constexpr std::uint64_t kAheadBytes = 256ull << 20;
+  std::vector<std::uint64_t> todo_size(todo.size(), 0);
+  for (std::size_t k = 0; k < todo.size(); ++k) {
+    std::error_code ec;
+    const auto n = fs::file_size(inputs[todo[k]].path, ec);
+    todo_size[k] = ec ? 0 : static_cast<std::uint64_t>(n);
+  }
+  std::uint64_t held = 0;  // input bytes of jobs started and not yet written
 
   std::mutex mu;
   std::condition_variable cv_done, cv_room;
@@ -161,18 +177,23 @@ int run_ingest(const IngestOptions& o) {
   std::atomic<std::size_t> next_job{0};
   std::atomic<bool> stop{false};
 
+  const bool fts = st.has_fts();
   auto worker = [&] {
     for (;;) {
       const std::size_t k = next_job.fetch_add(1);
       if (k >= todo.size() || stop) return;
       {
         std::unique_lock lock(mu);
-        cv_room.wait(lock, [&] { return k < next_write + window || stop; });
+        cv_room.wait(lock, [&] {
+          return stop || k == next_write || (k < next_write + window && held + todo_size[k] <= kAheadBytes);
+        });
         if (stop) return;
+        held += todo_size[k];
       }
       Done d;
       try {
         d.result = pipeline::extract_file(inputs[todo[k]].path, *res);
+        if (d.result && fts) d.tokens = store::pretokenize(d.result.value());
       } catch (const std::exception& e) {
         d.result = make_error(ErrorCode::kInternal, e.what(), inputs[todo[k]].path);
       }
@@ -190,6 +211,24 @@ int run_ingest(const IngestOptions& o) {
   std::size_t reports = 0, duplicates = 0, files_done = 0;
   std::uint64_t bytes = 0;
   std::optional<Error> fatal;
+  // Files are written in batches, one transaction each: a batch closes after --batch files,
+  // kBatchBytes of input or kBatchSeconds, whichever comes first (fewer, larger commits let the
+  // full-text index flush less often). Counts are taken into the totals only once committed.
+  const auto kBatchFiles = static_cast<std::size_t>(o.batch);
+  constexpr std::uint64_t kBatchBytes = 8u << 20;
+  constexpr double kBatchSeconds = 1.0;
+  std::size_t batch_files = 0, batch_reports = 0, batch_duplicates = 0;
+  std::uint64_t batch_bytes = 0;
+  auto batch_start = std::chrono::steady_clock::now();
+  auto commit = [&]() -> Status {
+    if (!st.in_batch()) return Ok{};
+    if (auto c = st.commit_batch(); !c) return c;
+    reports += batch_reports;
+    duplicates += batch_duplicates;
+    batch_files = batch_reports = batch_duplicates = 0;
+    batch_bytes = 0;
+    return Ok{};
+  };
   for (std::size_t k = 0; k < todo.size() && !fatal; ++k) {
     Done d;
     {
@@ -198,22 +237,26 @@ int run_ingest(const IngestOptions& o) {
       d = std::move(ready.at(k));
       ready.erase(k);
       next_write = k + 1;
+      held -= todo_size[k];
     }
     cv_room.notify_all();
     const std::string& path = inputs[todo[k]].path;
-    std::error_code ec;
-    store::FileRecord rec{path, static_cast<std::int64_t>(fs::file_size(path, ec)), "failed", 0, ""};
-    if (!ec) bytes += static_cast<std::uint64_t>(rec.size);
+    store::FileRecord rec{path, static_cast<std::int64_t>(todo_size[k]), "failed", 0, ""};
+    bytes += todo_size[k];
     Status written = Ok{};
-    if (!d.result) {
+    if (!st.in_batch()) {
+      written = st.begin_batch();
+      batch_start = std::chrono::steady_clock::now();
+    }
+    if (written && !d.result) {
       rec.error = d.result.error().message;
       failures.push_back(d.result.error().describe());
       worst = std::max(worst, exit_code_for(d.result.error().code));
       written = st.record_file(rec);
-    } else if (written = st.begin_batch(); written) {
+    } else if (written) {
       int added = 0, dup = 0;
       for (const auto& x : d.result.value()) {
-        auto a = st.add(x);
+        auto a = st.add(x, &d.tokens);
         if (!a) {
           written = a.error();
           break;
@@ -225,19 +268,26 @@ int run_ingest(const IngestOptions& o) {
         rec.reports = added;
         written = st.record_file(rec);
       }
-      if (written) written = st.commit_batch();
       if (written) {
-        reports += static_cast<std::size_t>(added);
-        duplicates += static_cast<std::size_t>(dup);
+        batch_reports += static_cast<std::size_t>(added);
+        batch_duplicates += static_cast<std::size_t>(dup);
       }
+    }
+    ++batch_files;
+    batch_bytes += todo_size[k];
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_start).count();
+    if (written && (batch_files >= kBatchFiles || batch_bytes >= kBatchBytes || secs >= kBatchSeconds ||
+                    k + 1 == todo.size())) {
+      written = commit();
     }
     if (!written) {
       Error e = written.error();
       if (e.where.empty()) e.where = o.db;
       fatal = e;
+      st.rollback_batch();
     }
     ++files_done;
-    progress.update(files_done, reports, bytes);
+    progress.update(files_done, reports + batch_reports, bytes);
   }
   {
     std::lock_guard lock(mu);
@@ -267,6 +317,7 @@ void register_ingest(CLI::App& app, std::vector<Command>& out) {
   sub->add_option("--db", o->db, "Corpus database (SQLite), created if missing")->required();
   sub->add_flag("--no-fts", o->no_fts, "Do not build the full-text index (faster; gwr search needs it)");
   sub->add_option("--jobs", o->jobs, "Extraction threads (default: one per core)");
+  sub->add_option("--batch", o->batch, "Files per transaction, at most (default 64; a batch also closes after 8 MB or 1 s)");
   out.push_back(Command{sub, [o] { return run_ingest(*o); }});
 }
 

@@ -196,8 +196,23 @@ void Store::rollback_batch() {
   impl_->rollback();
 }
 
-Result<AddResult> Store::add(const pipeline::Extraction& x) {
+Pretokenized pretokenize(std::span<const pipeline::Extraction> xs) {
+  thread_local std::optional<Tokenizer> tok;
+  Pretokenized out;
+  if (!tok) {
+    auto t = Tokenizer::create();
+    if (!t) return out;  // nothing held: add() tokenizes as usual
+    tok.emplace(std::move(t).value());
+  }
+  for (const auto& x : xs) {
+    for (const auto& p : x.doc.paragraphs) out.add(x.doc.text_of(p.span), *tok);
+  }
+  return out;
+}
+
+Result<AddResult> Store::add(const pipeline::Extraction& x, const Pretokenized* pre) {
   if (auto s = impl_->writable(); !s) return s.error();
+  PretokenizedScope scope(impl_->fts ? pre : nullptr);
   const bool own = !impl_->batch;
   if (own) {
     if (auto s = impl_->begin(); !s) return s.error();

@@ -40,6 +40,7 @@
 
 #include "common/result.h"
 #include "pipeline/pipeline.h"
+#include "store/tokenizer.h"
 
 struct sqlite3;
 
@@ -64,6 +65,10 @@ struct FileRecord {
   std::string error;   // empty unless failed
 };
 
+// The full-text token streams of every paragraph of `xs`, as Store::add indexes them. Call it on
+// a worker thread (it keeps one Tokenizer per thread) and pass the result to add().
+Pretokenized pretokenize(std::span<const pipeline::Extraction> xs);
+
 // XXH3-128 of `body`, 32 lower-case hex digits.
 std::string content_key(std::string_view body);
 
@@ -77,7 +82,9 @@ class Store {
   Store& operator=(const Store&) = delete;
   ~Store();  // rolls back an open batch
 
-  Result<AddResult> add(const pipeline::Extraction& x);
+  // `pre`, when given, holds the full-text token streams of x's paragraphs (pretokenize()); the
+  // index then replays them instead of segmenting on this thread. The stored rows are the same.
+  Result<AddResult> add(const pipeline::Extraction& x, const Pretokenized* pre = nullptr);
   // All or nothing: on error nothing of the batch is stored.
   Result<std::vector<AddResult>> add_batch(std::span<const pipeline::Extraction> xs);
 

@@ -197,6 +197,32 @@ bool Tokenizer::run(std::string_view text, TokenMode mode, void* ctx, EmitFn fn)
   return true;
 }
 
+// ---- token streams computed ahead of time ------------------------------------------------------
+
+void Pretokenized::add(std::string_view text, Tokenizer& tok) {
+  std::string key(text);
+  if (streams_.count(key) > 0) return;
+  Stream s;
+  tok.each(text, TokenMode::kDocument, [&](std::string_view t, std::size_t b, std::size_t e, bool c) {
+    Tok x{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0, 0, c};
+    if (t != text.substr(b, e - b)) {
+      x.alt_begin = static_cast<std::uint32_t>(s.alt.size());
+      x.alt_len = static_cast<std::uint32_t>(t.size());
+      s.alt.append(t);
+    }
+    s.toks.push_back(x);
+    return true;
+  });
+  streams_.emplace(std::move(key), std::move(s));
+}
+
+namespace {
+thread_local const Pretokenized* t_pretokenized = nullptr;
+}  // namespace
+
+PretokenizedScope::PretokenizedScope(const Pretokenized* p) : previous_(t_pretokenized) { t_pretokenized = p; }
+PretokenizedScope::~PretokenizedScope() { t_pretokenized = previous_; }
+
 // ---- FTS5 glue --------------------------------------------------------------------------------
 
 namespace {
@@ -231,12 +257,16 @@ int fts_tokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int n
     if (n < 0 || text == nullptr) return SQLITE_OK;
     const TokenMode mode = (flags & FTS5_TOKENIZE_DOCUMENT) ? TokenMode::kDocument : TokenMode::kQuery;
     int rc = SQLITE_OK;
-    t->tok.each(std::string_view(text, static_cast<std::size_t>(n)), mode,
-                [&](std::string_view tok, std::size_t b, std::size_t e, bool coloc) {
-                  rc = x_token(ctx, coloc ? FTS5_TOKEN_COLOCATED : 0, tok.data(), static_cast<int>(tok.size()),
-                               static_cast<int>(b), static_cast<int>(e));
-                  return rc == SQLITE_OK;
-                });
+    auto emit = [&](std::string_view tok, std::size_t b, std::size_t e, bool coloc) {
+      rc = x_token(ctx, coloc ? FTS5_TOKEN_COLOCATED : 0, tok.data(), static_cast<int>(tok.size()),
+                   static_cast<int>(b), static_cast<int>(e));
+      return rc == SQLITE_OK;
+    };
+    const std::string_view s(text, static_cast<std::size_t>(n));
+    // A held stream is replayed only when nothing was emitted yet, so a miss costs nothing.
+    if (mode == TokenMode::kDocument && t_pretokenized != nullptr && t_pretokenized->replay(s, emit)) return rc;
+    if (rc != SQLITE_OK) return rc;
+    t->tok.each(s, mode, emit);
     return rc;
   } catch (const std::bad_alloc&) {
     return SQLITE_NOMEM;

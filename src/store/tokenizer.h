@@ -23,10 +23,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 #include "common/result.h"
@@ -73,6 +75,62 @@ bool Tokenizer::each(std::string_view text, TokenMode mode, F&& emit) {
     return static_cast<bool>((*static_cast<std::remove_reference_t<F>*>(ctx))(t, b, e, c));
   });
 }
+
+// Document-mode token streams computed ahead of time, keyed by the exact text. `gwr ingest`
+// tokenizes paragraphs on its worker threads and hands the result to the writer thread, whose
+// FTS5 inserts then replay the stored stream instead of segmenting again (see
+// PretokenizedScope). Replayed and freshly computed streams are identical by construction: both
+// come from Tokenizer::each in kDocument mode. Immutable once built; safe to read concurrently.
+class Pretokenized {
+ public:
+  // Tokenizes `text` (kDocument) with `tok` unless it is already held.
+  void add(std::string_view text, Tokenizer& tok);
+  bool empty() const { return streams_.empty(); }
+  std::size_t size() const { return streams_.size(); }
+
+  // Replays the stream of `text` through emit(text, begin, end, colocated); returns false when
+  // `text` is not held (nothing emitted) or when emit stopped early.
+  template <class F>
+  bool replay(std::string_view text, F&& emit) const;
+
+ private:
+  struct Tok {
+    std::uint32_t begin, end;
+    std::uint32_t alt_begin, alt_len;  // token text in alt_ when it is not text[begin, end)
+    bool colocated;
+  };
+  struct Stream {
+    std::vector<Tok> toks;
+    std::string alt;
+  };
+  std::unordered_map<std::string, Stream> streams_;
+};
+
+template <class F>
+bool Pretokenized::replay(std::string_view text, F&& emit) const {
+  const auto it = streams_.find(std::string(text));
+  if (it == streams_.end()) return false;
+  const Stream& s = it->second;
+  for (const Tok& t : s.toks) {
+    const std::string_view tok = t.alt_len > 0 ? std::string_view(s.alt).substr(t.alt_begin, t.alt_len)
+                                               : text.substr(t.begin, t.end - t.begin);
+    if (!emit(tok, std::size_t{t.begin}, std::size_t{t.end}, t.colocated)) return false;
+  }
+  return true;
+}
+
+// While alive, FTS5 document tokenization on this thread replays the streams `p` holds (texts
+// it does not hold are tokenized as usual). Scopes do not nest; `p` must outlive the scope.
+class PretokenizedScope {
+ public:
+  explicit PretokenizedScope(const Pretokenized* p);
+  ~PretokenizedScope();
+  PretokenizedScope(const PretokenizedScope&) = delete;
+  PretokenizedScope& operator=(const PretokenizedScope&) = delete;
+
+ private:
+  const Pretokenized* previous_;
+};
 
 // Registers the tokenizer as "gwr" with the FTS5 module of `db`.
 Status register_tokenizer(sqlite3* db);

@@ -46,32 +46,63 @@ std::string ScriptConverter::to_simplified(std::string_view utf8) const {
 }
 
 double ScriptConverter::traditional_share(std::string_view utf8, std::size_t max_han) const {
-  // Han characters one per line, so that OpenCC converts each on its own and the output lines
-  // align with the input characters.
-  std::string sample;
-  std::size_t han = 0, fallback_hits = 0;
-  for (std::size_t i = 0; i < utf8.size() && han < max_han;) {
+  std::u32string sample;
+  std::size_t fallback_hits = 0;
+  for (std::size_t i = 0; i < utf8.size() && sample.size() < max_han;) {
     const char32_t c = utf8::next(utf8, i);
     if (!utf8::is_han(c) || c == U'〇') continue;
-    ++han;
+    sample.push_back(c);
     if (kTraditionalOnly.find(c) != std::u32string_view::npos) ++fallback_hits;
-    utf8::append(sample, c);
-    sample.push_back('\n');
   }
-  if (han == 0) return 0.0;
-  if (!converter_) return static_cast<double>(fallback_hits) / static_cast<double>(han);
-  const std::string converted = to_simplified(sample);
-  std::size_t changed = 0, a = 0, b = 0;
-  while (a < sample.size() && b < converted.size()) {
-    const std::size_t ea = sample.find('\n', a), eb = converted.find('\n', b);
-    if (ea == std::string::npos || eb == std::string::npos) break;
-    if (std::string_view(sample).substr(a, ea - a) != std::string_view(converted).substr(b, eb - b)) {
-      ++changed;
+  if (sample.empty()) return 0.0;
+  const auto han = static_cast<double>(sample.size());
+  if (!converter_) return static_cast<double>(fallback_hits) / han;
+
+  auto memo = [&](char32_t c) -> std::atomic<std::uint8_t>* {
+    return c >= kMemoFirst && c <= kMemoLast ? &memo_[c - kMemoFirst] : nullptr;
+  };
+  // Characters without a verdict yet, each once, converted one per line in a single call so that
+  // the output lines align with them.
+  std::u32string unknown;
+  for (char32_t c : sample) {
+    auto* m = memo(c);
+    if ((m == nullptr || m->load(std::memory_order_relaxed) == 0) &&
+        unknown.find(c) == std::u32string::npos) {
+      unknown.push_back(c);
     }
-    a = ea + 1;
-    b = eb + 1;
   }
-  return static_cast<double>(changed) / static_cast<double>(han);
+  std::u32string changed_outside_memo;  // verdicts for characters the table does not cover
+  if (!unknown.empty()) {
+    std::string lines;
+    for (char32_t c : unknown) {
+      utf8::append(lines, c);
+      lines.push_back('\n');
+    }
+    const std::string converted = to_simplified(lines);
+    std::size_t a = 0, b = 0;
+    for (char32_t c : unknown) {
+      const std::size_t ea = lines.find('\n', a), eb = converted.find('\n', b);
+      if (ea == std::string::npos || eb == std::string::npos) break;
+      const bool changed =
+          std::string_view(lines).substr(a, ea - a) != std::string_view(converted).substr(b, eb - b);
+      if (auto* m = memo(c)) {
+        m->store(changed ? 2 : 1, std::memory_order_relaxed);
+      } else if (changed) {
+        changed_outside_memo.push_back(c);
+      }
+      a = ea + 1;
+      b = eb + 1;
+    }
+  }
+  std::size_t changed = 0;
+  for (char32_t c : sample) {
+    if (auto* m = memo(c)) {
+      changed += m->load(std::memory_order_relaxed) == 2 ? 1 : 0;
+    } else {
+      changed += changed_outside_memo.find(c) != std::u32string::npos ? 1 : 0;
+    }
+  }
+  return static_cast<double>(changed) / han;
 }
 
 }  // namespace gwr::text

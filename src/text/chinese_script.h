@@ -10,6 +10,9 @@
 // traditional_share() falls back to a short list of traditional-only characters.
 #pragma once
 
+#include <array>
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,8 +35,10 @@ class ScriptConverter {
   // Simplified form; identity when unavailable or on any conversion failure.
   std::string to_simplified(std::string_view utf8) const;
 
-  // Share (0..1) of Han characters in `utf8` that read as traditional, judged on at most
-  // `max_han` Han characters. 0 when there are none.
+  // Share (0..1) of Han characters in `utf8` that read as traditional (OpenCC changes the
+  // character when it is converted on its own), judged on at most `max_han` Han characters.
+  // 0 when there are none. Each distinct character of the CJK blocks U+3400..U+9FFF is converted
+  // once per process and remembered (a lock-free table), so the cost is a table look-up.
   double traditional_share(std::string_view utf8, std::size_t max_han = 20000) const;
 
   ScriptConverter(const ScriptConverter&) = delete;
@@ -44,6 +49,9 @@ class ScriptConverter {
   ScriptConverter();
   std::unique_ptr<opencc::SimpleConverter> converter_;
   std::string load_error_;
+  // Per-character verdicts for U+3400..U+9FFF: 0 not known yet, 1 unchanged, 2 changed by t2s.
+  static constexpr char32_t kMemoFirst = 0x3400, kMemoLast = 0x9FFF;
+  mutable std::array<std::atomic<std::uint8_t>, kMemoLast - kMemoFirst + 1> memo_{};
 };
 
 }  // namespace gwr::text

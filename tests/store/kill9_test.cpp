@@ -57,7 +57,7 @@ void write_inputs(const fs::path& dir) {
 
 pid_t spawn_ingest(const fs::path& inputs, const fs::path& db) {
   const char* bin = std::getenv("GWR_BIN");
-  std::vector<std::string> args = {bin, "ingest", inputs.string(), "--db", db.string(), "--jobs", "2"};
+  std::vector<std::string> args = {bin, "ingest", inputs.string(), "--db", db.string(), "--jobs", "2", "--batch", "1"};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

@@ -86,5 +86,42 @@ TEST(Tokenizer, OverlongTokensAreCutToTheBudget) {
   EXPECT_EQ(t[0].end, 300u);
 }
 
+TEST(Pretokenized, ReplaysExactlyTheDocumentStreamOfTheTextsItHolds) {
+  auto tok = Tokenizer::create();
+  ASSERT_TRUE(tok.ok());
+  const std::string texts[] = {
+      "全市地区生产总值增长6.5%,GDP突破3000亿元,城乡居民人均可支配收入稳步提高。",
+      "Made in China 2025 与“一带一路”建设",  // upper-case ASCII: token text differs from the span
+      std::string(300, 'x') + "经济发展",       // a token cut to the budget
+      "年",
+  };
+  Pretokenized pre;
+  for (const auto& t : texts) pre.add(t, tok.value());
+  pre.add(texts[0], tok.value());  // held once
+  EXPECT_EQ(pre.size(), 4u);
+  for (const auto& t : texts) {
+    std::vector<Token> replayed;
+    ASSERT_TRUE(pre.replay(t, [&](std::string_view s, std::size_t b, std::size_t e, bool c) {
+      replayed.push_back(Token{std::string(s), b, e, c});
+      return true;
+    })) << t;
+    const auto fresh = tok.value().tokenize(t, TokenMode::kDocument);
+    ASSERT_FALSE(fresh.empty());
+    ASSERT_EQ(replayed.size(), fresh.size()) << t;
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+      EXPECT_EQ(replayed[i].text, fresh[i].text) << t << " #" << i;
+      EXPECT_EQ(replayed[i].begin, fresh[i].begin);
+      EXPECT_EQ(replayed[i].end, fresh[i].end);
+      EXPECT_EQ(replayed[i].colocated, fresh[i].colocated);
+    }
+  }
+  int emitted = 0;
+  EXPECT_FALSE(pre.replay("不在其中的文字", [&](auto, auto, auto, auto) { return ++emitted > 0; }));
+  EXPECT_EQ(emitted, 0);
+  // An emitter that stops early stops the replay.
+  EXPECT_FALSE(pre.replay(texts[0], [&](auto, auto, auto, auto) { return ++emitted < 3; }));
+  EXPECT_EQ(emitted, 3);
+}
+
 }  // namespace
 }  // namespace gwr::store
