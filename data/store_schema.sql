@@ -37,7 +37,6 @@ CREATE TABLE IF NOT EXISTS reports (
   body_end         INTEGER,
   char_count       INTEGER,                -- characters in the body
   body_text        TEXT,                   -- the body as written
-  extraction_json  TEXT,                   -- the full `gwr extract` object
   ingested_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 CREATE INDEX IF NOT EXISTS reports_region_year ON reports(region, plan_year);
@@ -63,10 +62,16 @@ CREATE TABLE IF NOT EXISTS paragraphs (
   section_type    TEXT,                    -- type of the top-level section holding it
   section_title   TEXT,
   text            TEXT NOT NULL,           -- as written
-  text_simplified TEXT NOT NULL,           -- analysis text (simplified), what FTS indexes
+  text_simplified TEXT,                    -- analysis text (simplified); NULL when equal to text
   start_byte      INTEGER, end_byte INTEGER
 );
 CREATE INDEX IF NOT EXISTS paragraphs_report ON paragraphs(report_id);
+
+-- The analysis text of every paragraph, NULLs filled in: what the full-text index and the
+-- analytics read.
+CREATE VIEW IF NOT EXISTS paragraph_analysis_text AS
+  SELECT paragraph_id, report_id, ord, section_type, coalesce(text_simplified, text) AS text_simplified
+  FROM paragraphs;
 
 CREATE TABLE IF NOT EXISTS targets (
   target_id    INTEGER PRIMARY KEY,

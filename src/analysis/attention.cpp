@@ -109,7 +109,7 @@ Result<Table> attention(sqlite3* db, const Themes& themes, AttentionBy by,
                         const std::vector<std::int64_t>& report_ids) {
   auto st = sql::Stmt::prepare(db, R"(
 SELECT r.report_id, r.region, r.level, r.plan_year, COALESCE(p.section_type, 'none'),
-       p.text_simplified
+       COALESCE(p.text_simplified, p.text)
 FROM paragraphs p JOIN reports r ON r.report_id = p.report_id
 ORDER BY r.report_id, p.ord)");
   if (!st) return st.error();

@@ -10,7 +10,8 @@
 // copy to change a dictionary. A theme without terms, or a term shorter than two characters, is
 // kInvalidData naming the file and line.
 //
-// COUNTING. Terms are matched in paragraphs.text_simplified. Within one theme, matching is
+// COUNTING. Terms are matched in the analysis text (paragraphs.text_simplified, or text where
+// that is NULL). Within one theme, matching is
 // leftmost-longest and non-overlapping (生态文明 counts once, not also as 生态); themes count
 // independently. chars is the number of Unicode code points of the paragraphs counted (the same
 // denominator at report and section level), and per_10k = hits × 10000 / chars (null when chars

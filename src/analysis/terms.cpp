@@ -39,7 +39,7 @@ struct Para {
 
 Result<std::vector<Para>> paragraphs(sqlite3* db) {
   auto st = sql::Stmt::prepare(db, R"(
-SELECT r.report_id, r.region, r.plan_year, p.text_simplified
+SELECT r.report_id, r.region, r.plan_year, COALESCE(p.text_simplified, p.text)
 FROM paragraphs p JOIN reports r ON r.report_id = p.report_id
 ORDER BY r.report_id, p.ord)");
   if (!st) return st.error();

@@ -7,7 +7,8 @@
 // WORDS. Text is segmented with ICU's dictionary-based word BreakIterator (locale zh). A word
 // counts when it is at least two characters long, every character is a Han ideograph, and it is
 // not in data/terms_stopwords.tsv (function words and the genre's generic verbs; override the
-// file through GWR_DATA_DIR). Counting runs over paragraphs.text_simplified; `chars` is the
+// file through GWR_DATA_DIR). Counting runs over the analysis text (paragraphs.text_simplified,
+// or text where that is NULL); `chars` is the
 // number of code points counted and per_10k = count × 10000 / chars.
 //
 // TOP TERMS (top_terms). The n most frequent words per report (kReport: report_id, region,

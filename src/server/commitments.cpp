@@ -67,10 +67,10 @@ json commitments_json(sqlite3* db, const analysis::Segmenter& seg, std::int64_t 
   if (!next.is_null()) {
     const Cell nid{next["id"].get<std::int64_t>()};
     paragraphs = rows(db,
-        "SELECT ord, text_simplified AS text FROM paragraphs WHERE report_id = ?1"
+        "SELECT ord, COALESCE(text_simplified, text) AS text FROM paragraphs WHERE report_id = ?1"
         " AND section_type IN ('review', 'five_year_review') ORDER BY ord", {nid});
     if (paragraphs.empty()) {
-      paragraphs = rows(db, "SELECT ord, text_simplified AS text FROM paragraphs WHERE report_id = ?1 ORDER BY ord",
+      paragraphs = rows(db, "SELECT ord, COALESCE(text_simplified, text) AS text FROM paragraphs WHERE report_id = ?1 ORDER BY ord",
                         {nid});
     }
   }

@@ -22,9 +22,11 @@ std::string content_key(std::string_view body) {
 namespace {
 
 constexpr int kBusyTimeoutMs = 10000;
+// Version 2: reports.extraction_json dropped; paragraphs.text_simplified NULL when equal to text.
+constexpr const char* kSchemaVersion = "2";
 
 constexpr const char* kCreateFts =
-    "CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text_simplified, content='paragraphs', "
+    "CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text_simplified, content='paragraph_analysis_text', "
     "content_rowid='paragraph_id', tokenize='gwr')";
 
 // The prepared inserts of add(), in the order add() uses them.
@@ -38,8 +40,8 @@ struct Inserts {
         "INSERT INTO reports(content_key, source, index_in_file, format, encoding, traditional, region, "
         "region_code, level, province, parent, delivered, session, speaker, speaker_title, acting, "
         "review_year, plan_year, published, partial, gdp_target, targets_sentence, body_start, body_end, "
-        "char_count, body_text, extraction_json) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,"
-        "?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27)",
+        "char_count, body_text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,"
+        "?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)",
         "INSERT INTO sections(report_id, ord, title, level, type, appended, start_byte, end_byte) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
         "INSERT INTO paragraphs(report_id, ord, section_type, section_title, text, text_simplified, "
@@ -145,8 +147,23 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
     auto schema = data::read("store_schema.sql");
     if (!schema) return schema.error();
     if (auto s = exec(db, *schema); !s) return with_where(s.error());
-    if (auto s = exec(db, "INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1')"); !s)
+    if (auto s = exec(db, std::string("INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '") +
+                              kSchemaVersion + "')");
+        !s)
       return with_where(s.error());
+  }
+  {
+    // A database written by another version of the schema is refused, not half-used.
+    auto v = Stmt::prepare(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+    if (v) {
+      auto row = v->step();
+      if (row && *row && v->text(0) != kSchemaVersion) {
+        return make_error(ErrorCode::kInvalidData,
+                          "corpus database has schema version " + v->text(0) + ", this gwr reads version " +
+                              kSchemaVersion + "; ingest the reports again into a new database",
+                          where);
+      }
+    }
   }
   auto has_reports = table_exists(db, "reports");
   if (!has_reports) return with_where(has_reports.error());
@@ -324,7 +341,6 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
   r.bind(24, braw.end);
   r.bind(25, utf8::length(body));
   r.bind(26, body);
-  r.bind(27, pipeline::dump(pipeline::to_json(x)));
   if (auto s = r.run(); !s) return s.error();
   const std::int64_t id = sqlite3_last_insert_rowid(db.get());
 
@@ -366,8 +382,9 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
       st.bind_null(3);
       st.bind_null(4);
     }
-    st.bind(5, d.original_of(p));
-    st.bind(6, simplified);
+    const std::string original = d.original_of(p);
+    st.bind(5, original);
+    if (simplified == original) st.bind_null(6); else st.bind(6, simplified);
     st.bind(7, raw.begin);
     st.bind(8, raw.end);
     if (auto q = st.run(); !q) return q.error();

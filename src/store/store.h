@@ -11,7 +11,8 @@
 // The schema is data/store_schema.sql (documented in docs/schema.md, "Corpus database"). open()
 // applies it, turns on WAL, foreign keys and a busy timeout, and registers the "gwr" FTS5
 // tokenizer (store/tokenizer.h); unless Options::fts is false it also creates the external-content
-// table paragraphs_fts over paragraphs.text_simplified and keeps it in sync on every insert.
+// table paragraphs_fts over the view paragraph_analysis_text (paragraphs.text_simplified, or
+// text where that is NULL because the two are equal) and keeps it in sync on every insert.
 // A read-only Store opens with SQLITE_OPEN_READONLY; every write on it fails with kUnreadable.
 //
 // IDEMPOTENCE. A report is identified by content_key = XXH3-128 (lower-case hex) of its body as

@@ -77,7 +77,7 @@ TEST(Store, AddWritesEveryRowAndReAddIsIdempotent) {
   EXPECT_GT(before.at("quantities"), 1);
   EXPECT_GT(before.at("targets"), 0);
   EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM reports WHERE region = '湖州市' AND plan_year = 2024 "
-                                 "AND level = 'prefecture' AND length(content_key) = 32 AND extraction_json LIKE '{%'"),
+                                 "AND level = 'prefecture' AND length(content_key) = 32 AND length(body_text) > 100"),
             1);
   EXPECT_GE(scalar(st->handle(), "SELECT count(*) FROM paragraphs WHERE section_type = 'review'"), 2);
 
@@ -191,6 +191,52 @@ TEST(Store, ReadOnlyOpenRefusesWrites) {
   EXPECT_FALSE(ro.value().record_file({"x", 1, "failed", 0, "e"}).ok());
   EXPECT_NE(sqlite3_exec(ro->handle(), "DELETE FROM reports", nullptr, nullptr, nullptr), SQLITE_OK);
   EXPECT_EQ(scalar(ro->handle(), "SELECT count(*) FROM reports"), 1);
+}
+
+TEST(Store, AnalysisTextIsStoredOnlyWhereItDiffersAndSearchReadsItThroughTheView) {
+  const auto dir = testing::temp_dir("store_simplified");
+  auto st = Store::open(dir / "c.db");
+  ASSERT_TRUE(st.ok());
+  // A traditional-character report: its paragraphs need a separate simplified text.
+  const auto trad = extract(report_text("湖州市", 2024, {"過去一年，全市經濟穩中向好，教育事業加快發展。"},
+                                        {"今年經濟社會發展的主要預期目標為：本市生產總值增長6%左右。"}),
+                            "trad.txt");
+  ASSERT_EQ(trad.size(), 1u);
+  ASSERT_TRUE(st->add(huzhou()[0]).ok());
+  ASSERT_TRUE(st->add(trad[0]).ok());
+  sqlite3* h = st->handle();
+  EXPECT_GT(scalar(h, "SELECT count(*) FROM paragraphs WHERE text_simplified IS NULL"), 3);
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM paragraphs WHERE text_simplified = text"), 0);
+  EXPECT_GE(scalar(h, "SELECT count(*) FROM paragraphs WHERE text LIKE '%經濟%' AND text_simplified LIKE '%经济%'"), 2);
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM paragraph_analysis_text WHERE text_simplified IS NULL"), 0);
+  // Both kinds of paragraph are found, and snippets read the analysis text.
+  EXPECT_EQ(scalar(h, "SELECT count(DISTINCT p.report_id) FROM paragraphs_fts f JOIN paragraphs p "
+                      "ON p.paragraph_id = f.rowid WHERE paragraphs_fts MATCH '教育'"),
+            2);
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH '经济' "
+                      "AND snippet(paragraphs_fts, 0, '[', ']', '', 8) LIKE '%[经济]%'"),
+            scalar(h, "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH '经济'"));
+  EXPECT_EQ(sqlite3_exec(h, "INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('integrity-check')", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(h);
+}
+
+TEST(Store, ADatabaseOfAnotherSchemaVersionIsRefused) {
+  const auto db = testing::temp_dir("store_version") / "c.db";
+  {
+    auto st = Store::open(db);
+    ASSERT_TRUE(st.ok());
+    ASSERT_EQ(sqlite3_exec(st->handle(), "UPDATE meta SET value = '1' WHERE key = 'schema_version'", nullptr, nullptr,
+                           nullptr),
+              SQLITE_OK);
+  }
+  for (bool ro : {false, true}) {
+    auto again = Store::open(db, Options{ro, true});
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().code, ErrorCode::kInvalidData);
+    EXPECT_NE(again.error().message.find("schema version 1"), std::string::npos) << again.error().message;
+  }
 }
 
 TEST(Store, OpeningAMissingFileReadOnlyOrAForeignFileFails) {
