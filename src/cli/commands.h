@@ -39,6 +39,7 @@ void register_targets(CLI::App& app, std::vector<Command>& out);
 void register_attention(CLI::App& app, std::vector<Command>& out);
 void register_terms(CLI::App& app, std::vector<Command>& out);
 void register_compare(CLI::App& app, std::vector<Command>& out);
+void register_commitments(CLI::App& app, std::vector<Command>& out);
 void register_check(CLI::App& app, std::vector<Command>& out);
 void register_export(CLI::App& app, std::vector<Command>& out);
 void register_serve(CLI::App& app, std::vector<Command>& out);

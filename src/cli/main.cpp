@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   cli::register_attention(app, commands);
   cli::register_terms(app, commands);
   cli::register_compare(app, commands);
+  cli::register_commitments(app, commands);
   cli::register_check(app, commands);
   cli::register_export(app, commands);
   cli::register_serve(app, commands);

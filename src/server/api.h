@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/attention.h"
+#include "analysis/commitments.h"
 #include "analysis/table.h"
 #include "analysis/terms.h"
 #include "common/result.h"
@@ -56,6 +57,7 @@ using Params = std::multimap<std::string, std::string>;
 struct Resources {
   analysis::Themes themes;
   analysis::Segmenter segmenter;
+  analysis::CommitmentWords commitment_words;
 };
 
 struct Ctx {

@@ -125,7 +125,7 @@ Reply slogans(const Ctx& c) {
 
 Reply commitments(const Ctx& c) {
   auto ids = id_list(c.params, "report", 1);
-  if (!ids.empty()) return json_reply(commitments_json(c.store.handle(), c.res.segmenter, ids[0]));
+  if (!ids.empty()) return json_reply(commitments_json(c.store.handle(), c.res, ids[0]));
   nlohmann::json list = rows(c.store.handle(),
       "SELECT r.report_id AS id, r.region, r.province, r.level, r.plan_year, count(l.item_id) AS items,"
       " (SELECT n.report_id FROM reports n WHERE n.region = r.region AND n.plan_year = r.plan_year + 1"

@@ -235,8 +235,11 @@ Result<std::unique_ptr<Server>> Server::create(const Options& options) {
   if (!themes) return themes.error();
   auto seg = analysis::Segmenter::load();
   if (!seg) return seg.error();
-  auto impl = std::make_unique<Impl>(options, Resources{std::move(themes).value(), std::move(seg).value()},
-                                     std::move(stores));
+  auto words = analysis::CommitmentWords::load();
+  if (!words) return words.error();
+  auto impl = std::make_unique<Impl>(
+      options, Resources{std::move(themes).value(), std::move(seg).value(), std::move(words).value()},
+      std::move(stores));
   impl->setup();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

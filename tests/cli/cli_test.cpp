@@ -365,5 +365,83 @@ TEST_F(Cli, EvalOnTheSharedGoldScoresPerfectTargets) {
   EXPECT_EQ(r.out.substr(r.out.size() - want.size()), want) << r.out;
 }
 
+
+// ---------------------------------------------------------------- corpus commands
+
+// Lines of `out` (no trailing empty line).
+std::vector<std::string> lines(const std::string& out) {
+  std::vector<std::string> v;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) v.push_back(line);
+  return v;
+}
+
+// The whole corpus workflow through the binary: ingest the shared corpus with the repo's examples
+// and the analysis fixtures, re-ingest (nothing changes), then search, targets, commitments,
+// check and export read it; wrong use exits with the documented codes.
+TEST_F(Cli, CorpusWorkflowFromIngestToExport) {
+  const fs::path shared = testing::shared_dir() / "corpus";
+  if (!fs::is_directory(shared)) GTEST_SKIP() << "no shared corpus at " << shared;
+  const fs::path in = dir_ / "in", db = dir_ / "corpus.db";
+  fs::create_directories(in / "examples");
+  for (const auto& e : fs::directory_iterator(testing::repo_dir() / "examples")) {
+    fs::copy_file(e.path(), in / "examples" / e.path().filename());
+  }
+  fs::copy(testing::repo_dir() / "tests/analysis/fixtures", in / "fixtures");
+  // A file that is not a report: recorded as failed, the others still land.
+  testing::write_file(in / "notes.txt", "今天天气很好。\n");
+
+  const Outcome first = run_gwr({"ingest", shared.string(), in.string(), "--db", db.string()});
+  EXPECT_EQ(first.exit_code, 5) << describe(first);  // the worst failure: not a report
+  EXPECT_NE(first.err.find("notes.txt"), std::string::npos) << describe(first);
+  // 15 files: 5 shared (14 reports), 5 examples (1 + 3 + 1 + 1 + 1), 4 fixtures, notes.txt.
+  EXPECT_EQ(first.out, "ingested 25 reports from 15 files; 0 duplicates skipped; 0 unchanged files skipped; 1 failed\n")
+      << describe(first);
+
+  const Outcome again = run_gwr({"ingest", shared.string(), in.string(), "--db", db.string()});
+  EXPECT_EQ(again.out, "ingested 0 reports from 1 file; 0 duplicates skipped; 14 unchanged files skipped; 1 failed\n")
+      << describe(again);
+
+  const Outcome hits = run_gwr({"search", "教育", "--db", db.string(), "--format", "csv", "--limit", "1000"});
+  ASSERT_EQ(hits.exit_code, 0) << describe(hits);
+  const auto hit_lines = lines(hits.out);
+  ASSERT_GT(hit_lines.size(), 20u);
+  EXPECT_EQ(hit_lines[0].rfind("score,region,", 0), 0u) << hit_lines[0];
+  const Outcome few = run_gwr({"search", "教育", "--db", db.string(), "--format", "csv", "--level", "county"});
+  ASSERT_EQ(few.exit_code, 0);
+  EXPECT_LT(lines(few.out).size(), hit_lines.size());
+  EXPECT_GT(lines(few.out).size(), 1u);
+
+  const Outcome gdp = run_gwr({"targets", "--db", db.string(), "--indicator", "gdp_growth", "--format", "json"});
+  ASSERT_EQ(gdp.exit_code, 0) << describe(gdp);
+  const json rows = json::parse(gdp.out);
+  ASSERT_TRUE(rows.is_array());
+  EXPECT_GE(rows.size(), 14u);
+  for (const json& r : rows) EXPECT_EQ(r.at("canonical"), "gdp_growth");
+
+  // 庆阳市's 2023 report lists 12 惠民实事; the corpus has no 2024 report of the city.
+  const Outcome cm = run_gwr({"commitments", "庆阳市 2023", "--db", db.string(), "--format", "csv"});
+  ASSERT_EQ(cm.exit_code, 0) << describe(cm);
+  const auto cm_lines = lines(cm.out);
+  ASSERT_EQ(cm_lines.size(), 13u) << cm.out;
+  for (std::size_t i = 1; i < cm_lines.size(); ++i) {
+    EXPECT_NE(cm_lines[i].find("no_next_report"), std::string::npos) << cm_lines[i];
+  }
+
+  const fs::path xlsx = dir_ / "out.xlsx", csv = dir_ / "targets.csv";
+  ASSERT_EQ(run_gwr({"export", "--db", db.string(), "--to", xlsx.string()}).exit_code, 0);
+  EXPECT_EQ(testing::read_file(xlsx).substr(0, 2), "PK");
+  ASSERT_EQ(run_gwr({"export", "--db", db.string(), "--to", csv.string()}).exit_code, 0);
+  EXPECT_EQ(testing::read_file(csv).rfind("\xEF\xBB\xBF", 0), 0u);
+
+  const Outcome checked = run_gwr({"check", "--db", db.string(), "--format", "csv"});
+  EXPECT_EQ(checked.exit_code, 0) << describe(checked);
+
+  expect_failure(run_gwr({"search", "教育", "--db", (dir_ / "none.db").string()}), 3, "none.db", "");
+  expect_failure(run_gwr({"commitments", "不存在市 2020", "--db", db.string()}), 2, "不存在市", "");
+  const Outcome bad = run_gwr({"ingest", in.string(), "--db", db.string(), "--batch", "0"});
+  EXPECT_EQ(bad.exit_code, 2) << describe(bad);
+}
+
 }  // namespace
 }  // namespace gwr

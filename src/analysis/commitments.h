@@ -1,0 +1,49 @@
+// gwr/analysis/commitments.h — what became of a report's 民生实事 (livelihood commitments).
+//
+//   auto seg = analysis::Segmenter::load();               // terms.h
+//   auto words = analysis::CommitmentWords::load();       // data/commitment_words.tsv
+//   Result<Table> t = analysis::commitments(db, *seg, *words, report_id);
+//
+// Input: a corpus database (store/store.h) and one report id. Output: one row per livelihood item
+// of that report, in item order (no rows when it lists none). For each item, the report of the
+// same region for the next plan year (the first complete one by report_id) is searched for an
+// account of it:
+//   KEY PHRASES are the item's counted words (Segmenter: Han words of two or more characters,
+//   stop words removed), in simplified characters, each once.
+//   Each clause (split after 。；;！!) of the next report's review paragraphs (all its paragraphs
+//   when it has no review section) scores the share of key phrases it contains; the first clause
+//   with the best share is the evidence, and decides:
+//     done           — share ≥ 0.5, a `done` word (完成, 建成 …) and no `progress` word (推进,
+//                      加快 …: "持续推进，已完成110公里" is not done);
+//     in_progress    — share ≥ 0.5 otherwise, or share ≥ 1/3 with a progress word;
+//     not_mentioned  — otherwise (evidence null);
+//     no_next_report — the corpus holds no report of the region for the next plan year.
+// Columns: report_id, region, plan_year, label, declared_count, ord, item, key_phrases (joined
+// with "、"), next_report_id, next_plan_year, status, score (0..1), evidence_paragraph (ord of the
+// paragraph in the next report), evidence (the clause). A reading aid, not a verdict: the evidence
+// clause is returned so a reader can judge. A report id that is not stored is kUsage.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <sqlite3.h>
+
+#include "analysis/table.h"
+#include "analysis/terms.h"
+#include "common/result.h"
+
+namespace gwr::analysis {
+
+struct CommitmentWords {
+  std::vector<std::string> done, progress;
+  // data/commitment_words.tsv (GWR_DATA_DIR may override it); a bad kind is kInvalidData naming
+  // the file and line.
+  static Result<CommitmentWords> load();
+};
+
+Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWords& words,
+                          std::int64_t report_id);
+
+}  // namespace gwr::analysis
