@@ -209,7 +209,11 @@ std::optional<Session> session_at(U32View h, std::size_t jie) {
   std::size_t rb = nb;
   if (rb > 0 && h[rb - 1] == U'第') --rb;
   std::size_t re = rb;
-  while (rb > 0 && utf8::is_han(h[rb - 1]) && h[rb - 1] != U'在' && re - rb < 16) --rb;
+  // Back to 在, or to the end of a date written just before the name ("2024年2月20日南山市第十届…").
+  auto date_end = [&](std::size_t k) {
+    return (h[k] == U'日' || h[k] == U'号') && k > 0 && (utf8::is_ascii_digit(h[k - 1]) || is_num_char(h[k - 1]));
+  };
+  while (rb > 0 && utf8::is_han(h[rb - 1]) && h[rb - 1] != U'在' && !date_end(rb - 1) && re - rb < 16) --rb;
   s.region = U32(h.substr(rb, re - rb));
   if (s.region.find(U"全国") != U32::npos) s.national = true;
   s.begin = rb;
@@ -331,6 +335,8 @@ std::optional<Found> region_in(U32View s, const Divisions& div, std::string_view
   return std::nullopt;
 }
 
+Level level_from_suffix(std::string_view name);
+
 // The last division name in `s` and what precedes it: "兰州市城关区区委副书记、" → 城关区 after
 // 兰州市. Names are matched longest first from left to right.
 U32 last_place(U32View s, const Divisions& div) {
@@ -338,7 +344,17 @@ U32 last_place(U32View s, const Divisions& div) {
   for (std::size_t i = 0; i + 2 <= s.size();) {
     std::size_t len = std::min<std::size_t>(12, s.size() - i);
     for (; len >= 2; --len) {
-      if (!div.lookup(to_utf8(s.substr(i, len))).empty()) break;
+      const std::string name = to_utf8(s.substr(i, len));
+      if (div.lookup(name).empty()) continue;
+      const char32_t next = i + len < s.size() ? s[i + len] : 0;
+      // 代县长 is an acting county head, not 代县 (a county of Shanxi) + 长.
+      if (s[i] == U'代' && next == U'长') continue;
+      // 南山 followed by 市 names 南山市, whatever 南山 is short for.
+      if (next != 0 && U32View(U"省市县区州旗盟").find(next) != U32View::npos &&
+          level_from_suffix(name) == Level::kUnknown && !name.ends_with("市")) {
+        continue;
+      }
+      break;
     }
     if (len >= 2) {
       best_e = i + len;
@@ -513,10 +529,25 @@ void annotate(Document& doc, const Divisions& div) {
         places.push_back(v.substr(0, v.find(U"人民政府") != U32::npos ? v.find(U"人民政府") : v.find(U"政府")));
       }
     }
+    // A full name in the session line ("在滨江县第十八届…") is the most reliable source: a place
+    // found elsewhere (the speaker line, the body) is taken only when it is part of that name;
+    // otherwise the name is reported as written (below).
+    const bool session_named = session && session->region.size() >= 3 &&
+                               (level_from_suffix(to_utf8(session->region)) != Level::kUnknown ||
+                                session->region.back() == U'市');
+    auto agrees = [&](const std::optional<Found>& f) {
+      return !session_named || session->region.find(utf8::to_u32(f->written)) != U32::npos;
+    };
     for (const U32& p : places) {
-      if ((found = region_in(p, div, body8))) break;
+      if ((found = region_in(p, div, body8))) {
+        if (agrees(found)) break;
+        found.reset();
+      }
     }
-    if (!found) found = region_by_frequency(body32, div, body8);
+    if (!found) {
+      found = region_by_frequency(body32, div, body8);
+      if (found && !agrees(found)) found.reset();
+    }
   }
   if (national) {
     m.region = "全国";
@@ -551,7 +582,17 @@ void annotate(Document& doc, const Divisions& div) {
       return true;
     };
     int rank = 0;
+    // The session phrase right after the date on the same line: "(2024年2月20日南山市第十届人民代表大会
+    // 第四次会议通过)".
+    auto session_follows = [&] {
+      U32View rest = U32View(h).substr(after, std::min<std::size_t>(80, h.size() - after));
+      rest = rest.substr(0, std::min(rest.size(), rest.find(U'\n')));
+      const std::size_t hui = rest.find(U"会议");
+      return hui != U32View::npos && (rest.substr(0, hui).find(U"人民代表大会") != U32View::npos ||
+                                      rest.substr(0, hui).find(U"人大") != U32View::npos);
+    };
     if (starts_at(h, after, U"在") && h.substr(after, 80).find(U"会议") != U32::npos) rank = 3;
+    else if (session_follows()) rank = 3;
     else if (d.begin > 0 && (h[d.begin - 1] == U'(' || h[d.begin - 1] == U'（') && after < h.size() && (h[after] == U')' || h[after] == U'）')) rank = 2;
     else if (only_space(lb, d.begin) && only_space(d.end, le)) rank = 2;
     if (rank == 0) continue;

@@ -165,6 +165,18 @@ const std::vector<Case> kCases = {
     {"vice mayor delivering is not acting",
      "——2022年1月5日在金昌市第十届人民代表大会第一次会议上\n金昌市人民政府常务副市长 邵东\n各位代表:",
      "title=副市长 acting=false speaker=邵东 region=金昌市"},
+    {"an acting county head (代县长) is a title, not the county 代县; the session names the county",
+     "政府工作报告\n——2023年1月8日在滨江县第十八届人大三次会议上\n代县长  赵六\n各位代表:",
+     "region=滨江县 level=county code=null delivered=2023-01-08 title=代县长 acting=true speaker=赵六 plan=2023"},
+    {"the real 代县 still resolves, with its own head",
+     "政府工作报告\n——2023年1月6日在代县第十七届人民代表大会第二次会议上\n代县县长 钱九\n各位代表:",
+     "region=代县 level=county province=山西省 parent=忻州市 title=县长 acting=false speaker=钱九"},
+    {"date then session then 通过, in parentheses; a short name followed by 市 is not its 区",
+     "2024年南山市人民政府工作报告\n(2024年2月20日南山市第十届人民代表大会第四次会议通过)\n南山市人民政府市长 孙七\n各位代表:",
+     "region=南山市 code=null delivered=2024-02-20 session=第十届人民代表大会第四次会议 plan=2024 title=市长"},
+    {"深圳's 南山区 from the session line and the speaker line",
+     "政府工作报告\n——2023年1月5日在南山区第八届人民代表大会第三次会议上\n深圳市南山区区长 吴十\n各位代表:",
+     "region=南山区 level=county province=广东省 parent=深圳市 delivered=2023-01-05 title=区长"},
 };
 
 TEST(Annotate, HeaderFieldsFromInventedHeaders) {
