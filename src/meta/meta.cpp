@@ -329,6 +329,9 @@ std::optional<Found> region_in(U32View s, const Divisions& div, std::string_view
     if (!prefix.empty()) {
       auto e = div.resolve(cand, prefix);
       if (e && div.context_score(*e, prefix) > 0) return Found{*e, cand};
+      // 义县 inside 嘉义县 is not a name of its own: a suffix counts only after a complete name
+      // (张掖市|甘州区) or a parent it belongs to (above).
+      if (U32View(U"省市州县区旗盟").find(s[b - 1]) == U32View::npos) continue;
     }
     if (auto e = div.resolve(cand, body)) return Found{*e, cand};
   }

@@ -177,6 +177,9 @@ const std::vector<Case> kCases = {
     {"深圳's 南山区 from the session line and the speaker line",
      "政府工作报告\n——2023年1月5日在南山区第八届人民代表大会第三次会议上\n深圳市南山区区长 吴十\n各位代表:",
      "region=南山区 level=county province=广东省 parent=深圳市 delivered=2023-01-05 title=区长"},
+    {"a county name that ends in another county's name (义县 inside 嘉义县) is not that county",
+     "政府工作报告\n——2023年1月15日在嘉义县第十届人民代表大会第三次会议上\n嘉义县县长 某某\n各位代表:",
+     "region=嘉义县 code=null level=county delivered=2023-01-15 title=县长"},
 };
 
 TEST(Annotate, HeaderFieldsFromInventedHeaders) {
