@@ -312,6 +312,20 @@ TEST_P(TargetCases, ExtractsExpectedTargets) {
   }
 }
 
+// 年均 before 分别: the indicator stops before 年均, both members are annual averages.
+TEST(Targets, AnnualAverageBeforeFenBieIsNotPartOfTheIndicator) {
+  const Targets t = run("“十四五”时期的主要目标是:城乡居民人均可支配收入年均分别增长7%和9%,"
+                        "常住人口城镇化率达到60%。\n今年主要预期目标是:全市生产总值增长6%。", 2021);
+  ASSERT_EQ(t.fyp_targets.size(), 3u) << dump(t.fyp_targets);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(t.fyp_targets[i].indicator, "城乡居民人均可支配收入");
+    EXPECT_EQ(basis_name(t.fyp_targets[i].basis), std::string("annual_average"));
+  }
+  EXPECT_EQ(dump(t.fyp_targets),
+            "urban_income_growth 7 % point annual_average; rural_income_growth 9 % point annual_average; "
+            "urbanization_rate 60 % point annual");
+}
+
 INSTANTIATE_TEST_SUITE_P(Fixtures, TargetCases, ::testing::ValuesIn(kCases),
                          [](const ::testing::TestParamInfo<Case>& i) { return std::string(i.param.name); });
 
