@@ -157,6 +157,11 @@ json to_json(const Extraction& x, bool with_text) {
                     {"heading_end", h.end}});
   }
   j["sections"] = secs;
+  json tops = json::array();  // the gold's top_sections: level-1 headings of the speech itself
+  for (const auto& s : d.sections) {
+    if (s.level == 1 && !s.appended) tops.push_back(s.title);
+  }
+  j["top_sections"] = tops;
   j["paragraph_count"] = d.paragraphs.size();
   j["partial"] = d.partial;
 
