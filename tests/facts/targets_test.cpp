@@ -155,6 +155,10 @@ const Case kCases[] = {
     {"FenBieCunDaiKuanWithoutComma",
      "今年主要预期目标是:全市生产总值增长6%,存贷款余额分别增长8%和10%。",
      "gdp_growth 6 % point annual; deposit_growth 8 % point annual; loan_growth 10 % point annual"},
+    {"UnlistedIndicatorsWithAHeadNounAreOther",
+     "今年主要预期目标是:全县生产总值增长6.5%;研究与试验发展经费投入增长12%;规上工业企业利润增长8%;"
+     "接待游客人次增长15%以上。",
+     "gdp_growth 6.5 % point annual; other 12 % point annual; other 8 % point annual; other 15 % at_least annual"},
     {"TrailingZuoYouAppliesToEveryMember",
      "今年主要预期目标是:城乡居民收入分别增长7%和8%左右。",
      "urban_income_growth 7 % around annual; rural_income_growth 8 % around annual"},
