@@ -327,32 +327,75 @@ bool has_report_signal(const Lexicon& lex, std::string_view text) {
   return contains_any(text, lex.signal);
 }
 
+namespace {
+
+// Line index of a report title ("…政府工作报告…", at most 40 characters) followed within its
+// next two non-empty lines by the session subtitle (…人民代表大会/人大…会议…), from line `from`.
+// Such a title block starts a report even when its opening address has no "我代表" (abridged
+// reports, reposts).
+std::vector<std::size_t> titled_starts(const Classifier& c, std::string_view text, const std::vector<Line>& lines) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view l = utf8::trim(line_text(text, lines[i]));
+    if (!contains(l, "政府工作报告") || utf8::length(l) > 40 || !c.is_title_block(l)) continue;
+    int seen = 0;
+    for (std::size_t j = i + 1; j < lines.size() && seen < 2; ++j) {
+      const std::string_view n = line_text(text, lines[j]);
+      if (Classifier::blankish(n)) continue;
+      ++seen;
+      if (!c.is_title_block(n)) break;
+      if ((contains(n, "人民代表大会") || contains(n, "人大")) && contains(n, "会议")) {
+        out.push_back(i);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::size_t count_of(std::string_view s, std::string_view what) {
+  std::size_t n = 0;
+  for (std::size_t p = s.find(what); p != std::string_view::npos; p = s.find(what, p + what.size())) ++n;
+  return n;
+}
+
+}  // namespace
+
 std::vector<std::size_t> split_points(const Lexicon& lex, std::string_view text) {
-  std::vector<std::size_t> points{0};
   const Classifier c(lex);
   const std::vector<Line> lines = split_lines(text);
-  std::optional<std::size_t> prev;  // line of the previous opening
-  std::size_t prev_open = 0;
+  // Candidate first lines of reports: the title block before each opening address, and titles
+  // followed by a session subtitle.
+  std::vector<std::size_t> starts;
   std::size_t pos = 0;
   while (auto open = find_opening(text, pos)) {
     pos = *open + 1;
-    const std::size_t k = line_of(lines, *open);
-    if (prev && *prev == k) continue;
-    if (prev && *open < prev_open + 300) continue;  // too close to be a new report
+    starts.push_back(walk_back_title(c, text, lines, line_of(lines, *open)));
+  }
+  for (std::size_t t : titled_starts(c, text, lines)) starts.push_back(t);
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+
+  std::vector<std::size_t> points{0};
+  std::optional<std::size_t> prev;  // first line of the previous report
+  for (std::size_t s : starts) {
     if (prev) {
-      std::size_t s = walk_back_title(c, text, lines, k);
+      // A new report needs a report's worth of prose since the previous start: at least 300
+      // bytes and two sentences (page chrome between a headline and the title has neither).
+      const std::string_view between = text.substr(lines[*prev].begin, lines[s].begin - lines[*prev].begin);
+      if (between.size() < 300 || count_of(between, "。") < 2) continue;
+      std::size_t first = s;
       // The chrome that introduces a dump entry (`【…】` title, bullets) belongs to it.
-      while (s > *prev + 1) {
-        const std::string_view l = line_text(text, lines[s - 1]);
+      while (first > *prev + 1) {
+        const std::string_view l = line_text(text, lines[first - 1]);
         if (!(Classifier::blankish(l) || Classifier::is_bracket_title(l) || c.is_breadcrumb(l))) break;
-        --s;
+        --first;
       }
-      std::size_t at = lines[s].begin;
+      std::size_t at = lines[first].begin;
       while (at > 0 && text[at - 1] != '\n') --at;  // whole line, leading spaces included
       if (at > points.back()) points.push_back(at);
     }
-    prev = k;
-    prev_open = *open;
+    prev = s;
   }
   return points;
 }

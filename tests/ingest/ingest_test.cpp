@@ -184,6 +184,39 @@ TEST(ReadBytes, DumpWithBracketTitlesGivesOneDocumentPerReport) {
   }
 }
 
+// Abridged reposts often drop the "我代表…" sentence after the address; their title block
+// (title + session subtitle) still starts a new report. A portal headline followed by page
+// chrome and then the same report's title block is not a second report.
+TEST(ReadBytes, TitleBlocksSplitReportsWithoutTheSelfIntroduction) {
+  auto abridged = [](const std::string& place) {
+    std::string r = report(place);
+    const std::size_t a = r.find("现在,我代表"), z = r.find('\n', a);
+    r.erase(a, z - a + 1);
+    r.replace(r.find("政府工作报告"), std::string("政府工作报告").size(), "政府工作报告(摘要)");
+    return r;
+  };
+  const std::string dump = abridged("安吉县") + "==========\n" + abridged("临安区") + "==========\n" + abridged("建德市");
+  auto r = read_bytes(dump, "abridged.txt");
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  ASSERT_EQ(r->size(), 3u);
+  const std::vector<std::string> places = {"安吉县", "临安区", "建德市"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::string body = (*r)[i].original_of((*r)[i].body);
+    EXPECT_EQ(first_line(body), "政府工作报告(摘要)");
+    EXPECT_NE(body.find("在" + places[i] + "第十七届"), std::string::npos);
+    EXPECT_EQ(body.find("=========="), std::string::npos) << body;
+    EXPECT_EQ(last_line(body), "各位代表,让我们携手并进,为建设更加美好的" + places[i] + "而不懈奋斗!");
+  }
+
+  const std::string page = "2024年安吉县政府工作报告\n——在安吉县第十七届人民代表大会第四次会议上\n"
+                           "来源:安吉县人民政府办公室 发布时间:2024-01-15 浏览次数:1024\n"
+                           "首页 > 政务公开 > 规划计划 > 政府工作报告\n"
+                           "字号:大 中 小 打印本页 关闭窗口 分享到微信 分享到微博 分享到QQ空间\n" + report("安吉县");
+  auto one = read_bytes(page, "page.txt");
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->size(), 1u);
+}
+
 TEST(ReadBytes, ConsecutiveReportsWithOwnTitleBlocksAreSplit) {
   const std::string dump = report("安吉县") + "\n" + report("临安区", "区长") + "\n" + report("建德市", "市长");
   auto r = read_bytes(dump, "three.txt");
