@@ -530,9 +530,11 @@ std::vector<Target> ClauseParser::parse_clause(std::size_t b, std::size_t e, Mod
   std::size_t plen = 0;
   const std::size_t qp = lex_.vocab("qual_pred").find(t.substr(0, e), search_from, &plen);
   std::vector<Part> parts;
+  std::size_t vb = b;  // verbatim start: the first indicator when it is the subject
   if (qp != std::string_view::npos) {
     const std::size_t se = strip_tail(p, qp);
     if (se > p) parts = split_subject(p, se);
+    if (!parts.empty()) vb = std::max(b, parts.front().begin);
   }
   if (parts.empty()) {
     // The indicator sits inside the clause: 完成国家下达的能耗“双控”目标.
@@ -545,7 +547,7 @@ std::vector<Target> ClauseParser::parse_clause(std::size_t b, std::size_t e, Mod
   for (const Part& part : parts) {
     const std::size_t n = part.indicator != nullptr ? part.indicator->canonical.size() : 1;
     for (std::size_t k = 0; k < n; ++k) {
-      Target x = make(part, b, e);
+      Target x = make(part, vb, e);
       x.canonical = part.indicator != nullptr ? part.indicator->canonical[k] : "other";
       x.modifier = Modifier::kQualitative;
       x.aspiration = aspiration;

@@ -159,6 +159,11 @@ const Case kCases[] = {
      "今年主要预期目标是:全县生产总值增长6.5%;研究与试验发展经费投入增长12%;规上工业企业利润增长8%;"
      "接待游客人次增长15%以上。",
      "gdp_growth 6.5 % point annual; other 12 % point annual; other 8 % point annual; other 15 % at_least annual"},
+    {"NumberedListWithRangesAndAQualitativeComparison",
+     "2024年全区经济社会发展主要预期目标:\n1.地区生产总值增长6%—7%;\n2.全社会固定资产投资增长5.5%至6%;\n"
+     "3.社会消费品零售总额增长不低于全市平均水平;\n4.城镇登记失业率控制在4.5%以内。\n实现上述目标,必须坚持稳中求进。",
+     "gdp_growth 6-7 % range annual; fixed_asset_investment_growth 5.5-6 % range annual; "
+     "retail_sales_growth - - qualitative annual; urban_registered_unemployment 4.5 % at_most annual"},
     {"TrailingZuoYouAppliesToEveryMember",
      "今年主要预期目标是:城乡居民收入分别增长7%和8%左右。",
      "urban_income_growth 7 % around annual; rural_income_growth 8 % around annual"},
@@ -328,6 +333,19 @@ TEST(Targets, AnnualAverageBeforeFenBieIsNotPartOfTheIndicator) {
   EXPECT_EQ(dump(t.fyp_targets),
             "urban_income_growth 7 % point annual_average; rural_income_growth 9 % point annual_average; "
             "urbanization_rate 60 % point annual");
+}
+
+// A qualitative target in a numbered list: the indicator stops before 增长不低于, and the
+// verbatim starts at the indicator, not at the enumerator.
+TEST(Targets, QualitativeListItemQuotesFromItsIndicator) {
+  auto r = pipeline::extract_bytes(
+      wrap("今年主要预期目标:\n1.地区生产总值增长6%;\n2.社会消费品零售总额增长不低于全市平均水平。", 2024), "x.txt",
+      resources());
+  ASSERT_TRUE(r.ok() && r->size() == 1u);
+  const auto& x = r->front();
+  ASSERT_EQ(x.targets.targets.size(), 2u) << dump(x.targets.targets);
+  EXPECT_EQ(x.targets.targets[1].indicator, "社会消费品零售总额");
+  EXPECT_EQ(x.doc.original_of(x.targets.targets[1].verbatim), "社会消费品零售总额增长不低于全市平均水平");
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, TargetCases, ::testing::ValuesIn(kCases),
