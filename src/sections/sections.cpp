@@ -125,6 +125,47 @@ std::vector<Placed> place(Document& doc, const std::vector<Candidate>& cands) {
   return out;
 }
 
+// Word's "Heading 1" paragraphs (.docx, Document::style_headings) that the text rules missed —
+// unnumbered part headings outside the vocabulary — become part candidates. Only after the
+// opening address (the title block is styled too), never inside another candidate, at most
+// kMaxLineHeading characters and without a sentence end inside. A list numbering alone
+// (numbered) is not enough evidence.
+std::vector<Candidate> with_style_headings(const Document& doc, Span body, const Lexicon& lx,
+                                           std::vector<Candidate> cands) {
+  if (doc.style_headings.empty()) return cands;
+  const std::string_view text = doc.text.text;
+  const std::size_t address = text.substr(0, body.end).find("各位代表", body.begin);
+  const std::size_t from = address == std::string_view::npos ? body.begin : address;
+  bool added = false;
+  for (const StyleHeading& h : doc.style_headings) {
+    if (h.numbered || h.level != 1 || h.span.begin < from || h.span.end > body.end || h.span.empty()) continue;
+    const std::string_view title = utf8::trim(text.substr(h.span.begin, h.span.size()));
+    const std::size_t chars = utf8::length(title);
+    if (chars < 2 || chars > kMaxLineHeading) continue;
+    bool sentence = false;
+    for (std::size_t i = 0; i < title.size();) {
+      const char32_t c = utf8::next(title, i);
+      if ((c == U'。' || c == U'!' || c == U'！' || c == U'?' || c == U'？') && i < title.size()) sentence = true;
+    }
+    if (sentence) continue;
+    const bool overlaps = std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+      return c.span.begin < h.span.end && h.span.begin < c.span.end;
+    });
+    if (overlaps) continue;
+    Candidate c;
+    c.span = h.span;
+    c.kind = Kind::kVocab;
+    c.role = Role::kPart;
+    if (auto rule = lx.classify(title)) c.type = rule->type;
+    cands.push_back(c);
+    added = true;
+  }
+  if (added) {
+    std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
+  }
+  return cands;
+}
+
 }  // namespace
 
 void annotate(Document& doc) {
@@ -136,7 +177,7 @@ void annotate(Document& doc) {
   Span body{std::min(doc.body.begin, text.size()), std::min(doc.body.end, text.size())};
   if (body.end < body.begin) body.end = body.begin;
 
-  const std::vector<Placed> placed = place(doc, find_candidates(text, body, lx));
+  const std::vector<Placed> placed = place(doc, with_style_headings(doc, body, lx, find_candidates(text, body, lx)));
   std::size_t appended_begin = body.end;
   for (const Placed& p : placed)
     if (p.appended) {

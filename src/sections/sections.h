@@ -11,7 +11,9 @@
 // 建设, 名词解释 …). Level 1 is the highest heading level of the speech: unnumbered part headings
 // when the report has them (then `一、` lists under them are level 2 and their numbering restarts
 // per part), else `第X部分`, else `一、`. Material after the speech (名词解释, annexed lists of
-// 民生实事) is level 1 with appended = true. In reports scraped onto one line, a heading ends
+// 民生实事) is level 1 with appended = true. In .docx input, paragraphs styled "Heading 1" after
+// the opening address that no text rule found (doc.style_headings) count as unnumbered part
+// headings. In reports scraped onto one line, a heading ends
 // where the first sentence of its section begins (data/sections_openers.tsv,
 // data/sections_heading_ends.tsv). Enumerators that do not start a sentence (`18个 一、二级`,
 // `第一` inside a sentence) are never headings.

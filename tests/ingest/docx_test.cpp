@@ -120,6 +120,36 @@ TEST(DocxPipeline, SameFieldsAsTheCleanTextAndRawOffsetsSliceTheExtractedText) {
   EXPECT_EQ(styled, fixture::top_sections(x.doc));
 }
 
+// Part headings that only Word's heading style marks (unnumbered, not in the section vocabulary)
+// are the top level; the styled title before the address is not a section; 一、 items under
+// a part are its second level.
+TEST(DocxPipeline, HeadingStylesMarkUnnumberedPartHeadings) {
+  ASSERT_TRUE(fixture::resources());
+  const std::string h1 = "<w:pStyle w:val=\"Heading1\"/>";
+  std::string body = para("政府工作报告", h1) + para("——2024年1月9日在青溪县第十八届人民代表大会第三次会议上") +
+                     para("县长 周某某") + para("各位代表:") + para("现在,我代表县人民政府,向大会报告工作,请予审议。") +
+                     para("砥砺奋进的一年", h1) + para("过去一年,全县地区生产总值增长6.2%,新建乡村公路80公里。") +
+                     para("凝心聚力开新局", h1) +
+                     para("今年全县经济社会发展的主要预期目标是:地区生产总值增长6%左右。") +
+                     para("一、做强产业支撑") + para("新增规模以上工业企业20家。") + para("二、做美城乡面貌") +
+                     para("完成农村改厕1000户。") + para("各位代表,让我们携手奋进,再创佳绩!");
+  const std::string bytes = zip_of({
+      {"[Content_Types].xml",
+       "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+       "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+       "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"},
+      {"word/document.xml", "<?xml version=\"1.0\"?><w:document " + std::string(kNs) + "><w:body>" + body +
+                                "<w:sectPr/></w:body></w:document>"},
+  });
+  const pipeline::Extraction x = fixture::extract_one(bytes, "styled.docx");
+  std::vector<std::pair<int, std::string>> got;
+  for (const auto& sec : x.doc.sections) got.emplace_back(sec.level, sec.title);
+  const std::vector<std::pair<int, std::string>> want = {
+      {1, "砥砺奋进的一年"}, {1, "凝心聚力开新局"}, {2, "一、做强产业支撑"}, {2, "二、做美城乡面貌"}};
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(x.targets.targets.size(), 1u);
+}
+
 TEST(DocxErrors, BadInputsAreClearErrors) {
   const std::string ok = report_docx();
   std::string corrupt = ok.substr(0, 30) + std::string(200, 'x');
