@@ -24,9 +24,8 @@
 // heading paragraphs. Text and HTML pass through ingest/scrub.h (export escapes) and
 // ingest/repeats.h (repeated copies, pagers); PDF text through ingest/webprint.h.
 //
-// PDF: text comes from poppler-cpp. The raw map of a PDF is coarse: each page's text is one
-// replaced piece that stands for the whole file (there is no byte-level correspondence), so raw
-// spans of PDF documents are [0, file size).
+// PDF: text comes from poppler-cpp (ingest/pdf.h). As for .docx, the extracted text (pages
+// joined by '\n') is the raw layer: raw spans of PDF documents are offsets into it.
 //
 // Failure (Result error; the message names the file and the problem; nothing is partially returned):
 //   kUnreadable        missing path, a directory, no permission, I/O error

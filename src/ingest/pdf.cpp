@@ -43,22 +43,23 @@ Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name,
   if (doc->is_locked()) {
     return make_error(ErrorCode::kUnsupportedFormat, "encrypted PDF: text cannot be extracted", where);
   }
-  MappedTextBuilder b(bytes);
+  std::string text;
   const int pages = doc->pages();
   for (int i = 0; i < pages; ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
     const poppler::byte_array utf8 = page->text().to_utf8();
-    std::string text(utf8.begin(), utf8.end());
-    if (i > 0) text.insert(text.begin(), '\n');
-    if (page_begins != nullptr) page_begins->push_back(b.out_size() + (i > 0 ? 1 : 0));
-    b.replace(0, bytes.size(), text);
+    if (i > 0) text.push_back('\n');
+    if (page_begins != nullptr) page_begins->push_back(text.size());
+    text.append(utf8.begin(), utf8.end());
   }
-  if (b.out_size() == 0) {
+  if (text.empty()) {
     return make_error(ErrorCode::kUnsupportedFormat, "PDF holds no extractable text (scanned image?)",
                       where);
   }
-  return std::move(b).finish();
+  // The extracted text is the raw layer (as for .docx): offsets point into it.
+  const std::size_t n = text.size();
+  return MappedText{std::move(text), OffsetMap::identity(n)};
 }
 
 }  // namespace gwr::ingest

@@ -2,9 +2,10 @@
 //
 //   Result<MappedText> t = ingest::pdf_to_text(bytes, "report.pdf");
 //
-// Pages are joined with '\n'. The map is coarse on purpose: a PDF's text has no byte-level
-// correspondence with the file, so every page's text is one replaced piece standing for the
-// whole file [0, bytes.size()). Encrypted (password-locked) and corrupt files are
+// Pages are joined with '\n'. A PDF's text has no byte-level correspondence with the file
+// (content streams are compressed and glyph-coded), so, as for .docx, the extracted text is the
+// raw layer: the map is the identity and offsets downstream are byte offsets into this text
+// (`gwr extract --text` prints it). Encrypted (password-locked) and corrupt files are
 // kUnsupportedFormat; `name` is used in the message. Safe for concurrent use (each call owns its
 // poppler document).
 #pragma once

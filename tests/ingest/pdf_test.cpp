@@ -29,9 +29,9 @@ TEST(PdfToText, ExtractsChineseTextThroughToUnicodeCMap) {
   const std::size_t p2 = r->text.find("让我们携手奋斗");
   ASSERT_NE(p2, std::string::npos) << r->text;
   EXPECT_LT(r->text.find("各位代表"), p2) << "pages in order";
-  // The coarse map: any span covers the whole file.
-  EXPECT_EQ(r->map.start(p2), 0u);
-  EXPECT_EQ(r->map.end(p2 + 3), pdf.size());
+  // The extracted text is the raw layer: the map is the identity.
+  EXPECT_EQ(r->map.start(p2), p2);
+  EXPECT_EQ(r->map.end(p2 + 3), p2 + 3);
 }
 
 TEST(PdfToText, CorruptAndTruncatedFilesAreUnsupported) {

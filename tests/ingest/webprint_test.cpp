@@ -1,6 +1,7 @@
 // Tests for src/ingest/webprint.cpp: a web page printed to PDF by a browser (print stamp, page
 // title and URL on every page, page counters, letter-spaced headings printed twice, lines
 // hard-wrapped at the column width) reads like the clean text of the same invented report.
+#include "ingest/pdf.h"
 #include "ingest/webprint.h"
 
 #include <gtest/gtest.h>
@@ -97,8 +98,25 @@ TEST(WebprintPipeline, SameFieldsAsTheCleanText) {
   for (std::string_view chrome : {"2024/3/5", "https://", "人民政府网", "1/"}) {
     EXPECT_EQ(x.doc.original.text.find(chrome), std::string::npos) << chrome << "\n" << x.doc.original.text;
   }
-  // PDF raw offsets are coarse (the whole file), documented in docs/schema.md.
-  EXPECT_EQ(x.doc.raw(x.doc.body).begin, 0u);
+  // PDF raw offsets point into the text poppler extracts (docs/schema.md). A raw span holds the
+  // same characters as the cleaned text, plus the line breaks and letter spacing the cleaning
+  // removed.
+  const auto raw = pdf_to_text(webprint_pdf(), "printed.pdf");
+  ASSERT_TRUE(raw.ok());
+  auto squeeze = [](std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (c != ' ' && c != '\n') out += c;
+    }
+    return out;
+  };
+  const Span b = x.doc.raw(x.doc.body);
+  EXPECT_EQ(squeeze(raw->text.substr(b.begin, 40)).rfind("政府工作报告", 0), 0u) << raw->text.substr(b.begin, 40);
+  ASSERT_FALSE(x.targets.targets.empty());
+  for (const auto& t : x.targets.targets) {
+    const Span r = x.doc.raw(t.verbatim);
+    EXPECT_EQ(squeeze(raw->text.substr(r.begin, r.size())), squeeze(x.doc.original_of(t.verbatim)));
+  }
 }
 
 }  // namespace
