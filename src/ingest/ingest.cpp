@@ -143,7 +143,13 @@ Result<Visible> visible_text(std::string_view bytes, std::string_view name, Form
   MappedText scrubbed = scrub(decoded.text.text, f == Format::kHtml, sw);
   append_mapped(warnings, std::move(sw), decoded.text.map);
   MappedText clean{std::move(scrubbed.text), compose(scrubbed.map, decoded.text.map)};
-  if (f == Format::kText) return deduplicate(std::move(clean), decoded.encoding, "txt", warnings);
+  if (f == Format::kText) {
+    std::vector<Warning> uw;
+    MappedText un = unwrap_text(clean.text, uw);
+    append_mapped(warnings, std::move(uw), clean.map);
+    MappedText u{std::move(un.text), compose(un.map, clean.map)};
+    return deduplicate(std::move(u), decoded.encoding, "txt", warnings);
+  }
   MappedText html = html_to_text(clean.text);
   MappedText v{std::move(html.text), compose(html.map, clean.map)};
   return deduplicate(std::move(v), decoded.encoding, "html", warnings);

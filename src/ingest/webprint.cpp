@@ -329,4 +329,58 @@ MappedText clean_pdf_text(std::string_view text, const std::vector<std::size_t>&
   return std::move(b).finish();
 }
 
+MappedText unwrap_text(std::string_view text, std::vector<Warning>& warnings) {
+  struct L {
+    std::size_t begin, end;  // the line without its '\n'
+    std::string_view t;      // trimmed
+  };
+  std::vector<L> lines;
+  for (std::size_t pos = 0; pos <= text.size();) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    lines.push_back({pos, nl, utf8::trim(text.substr(pos, nl - pos))});
+    if (nl == text.size()) break;
+    pos = nl + 1;
+  }
+  std::vector<std::size_t> widths;
+  for (const L& l : lines) {
+    if (const std::size_t w = width(l.t); w >= 20) widths.push_back(w);
+  }
+  if (widths.size() < 5) return MappedText{std::string(text), OffsetMap::identity(text.size())};
+  std::sort(widths.begin(), widths.end());
+  const std::size_t column = widths[(widths.size() - 1) * 9 / 10];
+  const std::size_t full = column * 85 / 100;
+  auto broken = [&](const L& l) { return !l.t.empty() && width(l.t) >= full && !ends_sentence(l.t); };
+  const auto n_broken = static_cast<std::size_t>(std::count_if(lines.begin(), lines.end(), broken));
+  // Hard-wrapped: a fixed column (at most 200 half-width cells) and at least 40 % of the lines
+  // filling it without ending a sentence. Text with one paragraph per line has neither.
+  if (column > 200 || n_broken < 3 || n_broken * 10 < widths.size() * 4) {
+    return MappedText{std::string(text), OffsetMap::identity(text.size())};
+  }
+  MappedTextBuilder b(text);
+  std::size_t joined = 0, first = text.size();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const L& l = lines[i];
+    b.copy(l.begin, l.end);
+    if (l.end >= text.size()) break;
+    const bool join = broken(l) && i + 1 < lines.size() && !lines[i + 1].t.empty() && !opens_heading(lines[i + 1].t);
+    if (join) {
+      // The line break and the next line's indent go; the characters run on.
+      const std::size_t next_text = static_cast<std::size_t>(lines[i + 1].t.data() - text.data());
+      b.replace(l.end, next_text, "");
+      lines[i + 1].begin = next_text;
+      ++joined;
+      first = std::min(first, l.end);
+    } else {
+      b.copy(l.end, l.end + 1);
+    }
+  }
+  if (joined > 0) {
+    warnings.push_back(Warning{"txt_lines_joined",
+                               "hard-wrapped text: re-joined lines broken inside a sentence (" + std::to_string(joined) + ")",
+                               first});
+  }
+  return std::move(b).finish();
+}
+
 }  // namespace gwr::ingest

@@ -34,4 +34,11 @@ namespace gwr::ingest {
 MappedText clean_pdf_text(std::string_view text, const std::vector<std::size_t>& page_begins,
                           std::vector<Warning>& warnings);
 
+// Plain text that was hard-wrapped at a fixed column (text copied out of a PDF, pdftotext output
+// saved as .txt): when at least 40 % of the lines of 20 or more cells fill a column of at most 200
+// cells without ending a sentence, each such line is joined to the next unless that one is blank
+// or opens a numbered heading (rule 3 above, without pages). Other text is returned unchanged
+// (identity map). One warning `txt_lines_joined` with the count. Pure.
+MappedText unwrap_text(std::string_view text, std::vector<Warning>& warnings);
+
 }  // namespace gwr::ingest

@@ -6,11 +6,14 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "common/utf8.h"
 #include "ingest/formats_fixture.h"
+#include "ingest/ingest.h"
+#include "support/paths.h"
 #include "support/pdf_builder.h"
 
 namespace gwr::ingest {
@@ -117,6 +120,52 @@ TEST(WebprintPipeline, SameFieldsAsTheCleanText) {
     const Span r = x.doc.raw(t.verbatim);
     EXPECT_EQ(squeeze(raw->text.substr(r.begin, r.size())), squeeze(x.doc.original_of(t.verbatim)));
   }
+}
+
+
+// The same report as plain text hard-wrapped at 40 columns (a PDF's text saved as .txt) reads
+// like the clean text; the clean text itself (one paragraph per line) is left as it is.
+TEST(UnwrapText, HardWrappedPlainTextReadsLikeTheCleanText) {
+  std::string wrapped;
+  for (const std::string& p : fixture::paragraphs()) {
+    for (const std::string& l : wrap(p, 40)) wrapped += l + "\n";
+  }
+  std::vector<Warning> w;
+  const MappedText u = unwrap_text(wrapped, w);
+  EXPECT_EQ(u.text, fixture::clean_text());
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].code, "txt_lines_joined");
+  ASSERT_TRUE(fixture::resources());
+  const pipeline::Extraction x = fixture::extract_one(wrapped, "wrapped.txt");
+  fixture::expect_same_as_clean(x);
+  // Raw spans still slice the wrapped file: the verbatim plus the line breaks inside it.
+  for (const auto& t : x.targets.targets) {
+    const Span r = x.doc.raw(t.verbatim);
+    std::string raw = wrapped.substr(r.begin, r.size());
+    std::erase(raw, '\n');
+    EXPECT_EQ(raw, x.doc.original_of(t.verbatim));
+  }
+
+  std::vector<Warning> none;
+  const std::string clean = fixture::clean_text();
+  EXPECT_EQ(unwrap_text(clean, none).text, clean);
+  EXPECT_TRUE(none.empty());
+}
+
+// Real scraped reports hold one paragraph per line: none of the shared corpus is unwrapped.
+TEST(UnwrapText, TheSharedCorpusIsNotHardWrapped) {
+  const auto dir = testing::shared_dir() / "corpus";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no shared corpus at " << dir;
+  std::size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    auto r = read_file(e.path());
+    ASSERT_TRUE(r.ok()) << e.path();
+    ++files;
+    for (const Document& d : *r) {
+      for (const Warning& w : d.warnings) EXPECT_NE(w.code, "txt_lines_joined") << e.path();
+    }
+  }
+  EXPECT_EQ(files, 5u);
 }
 
 }  // namespace
