@@ -427,10 +427,25 @@ std::optional<int> plan_year_from_headings(U32View body) {
   static constexpr std::array<U32View, 10> kPlan = {U"工作安排", U"主要任务", U"重点工作", U"工作任务",
                                                     U"总体要求", U"预期目标", U"工作建议", U"目标任务",
                                                     U"主要目标", U"政府工作报告"};
+  // The year before 年 written with four digits, Arabic (2023) or Chinese (二〇二三); 0 if not.
+  auto year_before = [&](std::size_t i) {
+    if (i < 4) return 0;
+    int y = 0;
+    for (std::size_t k = i - 4; k < i; ++k) {
+      const char32_t c = body[k];
+      int d = -1;
+      if (utf8::is_ascii_digit(c)) d = static_cast<int>(c - U'0');
+      else if (const auto at = U32View(U"〇一二三四五六七八九").find(c); at != U32View::npos) d = static_cast<int>(at);
+      else if (c == U'零' || c == U'○' || c == U'Ｏ') d = 0;
+      if (d < 0) return 0;
+      y = y * 10 + d;
+    }
+    return y >= 1949 && y <= 2100 ? y : 0;
+  };
   for (std::size_t i = body.find(U'年'); i != U32View::npos; i = body.find(U'年', i + 1)) {
-    if (i < 4 || !std::all_of(body.begin() + static_cast<std::ptrdiff_t>(i - 4), body.begin() + static_cast<std::ptrdiff_t>(i), utf8::is_ascii_digit)) continue;
-    if (i >= 5 && (utf8::is_ascii_digit(body[i - 5]) || U32View(U"到至—-~").find(body[i - 5]) != U32View::npos)) continue;
-    int year = *parse_number(body.substr(i - 4, 4));
+    const int year = year_before(i);
+    if (year == 0) continue;
+    if (i >= 5 && (is_num_char(body[i - 5]) || U32View(U"到至—-~").find(body[i - 5]) != U32View::npos)) continue;
     std::size_t stop = body.find_first_of(U"。,;:!?\n", i);
     U32View tail = body.substr(i + 1, std::min<std::size_t>(stop == U32View::npos ? body.size() : stop, i + 18) - i - 1);
     if (tail.find(U"回顾") != U32View::npos) return year + 1;

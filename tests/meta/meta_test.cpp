@@ -180,6 +180,10 @@ const std::vector<Case> kCases = {
     {"a county name that ends in another county's name (义县 inside 嘉义县) is not that county",
      "政府工作报告\n——2023年1月15日在嘉义县第十届人民代表大会第三次会议上\n嘉义县县长 某某\n各位代表:",
      "region=嘉义县 code=null level=county delivered=2023-01-15 title=县长"},
+    {"no date: the years come from headings written in Chinese numerals",
+     "政府工作报告\n泾县人民政府县长 某某\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n一、二〇二二年工作回顾\n"
+     "过去一年,全县经济稳中有进。\n二、二〇二三年工作安排\n今年全县发展的主要预期目标是:地区生产总值增长7%左右。",
+     "region=泾县 delivered=null review=2022 plan=2023"},
 };
 
 TEST(Annotate, HeaderFieldsFromInventedHeaders) {
