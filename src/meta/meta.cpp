@@ -262,6 +262,21 @@ std::optional<std::string> name_at(U32View h, std::size_t i) {
   std::size_t j = i;
   while (j < h.size() && is_name_char(h[j]) && j - i < 24) ++j;
   U32View run = h.substr(i, j - i);
+  // Names letter-spaced to align with longer ones (王  伟, 王 小 明): single characters
+  // separated by spaces on the same line are one name.
+  U32 spaced;
+  if (run.size() == 1) {
+    spaced = U32(run);
+    std::size_t k = j;
+    while (spaced.size() < 4) {
+      std::size_t m = k;
+      while (m < h.size() && h[m] != U'\n' && utf8::is_space(h[m])) ++m;
+      if (m == k || m >= h.size() || !is_name_char(h[m]) || (m + 1 < h.size() && is_name_char(h[m + 1]))) break;
+      spaced.push_back(h[m]);
+      k = m + 1;
+    }
+    if (spaced.size() >= 2) run = spaced;
+  }
   if (auto p = run.find(U"各位代表"); p != U32View::npos) run = run.substr(0, p);
   bool foreign = run.find_first_of(U"·•") != U32View::npos;
   if (run.size() > 4 && !foreign) {

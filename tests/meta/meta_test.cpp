@@ -184,6 +184,9 @@ const std::vector<Case> kCases = {
      "政府工作报告\n泾县人民政府县长 某某\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n一、二〇二二年工作回顾\n"
      "过去一年,全县经济稳中有进。\n二、二〇二三年工作安排\n今年全县发展的主要预期目标是:地区生产总值增长7%左右。",
      "region=泾县 delivered=null review=2022 plan=2023"},
+    {"a two-character name letter-spaced to align with longer names",
+     "政府工作报告\n——2023年1月10日在宣城市第五届人民代表大会第三次会议上\n宣城市人民政府市长  王  伟\n各位代表:",
+     "speaker=王伟 title=市长 region=宣城市 acting=false"},
 };
 
 TEST(Annotate, HeaderFieldsFromInventedHeaders) {
