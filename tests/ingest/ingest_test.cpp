@@ -305,6 +305,17 @@ TEST(ReadBytes, GlossaryStaysInBodyAndFooterStaysOut) {
   EXPECT_EQ(last_line(d.original_of(d.body)), "2.共富单元:以村为单位的共同富裕试点。");
 }
 
+TEST(ReadBytes, SourceLinesAndPagerLinksAfterTheReportAreFooter) {
+  for (const std::string& foot : {std::string("（来源：安吉县人民政府办公室）\n上一篇：关于某某的通知\n"),
+                                  std::string("稿源：安吉新闻网\n【纠错】【打印】\n"),
+                                  std::string("文章来源：县政府办\n")}) {
+    auto r = read_bytes(report("安吉县") + foot, "foot.txt");
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    const Document& d = r->front();
+    EXPECT_EQ(last_line(d.original_of(d.body)), "各位代表,让我们携手并进,为建设更加美好的安吉县而不懈奋斗!") << foot;
+  }
+}
+
 TEST(ReadBytes, PartialTextsAreFlaggedWithAWarning) {
   struct Case {
     std::string name, text;
