@@ -160,7 +160,7 @@ const Case kCases[] = {
      "接待游客人次增长15%以上。",
      "gdp_growth 6.5 % point annual; other 12 % point annual; other 8 % point annual; other 15 % at_least annual"},
     {"NumberedListWithRangesAndAQualitativeComparison",
-     "2024年全区经济社会发展主要预期目标:\n1.地区生产总值增长6%—7%;\n2.全社会固定资产投资增长5.5%至6%;\n"
+     "2024年全区经济社会发展主要预期目标:\n1.全区生产总值增长6%—7%;\n2.固定资产投资增长5.5%至6%;\n"
      "3.社会消费品零售总额增长不低于全市平均水平;\n4.城镇登记失业率控制在4.5%以内。\n实现上述目标,必须坚持稳中求进。",
      "gdp_growth 6-7 % range annual; fixed_asset_investment_growth 5.5-6 % range annual; "
      "retail_sales_growth - - qualitative annual; urban_registered_unemployment 4.5 % at_most annual"},
@@ -323,11 +323,11 @@ TEST_P(TargetCases, ExtractsExpectedTargets) {
 
 // 年均 before 分别: the indicator stops before 年均, both members are annual averages.
 TEST(Targets, AnnualAverageBeforeFenBieIsNotPartOfTheIndicator) {
-  const Targets t = run("“十四五”时期的主要目标是:城乡居民人均可支配收入年均分别增长7%和9%,"
+  const Targets t = run("“十四五”时期的主要目标是:城乡居民收入年均分别增长7%和9%,"
                         "常住人口城镇化率达到60%。\n今年主要预期目标是:全市生产总值增长6%。", 2021);
   ASSERT_EQ(t.fyp_targets.size(), 3u) << dump(t.fyp_targets);
   for (std::size_t i = 0; i < 2; ++i) {
-    EXPECT_EQ(t.fyp_targets[i].indicator, "城乡居民人均可支配收入");
+    EXPECT_EQ(t.fyp_targets[i].indicator, "城乡居民收入");
     EXPECT_EQ(basis_name(t.fyp_targets[i].basis), std::string("annual_average"));
   }
   EXPECT_EQ(dump(t.fyp_targets),

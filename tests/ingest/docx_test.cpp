@@ -127,10 +127,10 @@ TEST(DocxPipeline, HeadingStylesMarkUnnumberedPartHeadings) {
   ASSERT_TRUE(fixture::resources());
   const std::string h1 = "<w:pStyle w:val=\"Heading1\"/>";
   std::string body = para("政府工作报告", h1) + para("——2024年1月9日在青溪县第十八届人民代表大会第三次会议上") +
-                     para("县长 周某某") + para("各位代表:") + para("现在,我代表县人民政府,向大会报告工作,请予审议。") +
+                     para("县长 周某某") + para("各位代表:") + para("现在,我代表县政府,向大会报告一年来的工作和今年的打算,请审议。") +
                      para("砥砺奋进的一年", h1) + para("过去一年,全县地区生产总值增长6.2%,新建乡村公路80公里。") +
                      para("凝心聚力开新局", h1) +
-                     para("今年全县经济社会发展的主要预期目标是:地区生产总值增长6%左右。") +
+                     para("今年全县发展的预期目标是:全县生产总值增长6%左右。") +
                      para("一、做强产业支撑") + para("新增规模以上工业企业20家。") + para("二、做美城乡面貌") +
                      para("完成农村改厕1000户。") + para("各位代表,让我们携手奋进,再创佳绩!");
   const std::string bytes = zip_of({

@@ -169,7 +169,7 @@ const std::vector<Case> kCases = {
      "政府工作报告\n——2023年1月8日在滨江县第十八届人大三次会议上\n代县长  赵六\n各位代表:",
      "region=滨江县 level=county code=null delivered=2023-01-08 title=代县长 acting=true speaker=赵六 plan=2023"},
     {"the real 代县 still resolves, with its own head",
-     "政府工作报告\n——2023年1月6日在代县第十七届人民代表大会第二次会议上\n代县县长 钱九\n各位代表:",
+     "政府工作报告\n——2023年1月6日在代县第十六届人民代表大会第七次会议上\n代县县长 钱九\n各位代表:",
      "region=代县 level=county province=山西省 parent=忻州市 title=县长 acting=false speaker=钱九"},
     {"date then session then 通过, in parentheses; a short name followed by 市 is not its 区",
      "2024年南山市人民政府工作报告\n(2024年2月20日南山市第十届人民代表大会第四次会议通过)\n南山市人民政府市长 孙七\n各位代表:",
@@ -181,8 +181,8 @@ const std::vector<Case> kCases = {
      "政府工作报告\n——2023年1月15日在嘉义县第十届人民代表大会第三次会议上\n嘉义县县长 某某\n各位代表:",
      "region=嘉义县 code=null level=county delivered=2023-01-15 title=县长"},
     {"no date: the years come from headings written in Chinese numerals",
-     "政府工作报告\n泾县人民政府县长 某某\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n一、二〇二二年工作回顾\n"
-     "过去一年,全县经济稳中有进。\n二、二〇二三年工作安排\n今年全县发展的主要预期目标是:地区生产总值增长7%左右。",
+     "政府工作报告\n泾县人民政府县长 某某\n各位代表:\n现在,我代表县政府向大会报告一年来的工作。\n一、二〇二二年工作回顾\n"
+     "过去一年,全县经济稳中有进。\n二、二〇二三年工作安排\n今年全县预期目标是:全县生产总值增长7%左右。",
      "region=泾县 delivered=null review=2022 plan=2023"},
     {"a two-character name letter-spaced to align with longer names",
      "政府工作报告\n——2023年1月10日在宣城市第五届人民代表大会第三次会议上\n宣城市人民政府市长  王  伟\n各位代表:",
