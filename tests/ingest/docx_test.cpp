@@ -34,6 +34,17 @@ std::string zip_of(const std::map<std::string, std::string>& parts) {
   return testing::read_file(path);
 }
 
+// A .docx package: the content types, word/document.xml around `body`, and `extra` parts.
+std::string docx_of(const std::string& body, std::map<std::string, std::string> extra = {}) {
+  extra["[Content_Types].xml"] =
+      "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+      "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+  extra["word/document.xml"] = "<?xml version=\"1.0\"?><w:document " + std::string(kNs) + "><w:body>" + body +
+                               "<w:sectPr/></w:body></w:document>";
+  return zip_of(extra);
+}
+
 std::string para(const std::string& text, const std::string& ppr = "") {
   std::string t = "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>");
   // Split the text into two runs to check runs are joined.
@@ -69,13 +80,7 @@ std::string report_docx() {
       body += para(p);
     }
   }
-  return zip_of({
-      {"[Content_Types].xml",
-       "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-       "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-       "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"},
-      {"word/document.xml", "<?xml version=\"1.0\"?><w:document " + std::string(kNs) + "><w:body>" + body +
-                                "<w:sectPr/></w:body></w:document>"},
+  return docx_of(body, {
       {"word/styles.xml", "<w:styles " + std::string(kNs) +
                               "><w:style w:type=\"paragraph\" w:styleId=\"2\"><w:name w:val=\"heading 1\"/></w:style></w:styles>"},
       {"word/numbering.xml",
@@ -133,14 +138,7 @@ TEST(DocxPipeline, HeadingStylesMarkUnnumberedPartHeadings) {
                      para("今年全县发展的预期目标是:全县生产总值增长6%左右。") +
                      para("一、做强产业支撑") + para("新增规模以上工业企业20家。") + para("二、做美城乡面貌") +
                      para("完成农村改厕1000户。") + para("各位代表,让我们携手奋进,再创佳绩!");
-  const std::string bytes = zip_of({
-      {"[Content_Types].xml",
-       "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-       "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-       "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"},
-      {"word/document.xml", "<?xml version=\"1.0\"?><w:document " + std::string(kNs) + "><w:body>" + body +
-                                "<w:sectPr/></w:body></w:document>"},
-  });
+  const std::string bytes = docx_of(body);
   const pipeline::Extraction x = fixture::extract_one(bytes, "styled.docx");
   std::vector<std::pair<int, std::string>> got;
   for (const auto& sec : x.doc.sections) got.emplace_back(sec.level, sec.title);
