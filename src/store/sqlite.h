@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -48,6 +49,7 @@ class Stmt {
   void bind(int i, const std::string& v) { bind(i, std::string_view(v)); }
   void bind(int i, const char* v) { bind(i, std::string_view(v)); }
   void bind_null(int i) { sqlite3_bind_null(s_.get(), i); }
+  void bind(int i, std::nullptr_t) { bind_null(i); }
   template <class T>
   void bind(int i, const std::optional<T>& v) {
     if (v) bind(i, *v); else bind_null(i);
@@ -57,6 +59,13 @@ class Stmt {
   Result<bool> step();
   // step() expecting no row, then reset() and clear bindings, ready for reuse.
   Status run();
+  // Binds the values to ?1, ?2, … in order (nullptr or an empty optional binds NULL), then run().
+  template <class... A>
+  Status run_with(const A&... values) {
+    int i = 0;
+    (bind(++i, values), ...);
+    return run();
+  }
   void reset() {
     sqlite3_reset(s_.get());
     sqlite3_clear_bindings(s_.get());

@@ -83,6 +83,11 @@ Result<bool> table_exists(sqlite3* db, std::string_view name) {
   return s->step();
 }
 
+// NULL for an empty string.
+std::optional<std::string> nonempty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
 std::string trimmed(const Document& d, Span s) { return std::string(utf8::trim(d.original_of(s))); }
 
 }  // namespace
@@ -286,13 +291,7 @@ Result<std::vector<AddResult>> Store::add_batch(std::span<const pipeline::Extrac
 Status Store::record_file(const FileRecord& rec) {
   if (auto s = impl_->writable(); !s) return s;
   if (auto s = impl_->prepare_inserts(); !s) return s;
-  Stmt& st = impl_->ins->file;
-  st.bind(1, rec.path);
-  st.bind(2, rec.size);
-  st.bind(3, rec.status);
-  st.bind(4, rec.reports);
-  if (rec.error.empty()) st.bind_null(5); else st.bind(5, rec.error);
-  auto s = st.run();
+  auto s = impl_->ins->file.run_with(rec.path, rec.size, rec.status, rec.reports, nonempty(rec.error));
   if (!s && impl_->batch) rollback_batch();
   return s;
 }
@@ -322,49 +321,25 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
   in.find_key.reset();
 
   const Span braw = d.raw(d.body);
-  Stmt& r = in.report;
-  r.bind(1, key);
-  r.bind(2, d.source);
-  r.bind(3, d.index_in_file);
-  r.bind(4, d.format);
-  r.bind(5, d.encoding);
-  r.bind(6, d.traditional);
-  r.bind(7, m.region);
-  r.bind(8, m.region_code);
-  if (m.level == Level::kUnknown) r.bind_null(9); else r.bind(9, level_name(m.level));
-  r.bind(10, m.province);
-  r.bind(11, m.parent);
-  r.bind(12, m.delivered);
-  r.bind(13, m.session);
-  r.bind(14, m.speaker);
-  r.bind(15, m.speaker_title);
-  r.bind(16, m.acting);
-  r.bind(17, m.review_year);
-  r.bind(18, m.plan_year);
-  r.bind(19, m.published);
-  r.bind(20, d.partial);
-  r.bind(21, facts::gdp_status_name(x.targets.gdp_status));
-  if (x.targets.passage) r.bind(22, trimmed(d, *x.targets.passage)); else r.bind_null(22);
-  r.bind(23, braw.begin);
-  r.bind(24, braw.end);
-  r.bind(25, utf8::length(body));
-  r.bind(26, body);
-  if (auto s = r.run(); !s) return s.error();
+  const std::optional<std::string> level =
+      m.level == Level::kUnknown ? std::nullopt : std::optional<std::string>(level_name(m.level));
+  const std::optional<std::string> passage =
+      x.targets.passage ? std::optional<std::string>(trimmed(d, *x.targets.passage)) : std::nullopt;
+  if (auto s = in.report.run_with(key, d.source, d.index_in_file, d.format, d.encoding, d.traditional, m.region,
+                                  m.region_code, level, m.province, m.parent, m.delivered, m.session, m.speaker,
+                                  m.speaker_title, m.acting, m.review_year, m.plan_year, m.published, d.partial,
+                                  facts::gdp_status_name(x.targets.gdp_status), passage, braw.begin, braw.end,
+                                  utf8::length(body), body);
+      !s)
+    return s.error();
   const std::int64_t id = sqlite3_last_insert_rowid(db.get());
 
   for (std::size_t i = 0; i < d.sections.size(); ++i) {
     const Section& s = d.sections[i];
     const Span e = d.raw(s.extent);
-    Stmt& st = in.section;
-    st.bind(1, id);
-    st.bind(2, i);
-    st.bind(3, s.title);
-    st.bind(4, s.level);
-    st.bind(5, section_type_name(s.type));
-    st.bind(6, s.appended);
-    st.bind(7, e.begin);
-    st.bind(8, e.end);
-    if (auto q = st.run(); !q) return q.error();
+    if (auto q = in.section.run_with(id, i, s.title, s.level, section_type_name(s.type), s.appended, e.begin, e.end);
+        !q)
+      return q.error();
   }
 
   // Paragraphs carry the type and title of the top-level section holding them.
@@ -380,50 +355,29 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
     const Section* top = top_section(p.begin);
     const Span raw = d.raw(p);
     const std::string_view simplified = d.text_of(p);
-    Stmt& st = in.paragraph;
-    st.bind(1, id);
-    st.bind(2, i);
-    if (top) {
-      st.bind(3, section_type_name(top->type));
-      st.bind(4, top->title);
-    } else {
-      st.bind_null(3);
-      st.bind_null(4);
-    }
     const std::string original = d.original_of(p);
-    st.bind(5, original);
-    if (simplified == original) st.bind_null(6); else st.bind(6, simplified);
-    st.bind(7, raw.begin);
-    st.bind(8, raw.end);
-    if (auto q = st.run(); !q) return q.error();
+    // (std::optional<std::string>, not string_view: GCC 12 warns maybe-uninitialized on the latter.)
+    const std::optional<std::string> type =
+        top ? std::optional<std::string>(section_type_name(top->type)) : std::nullopt;
+    const std::optional<std::string> title = top ? std::optional<std::string>(top->title) : std::nullopt;
+    const std::optional<std::string> analysis =
+        simplified == original ? std::nullopt : std::optional<std::string>(simplified);
+    if (auto q = in.paragraph.run_with(id, i, type, title, original, analysis, raw.begin, raw.end); !q)
+      return q.error();
     if (fts) {
-      fts_insert->bind(1, static_cast<std::int64_t>(sqlite3_last_insert_rowid(db.get())));
-      fts_insert->bind(2, simplified);
-      if (auto q = fts_insert->run(); !q) return q.error();
+      if (auto q = fts_insert->run_with(static_cast<std::int64_t>(sqlite3_last_insert_rowid(db.get())), simplified); !q)
+        return q.error();
     }
   }
 
   auto put_target = [&](const facts::Target& t, bool five_year) -> Status {
     const Span raw = d.raw(t.verbatim);
-    Stmt& st = in.target;
-    st.bind(1, id);
-    st.bind(2, five_year ? "five_year" : "plan_year");
-    std::optional<int> horizon = five_year ? (t.horizon ? t.horizon : x.targets.fyp_horizon) : std::nullopt;
-    st.bind(3, horizon);
-    st.bind(4, five_year ? horizon : m.plan_year);
-    st.bind(5, t.indicator);
-    if (t.indicator_id.empty()) st.bind_null(6); else st.bind(6, t.indicator_id);
-    st.bind(7, t.canonical);
-    st.bind(8, t.value);
-    st.bind(9, t.value_hi);
-    st.bind(10, t.unit);
-    st.bind(11, facts::modifier_name(t.modifier));
-    st.bind(12, facts::basis_name(t.basis));
-    st.bind(13, t.aspiration);
-    st.bind(14, trimmed(d, t.verbatim));
-    st.bind(15, raw.begin);
-    st.bind(16, raw.end);
-    return st.run();
+    const std::optional<int> horizon =
+        five_year ? (t.horizon ? t.horizon : x.targets.fyp_horizon) : std::nullopt;
+    return in.target.run_with(id, five_year ? "five_year" : "plan_year", horizon, five_year ? horizon : m.plan_year,
+                              t.indicator, nonempty(t.indicator_id), t.canonical, t.value, t.value_hi, t.unit,
+                              facts::modifier_name(t.modifier), facts::basis_name(t.basis), t.aspiration,
+                              trimmed(d, t.verbatim), raw.begin, raw.end);
   };
   for (const auto& t : x.targets.targets)
     if (auto q = put_target(t, false); !q) return q.error();
@@ -433,89 +387,47 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
   for (std::size_t i = 0; i < x.facts.size(); ++i) {
     const facts::Fact& f = x.facts[i];
     const Span raw = d.raw(f.number);
-    Stmt& st = in.fact;
-    st.bind(1, id);
-    st.bind(2, i);
-    st.bind(3, f.indicator);
-    st.bind(4, f.indicator_id);
-    st.bind(5, f.growth ? "growth" : "level");
-    st.bind(6, f.value);
-    st.bind(7, f.value_hi);
-    st.bind(8, f.unit);
-    if (f.comparator.empty()) st.bind_null(9); else st.bind(9, f.comparator);
-    st.bind(10, facts::status_name(f.status));
-    st.bind(11, facts::period_name(f.period));
-    st.bind(12, f.year);
-    st.bind(13, f.scope);
-    st.bind(14, f.headline);
-    st.bind(15, f.linked);
-    st.bind(16, trimmed(d, f.clause));
-    st.bind(17, raw.begin);
-    st.bind(18, raw.end);
-    if (auto q = st.run(); !q) return q.error();
+    if (auto q = in.fact.run_with(id, i, f.indicator, f.indicator_id, f.growth ? "growth" : "level", f.value,
+                                  f.value_hi, f.unit, nonempty(f.comparator), facts::status_name(f.status),
+                                  facts::period_name(f.period), f.year, f.scope, f.headline, f.linked,
+                                  trimmed(d, f.clause), raw.begin, raw.end);
+        !q)
+      return q.error();
   }
 
   for (const quantity::Mention& mention : x.quantities) {
     if (!mention.quantity) continue;
     const quantity::Quantity& q = *mention.quantity;
     const Span raw = d.raw(mention.span);
-    Stmt& st = in.quantity;
-    st.bind(1, id);
-    st.bind(2, q.value);
-    st.bind(3, q.value_hi);
-    st.bind(4, q.unit);
-    st.bind(5, q.base_value);
-    st.bind(6, q.base_unit);
-    st.bind(7, quantity::kind_name(q.kind));
-    st.bind(8, quantity::comparator_name(q.comparator));
-    st.bind(9, d.original_of(mention.span));
-    st.bind(10, raw.begin);
-    st.bind(11, raw.end);
-    if (auto s = st.run(); !s) return s.error();
+    if (auto s = in.quantity.run_with(id, q.value, q.value_hi, q.unit, q.base_value, q.base_unit,
+                                      quantity::kind_name(q.kind), quantity::comparator_name(q.comparator),
+                                      d.original_of(mention.span), raw.begin, raw.end);
+        !s)
+      return s.error();
   }
 
   if (x.livelihood) {
     const auto& l = *x.livelihood;
     for (std::size_t i = 0; i < l.items.size(); ++i) {
       const Span raw = d.raw(l.items[i].span);
-      Stmt& st = in.livelihood;
-      st.bind(1, id);
-      st.bind(2, i);
-      st.bind(3, l.label);
-      st.bind(4, l.declared_count);
-      st.bind(5, l.items[i].text);
-      st.bind(6, raw.begin);
-      st.bind(7, raw.end);
-      if (auto q = st.run(); !q) return q.error();
+      if (auto q = in.livelihood.run_with(id, i, l.label, l.declared_count, l.items[i].text, raw.begin, raw.end); !q)
+        return q.error();
     }
   }
 
   for (const auto& g : x.glossary) {
     const Span raw = d.raw(g.span);
-    Stmt& st = in.glossary;
-    st.bind(1, id);
-    st.bind(2, g.term);
-    st.bind(3, g.definition);
-    st.bind(4, raw.begin);
-    st.bind(5, raw.end);
-    if (auto q = st.run(); !q) return q.error();
+    if (auto q = in.glossary.run_with(id, g.term, g.definition, raw.begin, raw.end); !q) return q.error();
   }
 
   for (const auto& s : x.slogans) {
-    Stmt& st = in.slogan;
-    st.bind(1, id);
-    st.bind(2, s.text);
-    st.bind(3, s.count);
-    if (auto q = st.run(); !q) return q.error();
+    if (auto q = in.slogan.run_with(id, s.text, s.count); !q) return q.error();
   }
 
   for (const auto& w : d.warnings) {
-    Stmt& st = in.warning;
-    st.bind(1, id);
-    st.bind(2, w.code);
-    st.bind(3, w.message);
-    if (w.raw_offset == Warning::kNoOffset) st.bind_null(4); else st.bind(4, w.raw_offset);
-    if (auto q = st.run(); !q) return q.error();
+    const std::optional<std::size_t> at =
+        w.raw_offset == Warning::kNoOffset ? std::nullopt : std::optional<std::size_t>(w.raw_offset);
+    if (auto q = in.warning.run_with(id, w.code, w.message, at); !q) return q.error();
   }
   return AddResult{id, false};
 }
