@@ -200,8 +200,7 @@ bool Tokenizer::run(std::string_view text, TokenMode mode, void* ctx, EmitFn fn)
 // ---- token streams computed ahead of time ------------------------------------------------------
 
 void Pretokenized::add(std::string_view text, Tokenizer& tok) {
-  std::string key(text);
-  if (streams_.count(key) > 0) return;
+  if (streams_.find(text) != streams_.end()) return;
   Stream s;
   tok.each(text, TokenMode::kDocument, [&](std::string_view t, std::size_t b, std::size_t e, bool c) {
     Tok x{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0, 0, c};
@@ -213,7 +212,7 @@ void Pretokenized::add(std::string_view text, Tokenizer& tok) {
     s.toks.push_back(x);
     return true;
   });
-  streams_.emplace(std::move(key), std::move(s));
+  streams_.emplace(std::string(text), std::move(s));
 }
 
 namespace {

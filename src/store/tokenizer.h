@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -103,12 +104,17 @@ class Pretokenized {
     std::vector<Tok> toks;
     std::string alt;
   };
-  std::unordered_map<std::string, Stream> streams_;
+  // Looked up by string_view without copying the text (heterogeneous lookup).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Stream, Hash, std::equal_to<>> streams_;
 };
 
 template <class F>
 bool Pretokenized::replay(std::string_view text, F&& emit) const {
-  const auto it = streams_.find(std::string(text));
+  const auto it = streams_.find(text);
   if (it == streams_.end()) return false;
   const Stream& s = it->second;
   for (const Tok& t : s.toks) {
