@@ -3,6 +3,7 @@
 // task for Hadoop Streaming or Spark's RDD.pipe; see docs/cli.md).
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -22,6 +23,53 @@ struct ExtractOptions {
 // Budget for one input line of --stdin-jsonl (the same as a file: 64 MiB of document, base64
 // inflating it by 4/3).
 constexpr std::size_t kMaxLineBytes = std::size_t{88} << 20;
+
+// Nesting allowed in an input line: a document object needs two levels; copying or printing a
+// value is recursive in nlohmann::json, so a deeper "id" would exhaust the stack.
+constexpr int kMaxJsonDepth = 64;
+
+// True when the JSON text opens more than `limit` arrays/objects at once (brackets inside
+// strings ignored). Linear, no allocation; runs before the parser.
+bool nested_deeper_than(std::string_view text, int limit) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+// Reads one line of at most `max` bytes into `line` (without the '\n'). A longer line is read to
+// its end but not kept: `too_long` is set and memory stays bounded by `max`. False at end of input.
+bool read_bounded_line(std::FILE* in, std::string& line, std::size_t max, bool& too_long) {
+  line.clear();
+  too_long = false;
+  bool any = false;
+  for (;;) {
+    const int c = getc_unlocked(in);
+    if (c == EOF) return any;
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() < max) {
+      line.push_back(static_cast<char>(c));
+    } else {
+      too_long = true;
+    }
+  }
+}
 
 // Standard base64 (RFC 4648, padding optional, whitespace ignored); nullopt on other characters.
 std::optional<std::string> decode_base64(std::string_view in) {
@@ -59,6 +107,9 @@ nlohmann::json extract_line(const std::string& line, const pipeline::Resources& 
     return out;
   };
   if (line.size() > kMaxLineBytes) return error(ErrorCode::kTooLarge, "input line over 88 MiB");
+  if (nested_deeper_than(line, kMaxJsonDepth)) {
+    return error(ErrorCode::kUsage, "line nests arrays or objects more than 64 levels deep");
+  }
   const auto in = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (in.is_discarded() || !in.is_object()) {
     return error(ErrorCode::kUsage, "line is not a JSON object");
@@ -94,7 +145,16 @@ int run_stdin_jsonl(const ExtractOptions& o) {
   auto res = load_resources(&code);
   if (!res) return code;
   std::string line;
-  while (std::getline(std::cin, line)) {
+  bool too_long = false;
+  while (read_bounded_line(stdin, line, kMaxLineBytes, too_long)) {
+    if (too_long) {
+      nlohmann::json out = {{"id", nullptr}};
+      out["error"] = {{"code", error_code_name(ErrorCode::kTooLarge)},
+                      {"message", "input line over 88 MiB"}};
+      std::cout << pipeline::dump(out) << "\n";
+      std::cout.flush();
+      continue;
+    }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     std::cout << pipeline::dump(extract_line(line, *res, o.with_text)) << "\n";

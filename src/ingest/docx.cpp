@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include <pugixml.hpp>
 #include <zip.h>
@@ -333,24 +334,43 @@ class Numberer {
 
 // ---------------------------------------------------------------- body walk
 
+// Visits the element descendants of `parent` in document order without recursion, so nesting
+// depth (a table in a cell of a table …, 20,000 deep in a hostile file) costs heap, not stack.
+// `visit(c)` returns the node whose children are walked next (c itself, one of its children) or
+// a null node to skip c's subtree.
+template <class Visit>
+void preorder(const pugi::xml_node& parent, Visit&& visit) {
+  std::vector<pugi::xml_node> next{parent.first_child()};
+  while (!next.empty()) {
+    const pugi::xml_node c = next.back();
+    if (!c) {
+      next.pop_back();
+      continue;
+    }
+    next.back() = c.next_sibling();
+    if (c.type() != pugi::node_element) continue;
+    if (const pugi::xml_node inner = visit(c)) next.push_back(inner.first_child());
+  }
+}
+
 class Walker {
  public:
   Walker(const std::map<std::string, StyleInfo>& styles, const Numbering& numbering)
       : styles_(styles), numberer_(numbering) {}
 
   void blocks(const pugi::xml_node& parent) {
-    for (pugi::xml_node c : parent.children()) {
-      if (c.type() != pugi::node_element) continue;
+    preorder(parent, [this](const pugi::xml_node& c) -> pugi::xml_node {
       if (is(c, "p")) {
         paragraph(c);
       } else if (is(c, "tbl")) {
         table(c);
       } else if (is(c, "sdt")) {
-        blocks(child(c, "sdtContent"));
+        return child(c, "sdtContent");
       } else if (is(c, "customXml") || is(c, "ins") || is(c, "smartTag")) {
-        blocks(c);
+        return c;
       }
-    }
+      return {};
+    });
   }
 
   DocxText finish() && { return DocxText{std::move(out_), std::move(heads_)}; }
@@ -408,9 +428,8 @@ class Walker {
   }
 
   // The paragraphs of a cell (nested tables flattened), joined by a space.
-  void cell_text(const pugi::xml_node& n, std::string& cell) {
-    for (pugi::xml_node c : n.children()) {
-      if (c.type() != pugi::node_element) continue;
+  static void cell_text(const pugi::xml_node& n, std::string& cell) {
+    preorder(n, [&cell](const pugi::xml_node& c) -> pugi::xml_node {
       if (is(c, "p")) {
         std::string line;
         inline_text(c, line);
@@ -421,15 +440,14 @@ class Walker {
           if (!cell.empty()) cell += ' ';
           cell += utf8::trim(line);
         }
-      } else if (!is(c, "tcPr")) {
-        cell_text(c, cell);
+        return {};
       }
-    }
+      return is(c, "tcPr") ? pugi::xml_node() : c;
+    });
   }
 
   static void inline_text(const pugi::xml_node& n, std::string& line) {
-    for (pugi::xml_node c : n.children()) {
-      if (c.type() != pugi::node_element) continue;
+    preorder(n, [&line](const pugi::xml_node& c) -> pugi::xml_node {
       const std::string_view name = local(c.name());
       if (name == "t") {
         line += c.text().get();
@@ -443,11 +461,11 @@ class Walker {
                  name == "del" || name == "Fallback" || name == "footnoteReference" ||
                  name == "endnoteReference" || name == "commentReference" || name == "fldChar" ||
                  name == "softHyphen" || name == "sectPr") {
-        continue;
       } else {
-        inline_text(c, line);  // runs, hyperlinks, fields, smart tags, text boxes
+        return c;  // runs, hyperlinks, fields, smart tags, text boxes
       }
-    }
+      return {};
+    });
   }
 
   const std::map<std::string, StyleInfo>& styles_;

@@ -62,8 +62,10 @@ std::optional<int> read_arabic(std::string_view t, std::size_t& i, std::size_t e
   int n = 0;
   std::size_t j = i;
   int count = 0;
+  // Enumerators have one or two digits; longer runs are counted but never accumulated, so a
+  // heading that opens with a long number cannot overflow.
   while (j < end && t[j] >= '0' && t[j] <= '9') {
-    n = n * 10 + (t[j] - '0');
+    if (count < 2) n = n * 10 + (t[j] - '0');
     ++j;
     ++count;
   }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +38,32 @@ TEST(ExtractStdinJsonl, OneResultLinePerInputLineAndErrorsInBand) {
   EXPECT_EQ(b["id"], 7);
   EXPECT_EQ(b["error"]["code"], "usage");
   EXPECT_FALSE(b.contains("reports"));
+}
+
+// An "id" nested 100,000 deep used to be copied recursively (exit 139); a line over the budget
+// used to be read whole before its size check. Both now get an error line, and the stream goes on.
+TEST(ExtractStdinJsonl, DeepIdAndOverlongLineGetErrorLines) {
+  const char* bin = std::getenv("GWR_BIN");
+  if (bin == nullptr || *bin == '\0') GTEST_SKIP() << "GWR_BIN not set";
+  const auto dir = testing::temp_dir("stdin_jsonl_hostile");
+  std::string deep = "{\"id\": ";
+  deep += std::string(100000, '[') + std::string(100000, ']') + ", \"text\": \"各位代表：\"}\n";
+  std::string input = deep;
+  input += "{\"id\": \"big\", \"text\": \"" + std::string((std::size_t{88} << 20) + 10, 'a') + "\"}\n";
+  input += "{\"id\": \"after\", \"text\": 5}\n";
+  testing::write_file(dir / "in.jsonl", input);
+  const std::string cmd = std::string("'") + bin + "' extract --stdin-jsonl < '" +
+                          (dir / "in.jsonl").string() + "' > '" + (dir / "out.jsonl").string() + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::istringstream out(testing::read_file(dir / "out.jsonl"));
+  std::string line;
+  std::vector<nlohmann::json> rows;
+  while (std::getline(out, line)) rows.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_TRUE(rows[0]["id"].is_null());
+  EXPECT_EQ(rows[0]["error"]["code"], "usage");
+  EXPECT_EQ(rows[1]["error"]["code"], "too_large");
+  EXPECT_EQ(rows[2]["id"], "after");
 }
 
 }  // namespace

@@ -148,6 +148,29 @@ TEST(DocxPipeline, HeadingStylesMarkUnnumberedPartHeadings) {
   EXPECT_EQ(x.targets.targets.size(), 1u);
 }
 
+// Hostile nesting (a table in a cell of a table …, runs inside runs) is walked without recursion:
+// 20,000 levels overflowed the stack before (exit 139).
+TEST(DocxToText, DeepNestingIsWalkedWithoutRecursion) {
+  constexpr int kDepth = 20000;
+  std::string tables;
+  tables.reserve(kDepth * 40);
+  for (int i = 0; i < kDepth; ++i) tables += "<w:tbl><w:tr><w:tc>";
+  tables += "<w:p><w:r><w:t>最里面</w:t></w:r></w:p>";
+  for (int i = 0; i < kDepth; ++i) tables += "</w:tc></w:tr></w:tbl>";
+  auto t = docx_to_text(docx_of(para("各位代表：") + tables + para("谢谢。")), "deep.docx");
+  ASSERT_TRUE(t.ok()) << t.error().describe();
+  EXPECT_EQ(t->text, "各位代表：\n最里面\n谢谢。\n");
+
+  std::string runs = "<w:p>";
+  for (int i = 0; i < kDepth; ++i) runs += "<w:hyperlink>";
+  runs += "<w:r><w:t>链接</w:t></w:r>";
+  for (int i = 0; i < kDepth; ++i) runs += "</w:hyperlink>";
+  runs += "</w:p>";
+  auto r = docx_to_text(docx_of(runs), "runs.docx");
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->text, "链接\n");
+}
+
 TEST(DocxErrors, BadInputsAreClearErrors) {
   const std::string ok = report_docx();
   std::string corrupt = ok.substr(0, 30) + std::string(200, 'x');

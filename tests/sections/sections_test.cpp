@@ -257,6 +257,17 @@ TEST(Sections, OddInputNeverFails) {
   for (const Paragraph& p : doc.paragraphs) EXPECT_LE(p.span.end, doc.text.text.size());
 }
 
+// A heading line opening with a long digit run is not an enumerator, and reading it must not
+// overflow (found by fuzzing: 11+ digits overflowed the Arabic enumerator reader under UBSan).
+TEST(Sections, LongDigitRunAtLineStartIsNoEnumerator) {
+  for (const std::string digits : {"12345678901", "99999999999999999999", "123"}) {
+    Document doc = make_plain_document("一、2023年工作回顾\n" + digits + "、增长情况说明。\n二、2024年工作安排\n好。\n");
+    annotate(doc);
+    ASSERT_EQ(doc.sections.size(), 2u) << digits;
+    EXPECT_EQ(doc.sections[1].title.rfind("二、", 0), 0u) << digits;
+  }
+}
+
 TEST(Sections, AnnotateReplacesEarlierResults) {
   Document doc = make_plain_document("一、2023年工作回顾\n好。\n");
   annotate(doc);
