@@ -63,7 +63,7 @@ def main(scratch_path, docx_dir):
         if k not in s:
             die(f'{s["file"]}: missing {k}')
         out[k] = s[k]
-    if s['level'] not in ('province', 'prefecture', 'county'):
+    if s['level'] not in ('national', 'province', 'prefecture', 'county'):
         die('bad level')
     if s['gdp_target'] not in ('stated', 'explicitly_absent', 'not_found'):
         die('bad gdp_target')
