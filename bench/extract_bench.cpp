@@ -35,7 +35,8 @@ struct Input {
 };
 
 fs::path corpus_dir() {
-  if (const char* s = std::getenv("GWR_SHARED"); s != nullptr && *s != '\0') return fs::path(s) / "corpus";
+  if (const char* s = std::getenv("GWR_SHARED"); s != nullptr && *s != '\0')
+    return fs::path(s) / "corpus";
   return fs::path("..") / "shared" / "corpus";
 }
 

@@ -57,18 +57,20 @@ SearchQuery q(std::string text, F&& set) {
 
 std::vector<Case> cases(int limit) {
   std::vector<Case> out;
-  for (const char* w : {"教育", "医疗", "就业", "养老", "住房", "交通", "环境", "生态", "农业", "工业", "科技",
-                        "创新", "消费", "投资", "旅游", "文化", "民生", "安全", "改革", "开放"}) {
+  for (const char* w :
+       {"教育", "医疗", "就业", "养老", "住房", "交通", "环境", "生态", "农业", "工业",
+        "科技", "创新", "消费", "投资", "旅游", "文化", "民生", "安全", "改革", "开放"}) {
     out.push_back({"word", q(w)});
   }
-  for (const char* p : {"\"高质量发展\"", "营商环境", "乡村振兴", "新型城镇化", "\"一般公共预算收入\"",
-                        "城乡居民人均可支配收入", "数字经济", "生态文明建设", "招商引资", "基础设施建设",
-                        "社会保障体系", "污染防治攻坚战"}) {
+  for (const char* p :
+       {"\"高质量发展\"", "营商环境", "乡村振兴", "新型城镇化", "\"一般公共预算收入\"",
+        "城乡居民人均可支配收入", "数字经济", "生态文明建设", "招商引资", "基础设施建设",
+        "社会保障体系", "污染防治攻坚战"}) {
     out.push_back({"phrase", q(p)});
   }
   for (const char* b : {"教育 AND 医疗", "教育 OR 养老", "疫情 NOT 防控", "(旅游 OR 文化) AND 产业",
-                        "乡村振兴 NOT 脱贫", "科技 AND 创新 AND 人才", "就业 OR 创业", "碳达峰 OR 碳中和",
-                        "营商环境 NOT 优化", "住房 AND 保障"}) {
+                        "乡村振兴 NOT 脱贫", "科技 AND 创新 AND 人才", "就业 OR 创业",
+                        "碳达峰 OR 碳中和", "营商环境 NOT 优化", "住房 AND 保障"}) {
     out.push_back({"boolean", q(b)});
   }
   out.push_back({"filtered", q("教育", [](SearchQuery& s) { s.level = "prefecture"; })});
@@ -87,7 +89,8 @@ std::vector<Case> cases(int limit) {
                    s.level = "county";
                    s.section = "review";
                  })});
-  for (const char* t : {"經濟", "營商環境", "醫療", "鄉村振興"}) out.push_back({"traditional", q(t)});
+  for (const char* t : {"經濟", "營商環境", "醫療", "鄉村振興"})
+    out.push_back({"traditional", q(t)});
   for (auto& c : out) c.query.limit = limit;
   return out;
 }
@@ -95,11 +98,14 @@ std::vector<Case> cases(int limit) {
 // Nearest-rank percentile of sorted values.
 double percentile(const std::vector<double>& sorted, double p) {
   if (sorted.empty()) return 0;
-  const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
+  const auto rank =
+      static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
   return sorted[std::min(sorted.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
-double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double ms_since(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 std::optional<std::int64_t> scalar(sqlite3* db, const char* sql) {
   auto st = gwr::store::Stmt::prepare(db, sql);
@@ -144,7 +150,8 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < set.size(); ++i) {  // warm-up, and a check that every query runs
     auto r = gwr::store::search(st, set[i].query);
     if (!r) {
-      std::fprintf(stderr, "gwr_search_bench: query %s: %s\n", set[i].query.text.c_str(), r.error().describe().c_str());
+      std::fprintf(stderr, "gwr_search_bench: query %s: %s\n", set[i].query.text.c_str(),
+                   r.error().describe().c_str());
       return 1;
     }
     hits[i] = r->size();
@@ -160,7 +167,8 @@ int main(int argc, char** argv) {
       auto r = gwr::store::search(st, c.query);
       const double ms = ms_since(t0);
       if (!r) {
-        std::fprintf(stderr, "gwr_search_bench: query %s: %s\n", c.query.text.c_str(), r.error().describe().c_str());
+        std::fprintf(stderr, "gwr_search_bench: query %s: %s\n", c.query.text.c_str(),
+                     r.error().describe().c_str());
         return 1;
       }
       all.push_back(ms);
@@ -172,7 +180,9 @@ int main(int argc, char** argv) {
   std::vector<double> scans;
   for (int i = 0; i < 3; ++i) {
     const auto t0 = Clock::now();
-    if (!scalar(st.handle(), "SELECT count(*) FROM paragraphs WHERE COALESCE(text_simplified, text) LIKE '%教育%'")) {
+    if (!scalar(st.handle(),
+                "SELECT count(*) FROM paragraphs WHERE COALESCE(text_simplified, text) LIKE "
+                "'%教育%'")) {
       std::fprintf(stderr, "gwr_search_bench: baseline scan failed\n");
       return 1;
     }
@@ -184,16 +194,19 @@ int main(int argc, char** argv) {
   std::printf("%-12s %7s %9s %9s\n", "kind", "calls", "p50 ms", "p99 ms");
   for (auto& [kind, v] : by_kind) {
     std::sort(v.begin(), v.end());
-    std::printf("%-12s %7zu %9.2f %9.2f\n", kind.c_str(), v.size(), percentile(v, 50), percentile(v, 99));
+    std::printf("%-12s %7zu %9.2f %9.2f\n", kind.c_str(), v.size(), percentile(v, 50),
+                percentile(v, 99));
   }
   std::sort(all.begin(), all.end());
   const double p50 = percentile(all, 50), p99 = percentile(all, 99);
-  std::printf("%-12s %7zu %9.2f %9.2f   (%zu queries x %d rounds, limit %d)\n", "all", all.size(), p50, p99,
-              set.size(), rounds, limit);
-  std::printf("baseline LIKE '%%教育%%' scan of %lld paragraphs: %.1f ms\n", static_cast<long long>(paragraphs), scan);
+  std::printf("%-12s %7zu %9.2f %9.2f   (%zu queries x %d rounds, limit %d)\n", "all", all.size(),
+              p50, p99, set.size(), rounds, limit);
+  std::printf("baseline LIKE '%%教育%%' scan of %lld paragraphs: %.1f ms\n",
+              static_cast<long long>(paragraphs), scan);
   const auto zero = static_cast<std::size_t>(std::count(hits.begin(), hits.end(), std::size_t{0}));
-  std::printf("p50_ms=%.3f\np99_ms=%.3f\nscan_ms=%.1f\np50_over_scan=%.5f\np99_over_scan=%.5f\ncalls=%zu\n"
-              "paragraphs=%lld\nhits_zero=%zu\n",
-              p50, p99, scan, p50 / scan, p99 / scan, all.size(), static_cast<long long>(paragraphs), zero);
+  std::printf(
+      "p50_ms=%.3f\np99_ms=%.3f\nscan_ms=%.1f\np50_over_scan=%.5f\np99_over_scan=%.5f\ncalls=%zu\n"
+      "paragraphs=%lld\nhits_zero=%zu\n",
+      p50, p99, scan, p50 / scan, p99 / scan, all.size(), static_cast<long long>(paragraphs), zero);
   return 0;
 }

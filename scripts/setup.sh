@@ -10,7 +10,7 @@ PACKAGES=(
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libpoppler-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils
   libxxhash-dev libxlsxwriter-dev libzip-dev libpugixml-dev libcpp-httplib-dev sqlite3
-  chromium fonts-wqy-microhei
+  chromium fonts-wqy-microhei clang-format clang-tidy
 )
 # Node and npm build the web UI (web/) and run its browser tests; install them only when missing.
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)

@@ -35,7 +35,8 @@ Result<Themes> Themes::from(std::vector<Theme> themes) {
     }
     for (const auto& term : t.terms) {
       if (utf8::length(term) < 2 || !utf8::valid(term)) {
-        return make_error(ErrorCode::kInvalidData, "term '" + term + "' is shorter than two characters",
+        return make_error(ErrorCode::kInvalidData,
+                          "term '" + term + "' is shorter than two characters",
                           "theme_" + t.name + ".tsv");
       }
     }

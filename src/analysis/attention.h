@@ -21,12 +21,12 @@
 // Themes is immutable after load and safe for concurrent use.
 #pragma once
 
+#include <sqlite3.h>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <sqlite3.h>
 
 #include "analysis/table.h"
 #include "common/result.h"

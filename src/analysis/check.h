@@ -1,6 +1,7 @@
 // gwr/analysis/check.h — consistency checks that flag doubtful extractions for a human to read.
 //
-//   auto flags = analysis::check(db);   // Result<Table>: report_id, region, plan_year, check, detail
+//   auto flags = analysis::check(db);   // Result<Table>: report_id, region, plan_year, check,
+//   detail
 //
 // Checks (the `check` column), each computed per report:
 //   sector_vs_gdp    — review-year actual growth of the primary, secondary and tertiary sectors

@@ -14,7 +14,8 @@ namespace gwr::analysis {
 namespace {
 
 bool has_any(std::string_view s, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return s.find(w) != std::string_view::npos; });
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return s.find(w) != std::string_view::npos; });
 }
 
 // Clauses of `text`, each ending after its 。；;！! (the last may have none).
@@ -56,35 +57,45 @@ Result<CommitmentWords> CommitmentWords::load() {
     const std::string kind(utf8::trim(r.fields[0]));
     std::string word(utf8::trim(r.fields[1]));
     if (word.empty()) {
-      return make_error(ErrorCode::kInvalidData, "empty word", "commitment_words.tsv:" + std::to_string(r.line));
+      return make_error(ErrorCode::kInvalidData, "empty word",
+                        "commitment_words.tsv:" + std::to_string(r.line));
     }
     if (kind == "done") {
       w.done.push_back(std::move(word));
     } else if (kind == "progress") {
       w.progress.push_back(std::move(word));
     } else {
-      return make_error(ErrorCode::kInvalidData, "kind must be done or progress, not '" + kind + "'",
+      return make_error(ErrorCode::kInvalidData,
+                        "kind must be done or progress, not '" + kind + "'",
                         "commitment_words.tsv:" + std::to_string(r.line));
     }
   }
   return w;
 }
 
-Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWords& words, std::int64_t report_id) {
-  auto self = sql::query(db, "SELECT region, plan_year FROM reports WHERE report_id = ?1", {Cell{report_id}}, "r");
+Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWords& words,
+                          std::int64_t report_id) {
+  auto self = sql::query(db, "SELECT region, plan_year FROM reports WHERE report_id = ?1",
+                         {Cell{report_id}}, "r");
   if (!self) return self.error();
-  if (self->rows.empty()) return make_error(ErrorCode::kUsage, "no report with id " + std::to_string(report_id));
+  if (self->rows.empty())
+    return make_error(ErrorCode::kUsage, "no report with id " + std::to_string(report_id));
   const Cell region = self->rows[0][0], plan_year = self->rows[0][1];
 
-  auto items = sql::query(db, "SELECT ord, label, declared_count, text FROM livelihood_items WHERE report_id = ?1 "
-                              "ORDER BY ord", {Cell{report_id}}, "items");
+  auto items = sql::query(
+      db,
+      "SELECT ord, label, declared_count, text FROM livelihood_items WHERE report_id = ?1 "
+      "ORDER BY ord",
+      {Cell{report_id}}, "items");
   if (!items) return items.error();
 
   Cell next_id, next_year;
   if (!is_null(region) && std::holds_alternative<std::int64_t>(plan_year)) {
-    auto next = sql::query(db, "SELECT report_id, plan_year FROM reports WHERE region = ?1 AND plan_year = ?2 "
-                               "ORDER BY partial, report_id LIMIT 1",
-                           {region, Cell{std::get<std::int64_t>(plan_year) + 1}}, "next");
+    auto next =
+        sql::query(db,
+                   "SELECT report_id, plan_year FROM reports WHERE region = ?1 AND plan_year = ?2 "
+                   "ORDER BY partial, report_id LIMIT 1",
+                   {region, Cell{std::get<std::int64_t>(plan_year) + 1}}, "next");
     if (!next) return next.error();
     if (!next->rows.empty()) {
       next_id = next->rows[0][0];
@@ -99,10 +110,13 @@ Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWor
   };
   std::vector<Clause> pool;
   if (!is_null(next_id)) {
-    constexpr const char* kText = "SELECT ord, coalesce(text_simplified, text) FROM paragraphs WHERE report_id = ?1";
-    auto paras = sql::query(db, std::string(kText) + " AND section_type IN ('review', 'five_year_review') ORDER BY ord",
-                            {next_id}, "p");
-    if (paras && paras->rows.empty()) paras = sql::query(db, std::string(kText) + " ORDER BY ord", {next_id}, "p");
+    constexpr const char* kText =
+        "SELECT ord, coalesce(text_simplified, text) FROM paragraphs WHERE report_id = ?1";
+    auto paras = sql::query(
+        db, std::string(kText) + " AND section_type IN ('review', 'five_year_review') ORDER BY ord",
+        {next_id}, "p");
+    if (paras && paras->rows.empty())
+      paras = sql::query(db, std::string(kText) + " ORDER BY ord", {next_id}, "p");
     if (!paras) return paras.error();
     for (const auto& p : paras->rows) {
       for (auto& c : clauses(text_of(p[1]))) pool.push_back({p[0], std::move(c)});
@@ -111,15 +125,17 @@ Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWor
 
   Table out;
   out.name = "commitments";
-  out.columns = {"report_id", "region",  "plan_year", "label", "declared_count", "ord",   "item", "key_phrases",
-                 "next_report_id", "next_plan_year", "status", "score", "evidence_paragraph", "evidence"};
+  out.columns = {"report_id", "region", "plan_year",          "label",          "declared_count",
+                 "ord",       "item",   "key_phrases",        "next_report_id", "next_plan_year",
+                 "status",    "score",  "evidence_paragraph", "evidence"};
   for (const auto& it : items->rows) {
     const std::string item = text_of(it[3]);
     auto w = seg.words(text::to_simplified(item));
     if (!w) return w.error();
     std::vector<std::string> phrases;
     for (auto& x : *w) {
-      if (std::find(phrases.begin(), phrases.end(), x) == phrases.end()) phrases.push_back(std::move(x));
+      if (std::find(phrases.begin(), phrases.end(), x) == phrases.end())
+        phrases.push_back(std::move(x));
     }
     std::string joined;
     for (const auto& p : phrases) joined += (joined.empty() ? "" : "、") + p;
@@ -129,7 +145,8 @@ Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWor
     for (const auto& c : pool) {
       std::size_t hit = 0;
       for (const auto& ph : phrases) hit += c.text.find(ph) != std::string::npos ? 1 : 0;
-      const double share = phrases.empty() ? 0.0 : static_cast<double>(hit) / static_cast<double>(phrases.size());
+      const double share =
+          phrases.empty() ? 0.0 : static_cast<double>(hit) / static_cast<double>(phrases.size());
       if (share > best) {
         best = share;
         where = &c;
@@ -148,8 +165,9 @@ Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWor
       }
     }
     const bool evidence = status == "done" || status == "in_progress";
-    out.rows.push_back({Cell{report_id}, region, plan_year, it[1], it[2], it[0], Cell{item}, Cell{joined}, next_id,
-                        next_year, Cell{status}, Cell{best}, evidence ? where->paragraph : Cell{},
+    out.rows.push_back({Cell{report_id}, region, plan_year, it[1], it[2], it[0], Cell{item},
+                        Cell{joined}, next_id, next_year, Cell{status}, Cell{best},
+                        evidence ? where->paragraph : Cell{},
                         evidence ? Cell{where->text} : Cell{}});
   }
   return out;

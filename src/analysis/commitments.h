@@ -24,11 +24,11 @@
 // clause is returned so a reader can judge. A report id that is not stored is kUsage.
 #pragma once
 
+#include <sqlite3.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <sqlite3.h>
 
 #include "analysis/table.h"
 #include "analysis/terms.h"

@@ -1,10 +1,10 @@
 #include "analysis/compare.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "analysis/sql.h"
 #include "common/utf8.h"
@@ -32,7 +32,8 @@ std::string num_text(const Cell& c) { return to_text(c); }
 
 }  // namespace
 
-Result<std::vector<std::int64_t>> resolve_reports(sqlite3* db, const std::vector<std::string>& refs) {
+Result<std::vector<std::int64_t>> resolve_reports(sqlite3* db,
+                                                  const std::vector<std::string>& refs) {
   std::vector<std::int64_t> out;
   for (const auto& ref : refs) {
     Result<Table> q = Table{};
@@ -47,8 +48,7 @@ Result<std::vector<std::int64_t>> resolve_reports(sqlite3* db, const std::vector
                      "ORDER BY partial, report_id LIMIT 1",
                      {Cell{region}, Cell{year}}, "ids");
     } else {
-      return make_error(ErrorCode::kUsage,
-                        "not a report id or '<region> <year>': '" + ref + "'");
+      return make_error(ErrorCode::kUsage, "not a report id or '<region> <year>': '" + ref + "'");
     }
     if (!q) return q.error();
     if (q->rows.empty()) return make_error(ErrorCode::kUsage, "no report matches '" + ref + "'");
@@ -75,7 +75,8 @@ Result<Table> compare(sqlite3* db, const std::vector<std::int64_t>& ids, const T
     if (is_null(cell)) cell = std::move(v);
   };
   // Fixed report rows first so every table starts the same way.
-  for (const char* item : {"region", "level", "province", "plan_year", "delivered", "speaker", "chars"}) {
+  for (const char* item :
+       {"region", "level", "province", "plan_year", "delivered", "speaker", "chars"}) {
     rows.push_back({Cell{std::string("report")}, Cell{std::string(item)}});
     rows.back().resize(2 + n);
     row_of[{"report", item}] = rows.size() - 1;

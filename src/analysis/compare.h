@@ -18,11 +18,11 @@
 // Empty cells mean the report says nothing on that row.
 #pragma once
 
+#include <sqlite3.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <sqlite3.h>
 
 #include "analysis/attention.h"
 #include "analysis/table.h"
@@ -30,7 +30,8 @@
 
 namespace gwr::analysis {
 
-Result<std::vector<std::int64_t>> resolve_reports(sqlite3* db, const std::vector<std::string>& refs);
+Result<std::vector<std::int64_t>> resolve_reports(sqlite3* db,
+                                                  const std::vector<std::string>& refs);
 Result<Table> compare(sqlite3* db, const std::vector<std::int64_t>& ids, const Themes& themes);
 
 }  // namespace gwr::analysis

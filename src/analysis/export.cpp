@@ -59,17 +59,17 @@ Status write_sheet(lxw_workbook* wb, const Table& t, const std::filesystem::path
   const std::string name = sheet_name(t.name);
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
   if (ws == nullptr) {
-    return make_error(ErrorCode::kUnreadable, "XLSX: cannot add sheet '" + name + "'", path.string());
+    return make_error(ErrorCode::kUnreadable, "XLSX: cannot add sheet '" + name + "'",
+                      path.string());
   }
   constexpr lxw_row_t kMaxRows = 1048576;
   if (t.rows.size() + 1 > kMaxRows) {
-    return make_error(ErrorCode::kTooLarge, "table '" + t.name + "' has more rows than a sheet holds",
-                      path.string());
+    return make_error(ErrorCode::kTooLarge,
+                      "table '" + t.name + "' has more rows than a sheet holds", path.string());
   }
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    auto st = xlsx_check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c),
-                                                t.columns[c].c_str(), bold),
-                         path);
+    auto st = xlsx_check(
+        worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t.columns[c].c_str(), bold), path);
     if (!st) return st;
   }
   for (std::size_t r = 0; r < t.rows.size(); ++r) {

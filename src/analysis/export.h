@@ -17,12 +17,12 @@
 // export never leaves a half-written file under the requested name.
 #pragma once
 
+#include <sqlite3.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <sqlite3.h>
 
 #include "analysis/table.h"
 #include "common/result.h"

@@ -51,10 +51,12 @@ std::string csv_field(std::string_view s) {
 
 void write_csv(std::ostream& out, const Table& t, bool bom) {
   if (bom) out << kUtf8Bom;
-  for (std::size_t i = 0; i < t.columns.size(); ++i) out << (i ? "," : "") << csv_field(t.columns[i]);
+  for (std::size_t i = 0; i < t.columns.size(); ++i)
+    out << (i ? "," : "") << csv_field(t.columns[i]);
   out << "\r\n";
   for (const auto& row : t.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(to_text(row[i]));
+    for (std::size_t i = 0; i < row.size(); ++i)
+      out << (i ? "," : "") << csv_field(to_text(row[i]));
     out << "\r\n";
   }
 }

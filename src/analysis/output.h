@@ -11,10 +11,9 @@
 // Writers only fail through the stream; print() rejects an unknown format with kUsage.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "analysis/table.h"
 #include "common/result.h"

@@ -74,15 +74,18 @@ std::string Stmt::column_name(int i) const {
 
 Cell Stmt::cell(int i) const {
   switch (sqlite3_column_type(s_, i)) {
-    case SQLITE_INTEGER: return Cell{static_cast<std::int64_t>(sqlite3_column_int64(s_, i))};
-    case SQLITE_FLOAT: return Cell{sqlite3_column_double(s_, i)};
+    case SQLITE_INTEGER:
+      return Cell{static_cast<std::int64_t>(sqlite3_column_int64(s_, i))};
+    case SQLITE_FLOAT:
+      return Cell{sqlite3_column_double(s_, i)};
     case SQLITE_TEXT:
     case SQLITE_BLOB: {
       const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
       const int n = sqlite3_column_bytes(s_, i);
       return Cell{std::string(p != nullptr ? p : "", static_cast<std::size_t>(n))};
     }
-    default: return Cell{};
+    default:
+      return Cell{};
   }
 }
 

@@ -1,9 +1,9 @@
 #include "analysis/table.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <limits>
-
-#include <fmt/format.h>
 
 namespace gwr::analysis {
 

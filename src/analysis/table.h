@@ -22,9 +22,9 @@ using Cell = std::variant<std::monostate, std::int64_t, double, std::string>;
 
 struct Table {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-  std::string name;                      // sheet / table name ("targets", "panel" …)
+  std::string name;  // sheet / table name ("targets", "panel" …)
   std::vector<std::string> columns;
-  std::vector<std::vector<Cell>> rows;   // each row has columns.size() cells
+  std::vector<std::vector<Cell>> rows;  // each row has columns.size() cells
 
   // Index of the named column, or npos.
   std::size_t column(std::string_view col) const;

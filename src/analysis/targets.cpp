@@ -162,9 +162,11 @@ Result<Table> targets_realised(sqlite3* db, const TargetFilter& f) {
       const bool five = text(row[c_kind]) == "five_year";
       const bool average = five && text(row[c_basis]) == "annual_average";
       const bool growth = is_growth(can) || average;
-      std::vector<Cell> ps = {row[c_region], Cell{id}, row[c_year],
-                              Cell{std::string(average ? "five_year_span" : "review_year")},
-                              Cell{}, Cell{}, row[c_rep]};
+      std::vector<Cell> ps = {
+          row[c_region], Cell{id},
+          row[c_year],   Cell{std::string(average ? "five_year_span" : "review_year")},
+          Cell{},        Cell{},
+          row[c_rep]};
       if (growth) {
         ps[4] = std::string("growth");
       } else {

@@ -37,10 +37,10 @@
 // return kInvalidData with SQLite's message when the database lacks the corpus schema.
 #pragma once
 
+#include <sqlite3.h>
+
 #include <optional>
 #include <string>
-
-#include <sqlite3.h>
 
 #include "analysis/table.h"
 #include "common/result.h"

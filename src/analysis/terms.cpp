@@ -1,14 +1,14 @@
 #include "analysis/terms.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
 #include <unordered_map>
-
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
 
 #include "analysis/sql.h"
 #include "common/data.h"
@@ -48,8 +48,8 @@ ORDER BY r.report_id, p.ord)");
     auto has = st->step();
     if (!has) return has.error();
     if (!*has) break;
-    out.push_back(Para{std::get<std::int64_t>(st->cell(0)), st->cell(1), st->cell(2),
-                       to_text(st->cell(3))});
+    out.push_back(
+        Para{std::get<std::int64_t>(st->cell(0)), st->cell(1), st->cell(2), to_text(st->cell(3))});
   }
   return out;
 }
@@ -89,7 +89,8 @@ Result<std::vector<std::string>> Segmenter::words(std::string_view text) const {
   std::unique_ptr<icu::BreakIterator> it(
       icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
   if (U_FAILURE(status) || !it) {
-    return make_error(ErrorCode::kInternal, std::string("ICU word iterator: ") + u_errorName(status));
+    return make_error(ErrorCode::kInternal,
+                      std::string("ICU word iterator: ") + u_errorName(status));
   }
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
@@ -173,8 +174,8 @@ Result<Table> term_trends(sqlite3* db, const Segmenter& seg, TermsBy by, std::si
   }
   Table t;
   t.name = "term_trends";
-  t.columns = {"group", "term", "first_year", "first_per_10k", "last_year", "last_per_10k",
-               "change", "direction"};
+  t.columns = {"group",     "term",         "first_year", "first_per_10k",
+               "last_year", "last_per_10k", "change",     "direction"};
   for (const auto& [g, years] : groups) {
     if (years.size() < 2) continue;
     const auto& [y0, first] = *years.begin();
@@ -202,7 +203,8 @@ Result<Table> term_trends(sqlite3* db, const Segmenter& seg, TermsBy by, std::si
       const double da = a.b - a.a, dz = b.b - b.a;
       return da != dz ? da > dz : a.term < b.term;
     });
-    for (std::size_t i = 0; i < ch.size() && i < n && ch[i].b - ch[i].a > 0; ++i) emit(ch[i], "rise");
+    for (std::size_t i = 0; i < ch.size() && i < n && ch[i].b - ch[i].a > 0; ++i)
+      emit(ch[i], "rise");
     for (std::size_t i = 0; i < n && i < ch.size(); ++i) {
       const Change& c = ch[ch.size() - 1 - i];
       if (c.b - c.a >= 0) break;

@@ -27,13 +27,13 @@
 // concurrent use.
 #pragma once
 
+#include <sqlite3.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
-
-#include <sqlite3.h>
 
 #include "analysis/table.h"
 #include "common/result.h"

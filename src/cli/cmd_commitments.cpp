@@ -37,8 +37,10 @@ int run_commitments(const CommitmentsOptions& o) {
 void register_commitments(CLI::App& app, std::vector<Command>& out) {
   auto o = std::make_shared<CommitmentsOptions>();
   auto* sub = app.add_subcommand(
-      "commitments", "Each 民生实事 item of the reports, looked up in the region's next-year report");
-  sub->add_option("REF", o->refs, "Report id, or region and plan year ('庆阳市 2023', '庆阳市:2023')")
+      "commitments",
+      "Each 民生实事 item of the reports, looked up in the region's next-year report");
+  sub->add_option("REF", o->refs,
+                  "Report id, or region and plan year ('庆阳市 2023', '庆阳市:2023')")
       ->required();
   sub->add_option("--db", o->db, "Corpus database (gwr ingest)")->required();
   sub->add_option("--format", o->format, kFormats)

@@ -24,7 +24,8 @@ int run_compare(const CompareOptions& o) {
 void register_compare(CLI::App& app, std::vector<Command>& out) {
   auto o = std::make_shared<CompareOptions>();
   auto* sub = app.add_subcommand("compare", "Reports side by side: targets, attention, key facts");
-  sub->add_option("REF", o->refs, "Report id, or region and plan year ('庆阳市 2023', '庆阳市:2023')")
+  sub->add_option("REF", o->refs,
+                  "Report id, or region and plan year ('庆阳市 2023', '庆阳市:2023')")
       ->required();
   sub->add_option("--db", o->db, "Corpus database (gwr ingest)")->required();
   sub->add_option("--format", o->format, kFormats)

@@ -33,9 +33,11 @@ int run_eval(const EvalOptions& o) {
 
 void register_eval(CLI::App& app, std::vector<Command>& out) {
   auto o = std::make_shared<EvalOptions>();
-  auto* sub = app.add_subcommand("eval", "Score extraction against a gold file (seeds.json format)");
+  auto* sub =
+      app.add_subcommand("eval", "Score extraction against a gold file (seeds.json format)");
   sub->add_option("--gold", o->gold, "Gold JSON file")->required();
-  sub->add_option("--corpus", o->corpus, "Folder holding the gold records' source files")->required();
+  sub->add_option("--corpus", o->corpus, "Folder holding the gold records' source files")
+      ->required();
   sub->add_flag("-v,--verbose", o->verbose, "List every miss");
   out.push_back(Command{sub, [o] { return run_eval(*o); }});
 }

@@ -1,4 +1,5 @@
-// gwr export --to FILE — corpus tables as XLSX (one sheet per table), CSV (UTF-8 with BOM) or JSONL.
+// gwr export --to FILE — corpus tables as XLSX (one sheet per table), CSV (UTF-8 with BOM) or
+// JSONL.
 #include "analysis/export.h"
 #include "cli/corpus.h"
 
@@ -42,8 +43,8 @@ void register_export(CLI::App& app, std::vector<Command>& out) {
   sub->add_option("--table", o->tables,
                   "targets, facts, reports, livelihood, glossary, warnings or panel "
                   "(default: all for .xlsx, targets otherwise)")
-      ->check(CLI::IsMember({"targets", "facts", "reports", "livelihood", "glossary", "warnings",
-                             "panel"}));
+      ->check(CLI::IsMember(
+          {"targets", "facts", "reports", "livelihood", "glossary", "warnings", "panel"}));
   out.push_back(Command{sub, [o] { return run_export(*o); }});
 }
 

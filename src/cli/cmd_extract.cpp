@@ -99,7 +99,8 @@ std::optional<std::string> decode_base64(std::string_view in) {
 }
 
 // One input line → one output object: {"id", "reports": [...]} or {"id", "error": {code, message}}.
-nlohmann::json extract_line(const std::string& line, const pipeline::Resources& res, bool with_text) {
+nlohmann::json extract_line(const std::string& line, const pipeline::Resources& res,
+                            bool with_text) {
   nlohmann::json out = nlohmann::json::object();
   out["id"] = nullptr;
   auto error = [&out](ErrorCode code, const std::string& message) {
@@ -203,13 +204,15 @@ int run_extract(const ExtractOptions& o) {
 
 void register_extract(CLI::App& app, std::vector<Command>& out) {
   auto o = std::make_shared<ExtractOptions>();
-  auto* sub = app.add_subcommand("extract", "Extract metadata, sections, targets, facts and lists as JSON");
+  auto* sub =
+      app.add_subcommand("extract", "Extract metadata, sections, targets, facts and lists as JSON");
   sub->add_option("FILE", o->files, "Report files (.txt, .html, .htm, .pdf)");
   sub->add_option("--format", o->format, "json (pretty, one object per report) or jsonl")
       ->check(CLI::IsMember({"json", "jsonl"}));
   sub->add_flag("--text", o->with_text, "Include the body text");
-  sub->add_flag("--stdin-jsonl", o->stdin_jsonl,
-                "Read {\"id\",\"text\"|\"base64\",\"name\"} lines from stdin, write one result line each");
+  sub->add_flag(
+      "--stdin-jsonl", o->stdin_jsonl,
+      "Read {\"id\",\"text\"|\"base64\",\"name\"} lines from stdin, write one result line each");
   out.push_back(Command{sub, [o] { return run_extract(*o); }});
 }
 

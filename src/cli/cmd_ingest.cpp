@@ -40,7 +40,8 @@ struct IngestOptions {
 
 bool wanted_extension(const fs::path& p) {
   std::string e = p.extension().string();
-  std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(e.begin(), e.end(), e.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return e == ".txt" || e == ".htm" || e == ".html" || e == ".pdf" || e == ".docx";
 }
 
@@ -57,11 +58,15 @@ std::vector<Input> collect(const std::vector<std::string>& paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
       std::vector<std::string> found;
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec),
+          end;
       for (; !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && wanted_extension(it->path())) found.push_back(it->path().string());
+        if (it->is_regular_file(ec) && wanted_extension(it->path()))
+          found.push_back(it->path().string());
       }
-      if (ec) out.push_back({p, make_error(ErrorCode::kUnreadable, "cannot list the folder: " + ec.message(), p)});
+      if (ec)
+        out.push_back(
+            {p, make_error(ErrorCode::kUnreadable, "cannot list the folder: " + ec.message(), p)});
       std::sort(found.begin(), found.end());
       for (auto& f : found) out.push_back({std::move(f), std::nullopt});
     } else if (fs::exists(p, ec)) {
@@ -102,8 +107,11 @@ class Progress {
     last_ = now;
     const double secs = std::max(1e-3, std::chrono::duration<double>(now - start_).count());
     const int width = 30;
-    const int filled = total_ ? static_cast<int>(static_cast<double>(files) * width / static_cast<double>(total_)) : width;
-    std::fprintf(stderr, "\r[%s%s] %zu/%zu files  %.1f docs/s  %.2f MB/s ", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+    const int filled =
+        total_ ? static_cast<int>(static_cast<double>(files) * width / static_cast<double>(total_))
+               : width;
+    std::fprintf(stderr, "\r[%s%s] %zu/%zu files  %.1f docs/s  %.2f MB/s ",
+                 std::string(static_cast<std::size_t>(filled), '#').c_str(),
                  std::string(static_cast<std::size_t>(width - filled), '.').c_str(), files, total_,
                  static_cast<double>(docs) / secs, static_cast<double>(bytes) / 1e6 / secs);
     std::fflush(stderr);
@@ -121,7 +129,8 @@ class Progress {
 };
 
 int run_ingest(const IngestOptions& o) {
-  if (o.jobs < 0) return fail(make_error(ErrorCode::kUsage, "--jobs must be 0 (automatic) or more"));
+  if (o.jobs < 0)
+    return fail(make_error(ErrorCode::kUsage, "--jobs must be 0 (automatic) or more"));
   if (o.batch < 1) return fail(make_error(ErrorCode::kUsage, "--batch must be 1 or more"));
   auto opened = store::Store::open(o.db, store::Options{false, !o.no_fts});
   if (!opened) return fail(opened.error());
@@ -140,7 +149,8 @@ int run_ingest(const IngestOptions& o) {
     if (inputs[i].error) {
       failures.push_back(inputs[i].error->describe());
       worst = std::max(worst, exit_code_for(inputs[i].error->code));
-      if (auto w = st.record_file({inputs[i].path, 0, "failed", 0, inputs[i].error->message}); !w) return fail(w.error());
+      if (auto w = st.record_file({inputs[i].path, 0, "failed", 0, inputs[i].error->message}); !w)
+        return fail(w.error());
       continue;
     }
     std::error_code ec;
@@ -185,7 +195,8 @@ int run_ingest(const IngestOptions& o) {
       {
         std::unique_lock lock(mu);
         cv_room.wait(lock, [&] {
-          return stop || k == next_write || (k < next_write + window && held + todo_size[k] <= kAheadBytes);
+          return stop || k == next_write ||
+                 (k < next_write + window && held + todo_size[k] <= kAheadBytes);
         });
         if (stop) return;
         held += todo_size[k];
@@ -275,9 +286,10 @@ int run_ingest(const IngestOptions& o) {
     }
     ++batch_files;
     batch_bytes += todo_size[k];
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_start).count();
-    if (written && (batch_files >= kBatchFiles || batch_bytes >= kBatchBytes || secs >= kBatchSeconds ||
-                    k + 1 == todo.size())) {
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_start).count();
+    if (written && (batch_files >= kBatchFiles || batch_bytes >= kBatchBytes ||
+                    secs >= kBatchSeconds || k + 1 == todo.size())) {
       written = commit();
     }
     if (!written) {
@@ -300,10 +312,11 @@ int run_ingest(const IngestOptions& o) {
 
   for (const auto& f : failures) std::cerr << "gwr: error: " << f << "\n";
   if (fatal) return fail(*fatal);
-  std::cout << "ingested " << reports << " report" << (reports == 1 ? "" : "s") << " from " << files_done
-            << " file" << (files_done == 1 ? "" : "s") << "; " << duplicates << " duplicate"
-            << (duplicates == 1 ? "" : "s") << " skipped; " << unchanged << " unchanged file"
-            << (unchanged == 1 ? "" : "s") << " skipped; " << failures.size() << " failed\n";
+  std::cout << "ingested " << reports << " report" << (reports == 1 ? "" : "s") << " from "
+            << files_done << " file" << (files_done == 1 ? "" : "s") << "; " << duplicates
+            << " duplicate" << (duplicates == 1 ? "" : "s") << " skipped; " << unchanged
+            << " unchanged file" << (unchanged == 1 ? "" : "s") << " skipped; " << failures.size()
+            << " failed\n";
   return worst;
 }
 
@@ -311,13 +324,18 @@ int run_ingest(const IngestOptions& o) {
 
 void register_ingest(CLI::App& app, std::vector<Command>& out) {
   auto o = std::make_shared<IngestOptions>();
-  auto* sub = app.add_subcommand("ingest", "Extract reports from files and folders into a corpus database");
-  sub->add_option("PATH", o->paths, "Report files or folders (searched recursively for .txt .htm .html .pdf .docx)")
+  auto* sub =
+      app.add_subcommand("ingest", "Extract reports from files and folders into a corpus database");
+  sub->add_option("PATH", o->paths,
+                  "Report files or folders (searched recursively for .txt .htm .html .pdf .docx)")
       ->required();
   sub->add_option("--db", o->db, "Corpus database (SQLite), created if missing")->required();
-  sub->add_flag("--no-fts", o->no_fts, "Do not build the full-text index (faster; gwr search needs it)");
+  sub->add_flag("--no-fts", o->no_fts,
+                "Do not build the full-text index (faster; gwr search needs it)");
   sub->add_option("--jobs", o->jobs, "Extraction threads (default: one per core)");
-  sub->add_option("--batch", o->batch, "Files per transaction, at most (default 64; a batch also closes after 8 MB or 1 s)");
+  sub->add_option(
+      "--batch", o->batch,
+      "Files per transaction, at most (default 64; a batch also closes after 8 MB or 1 s)");
   out.push_back(Command{sub, [o] { return run_ingest(*o); }});
 }
 

@@ -2,7 +2,6 @@
 #include <unistd.h>
 
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -44,7 +43,9 @@ std::string csv_field(const std::string& s) {
 }
 
 nlohmann::json hit_json(const store::Hit& h) {
-  auto o = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  auto o = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
   return {{"score", h.score},
           {"report_id", h.report_id},
           {"paragraph_id", h.paragraph_id},
@@ -87,14 +88,15 @@ int run_search(const SearchOptions& o) {
   } else if (o.format == "csv") {
     std::cout << "score,region,level,plan_year,section_type,source,start,end,snippet\n";
     for (const auto& h : *hits) {
-      std::cout << h.score << ',' << csv_field(h.region.value_or("")) << ',' << h.level.value_or("") << ','
-                << (h.plan_year ? std::to_string(*h.plan_year) : "") << ',' << h.section_type.value_or("") << ','
-                << csv_field(h.source) << ',' << h.start_byte << ',' << h.end_byte << ','
-                << csv_field(one_line(h.snippet)) << "\n";
+      std::cout << h.score << ',' << csv_field(h.region.value_or("")) << ',' << h.level.value_or("")
+                << ',' << (h.plan_year ? std::to_string(*h.plan_year) : "") << ','
+                << h.section_type.value_or("") << ',' << csv_field(h.source) << ',' << h.start_byte
+                << ',' << h.end_byte << ',' << csv_field(one_line(h.snippet)) << "\n";
     }
   } else {
     for (const auto& h : *hits) {
-      std::cout << h.region.value_or("?") << "  " << (h.plan_year ? std::to_string(*h.plan_year) : "?") << "  "
+      std::cout << h.region.value_or("?") << "  "
+                << (h.plan_year ? std::to_string(*h.plan_year) : "?") << "  "
                 << h.level.value_or("?") << "  " << h.section_type.value_or("-") << "  "
                 << one_line(h.snippet) << "\n";
     }
@@ -107,17 +109,21 @@ int run_search(const SearchOptions& o) {
 
 void register_search(CLI::App& app, std::vector<Command>& out) {
   auto o = std::make_shared<SearchOptions>();
-  auto* sub = app.add_subcommand("search", "Full-text search over the paragraphs of a corpus database");
+  auto* sub =
+      app.add_subcommand("search", "Full-text search over the paragraphs of a corpus database");
   sub->add_option("QUERY", o->query, "Words or FTS5 syntax: \"phrase\", AND, OR, NOT")->required();
   sub->add_option("--db", o->db, "Corpus database made by gwr ingest")->required();
   sub->add_option("--region", o->region, "Region name or six-digit code");
   sub->add_option("--level", o->level, "national, province, prefecture or county")
       ->check(CLI::IsMember({"national", "province", "prefecture", "county"}));
   sub->add_option("--year", o->year, "Plan year of the report");
-  sub->add_option("--section", o->section, "Section type: review, five_year_review, fyp_goals, plan_tasks, …");
+  sub->add_option("--section", o->section,
+                  "Section type: review, five_year_review, fyp_goals, plan_tasks, …");
   sub->add_option("--province", o->province, "Province, e.g. 浙江省");
-  sub->add_option("--limit", o->limit, "Maximum hits (1-1000)")->check(CLI::Range(1, store::kMaxSearchLimit));
-  sub->add_option("--format", o->format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  sub->add_option("--limit", o->limit, "Maximum hits (1-1000)")
+      ->check(CLI::Range(1, store::kMaxSearchLimit));
+  sub->add_option("--format", o->format, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
   out.push_back(Command{sub, [o] { return run_search(*o); }});
 }
 

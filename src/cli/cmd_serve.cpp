@@ -42,8 +42,8 @@ int run_serve(const ServeOptions& o) {
     srv->stop();
   });
   const std::string shown = o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host;
-  std::cout << "gwr: serving " << o.db << " at http://" << shown << ":" << *port << "/  (Ctrl-C stops)"
-            << std::endl;
+  std::cout << "gwr: serving " << o.db << " at http://" << shown << ":" << *port
+            << "/  (Ctrl-C stops)" << std::endl;
   Status st = srv->run();
   // Wake the waiter if run() ended for another reason.
   pthread_kill(waiter.native_handle(), SIGTERM);
@@ -56,11 +56,15 @@ int run_serve(const ServeOptions& o) {
 
 void register_serve(CLI::App& app, std::vector<Command>& out) {
   auto o = std::make_shared<ServeOptions>();
-  auto* sub = app.add_subcommand("serve", "Web workbench: JSON API and browser UI over a corpus database");
-  sub->add_option("--db", o->db, "Corpus database made by gwr ingest (opened read-only)")->required();
+  auto* sub =
+      app.add_subcommand("serve", "Web workbench: JSON API and browser UI over a corpus database");
+  sub->add_option("--db", o->db, "Corpus database made by gwr ingest (opened read-only)")
+      ->required();
   sub->add_option("--host", o->host, "Address to listen on (default 127.0.0.1: this machine only)");
   sub->add_option("--port", o->port, "TCP port (0: any free port)")->check(CLI::Range(0, 65535));
-  sub->add_option("--threads", o->threads, "Read-only database connections (1-64); HTTP workers are 4 per connection")->check(CLI::Range(1, 64));
+  sub->add_option("--threads", o->threads,
+                  "Read-only database connections (1-64); HTTP workers are 4 per connection")
+      ->check(CLI::Range(1, 64));
   out.push_back(Command{sub, [o] { return run_serve(*o); }});
 }
 

@@ -33,7 +33,8 @@ void add(CLI::App& app, std::vector<Command>& out, const char* name, const char*
   o->realised = realised;
   auto* sub = app.add_subcommand(name, help);
   sub->add_option("--db", o->db, "Corpus database (gwr ingest)")->required();
-  sub->add_option("--indicator", o->indicator, "Canonical class (gdp_growth) or indicator id (gdp)");
+  sub->add_option("--indicator", o->indicator,
+                  "Canonical class (gdp_growth) or indicator id (gdp)");
   sub->add_option("--year", o->year, "Target year");
   sub->add_option("--level", o->level, "national, province, prefecture or county")
       ->check(CLI::IsMember({"national", "province", "prefecture", "county"}));

@@ -10,11 +10,10 @@
 // errors on stderr as "gwr: error: <where>: <message>" and never throws on user input.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "common/result.h"
 #include "pipeline/pipeline.h"

@@ -47,7 +47,8 @@ Result<Table> parse_table(std::string_view name, std::string_view content, std::
     std::size_t f = 0;
     while (true) {
       std::size_t tab = line.find('\t', f);
-      r.fields.emplace_back(line.substr(f, tab == std::string_view::npos ? line.size() - f : tab - f));
+      r.fields.emplace_back(
+          line.substr(f, tab == std::string_view::npos ? line.size() - f : tab - f));
       if (tab == std::string_view::npos) break;
       f = tab + 1;
     }

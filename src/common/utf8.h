@@ -34,9 +34,9 @@ std::size_t length(std::string_view s);
 bool valid(std::string_view s);
 
 // Character classes used across stages.
-bool is_han(char32_t c);          // CJK unified ideographs (incl. ext A) and 〇
+bool is_han(char32_t c);  // CJK unified ideographs (incl. ext A) and 〇
 bool is_ascii_digit(char32_t c);
-bool is_space(char32_t c);        // ASCII white space, NBSP, U+3000 and other Unicode spaces
+bool is_space(char32_t c);  // ASCII white space, NBSP, U+3000 and other Unicode spaces
 
 // Trims is_space characters at both ends.
 std::string_view trim(std::string_view s);

@@ -6,25 +6,38 @@ namespace gwr {
 
 const char* level_name(Level l) {
   switch (l) {
-    case Level::kNational: return "national";
-    case Level::kProvince: return "province";
-    case Level::kPrefecture: return "prefecture";
-    case Level::kCounty: return "county";
-    case Level::kUnknown: break;
+    case Level::kNational:
+      return "national";
+    case Level::kProvince:
+      return "province";
+    case Level::kPrefecture:
+      return "prefecture";
+    case Level::kCounty:
+      return "county";
+    case Level::kUnknown:
+      break;
   }
   return "unknown";
 }
 
 const char* section_type_name(SectionType t) {
   switch (t) {
-    case SectionType::kReview: return "review";
-    case SectionType::kFiveYearReview: return "five_year_review";
-    case SectionType::kFypGoals: return "fyp_goals";
-    case SectionType::kPlanTasks: return "plan_tasks";
-    case SectionType::kSelfBuilding: return "self_building";
-    case SectionType::kGlossary: return "glossary";
-    case SectionType::kLivelihood: return "livelihood";
-    case SectionType::kOther: break;
+    case SectionType::kReview:
+      return "review";
+    case SectionType::kFiveYearReview:
+      return "five_year_review";
+    case SectionType::kFypGoals:
+      return "fyp_goals";
+    case SectionType::kPlanTasks:
+      return "plan_tasks";
+    case SectionType::kSelfBuilding:
+      return "self_building";
+    case SectionType::kGlossary:
+      return "glossary";
+    case SectionType::kLivelihood:
+      return "livelihood";
+    case SectionType::kOther:
+      break;
   }
   return "other";
 }

@@ -3,8 +3,8 @@
 //   std::vector<Document> docs = ingest::read_file("report.html").value();
 //   Document& d = docs[0];
 //   std::string_view body = d.text_of(d.body);          // analysis text of the report body
-//   Span raw = d.raw(d.body);                             // the same span in the input file's bytes
-//   std::string cited = d.original_of(d.sections[0].heading);  // heading as written
+//   Span raw = d.raw(d.body);                             // the same span in the input file's
+//   bytes std::string cited = d.original_of(d.sections[0].heading);  // heading as written
 //
 // OFFSETS. Inside the pipeline every Span is a half-open byte range [begin, end) into
 // Document::text.text, the analysis text. At the edges (JSON output, the store) spans are
@@ -65,27 +65,27 @@ struct PageMetaField {
 };
 
 struct Metadata {
-  std::optional<std::string> region;       // as named in the report, simplified: "庆阳市", "全国"
+  std::optional<std::string> region;  // as named in the report, simplified: "庆阳市", "全国"
   std::optional<std::string> region_code;  // GB/T 2260 six-digit code, "100000" for 全国
   Level level = Level::kUnknown;
-  std::optional<std::string> province;     // full name, e.g. "甘肃省"; null for 全国
-  std::optional<std::string> parent;       // prefecture-level parent of a county-level region
-  std::optional<std::string> delivered;    // "YYYY-MM-DD" or "YYYY-MM", from the report header
-  std::optional<std::string> session;      // "第X届人民代表大会第Y次会议"
+  std::optional<std::string> province;   // full name, e.g. "甘肃省"; null for 全国
+  std::optional<std::string> parent;     // prefecture-level parent of a county-level region
+  std::optional<std::string> delivered;  // "YYYY-MM-DD" or "YYYY-MM", from the report header
+  std::optional<std::string> session;    // "第X届人民代表大会第Y次会议"
   std::optional<std::string> speaker;
   std::optional<std::string> speaker_title;  // government post only, e.g. "市长", "代理区长"
   bool acting = false;
   std::optional<int> review_year;
   std::optional<int> plan_year;
-  std::optional<std::string> published;    // page publish date from page_meta, "YYYY-MM-DD"
+  std::optional<std::string> published;  // page publish date from page_meta, "YYYY-MM-DD"
 };
 
 struct Section {
-  std::string title;   // exact heading text as written (slice of `original`), trimmed
-  int level = 1;       // 1 = top-level part of the speech, 2 = its numbered items, ...
+  std::string title;  // exact heading text as written (slice of `original`), trimmed
+  int level = 1;      // 1 = top-level part of the speech, 2 = its numbered items, ...
   SectionType type = SectionType::kOther;
-  Span heading;        // the heading text
-  Span extent;         // from the heading to the start of the next section of level <= this one
+  Span heading;           // the heading text
+  Span extent;            // from the heading to the start of the next section of level <= this one
   bool appended = false;  // material after the speech (glossary, annexed lists): not a part of it
 };
 
@@ -104,23 +104,23 @@ struct Paragraph {
 };
 
 struct Document {
-  std::string source;       // input path as given
-  int index_in_file = 0;    // 0-based position among the reports of one file
-  std::string format;       // "txt", "html", "pdf", "docx"
-  std::string encoding;     // detected source encoding, e.g. "UTF-8", "GB18030", "Big5"
-  bool traditional = false; // source written in traditional characters
+  std::string source;        // input path as given
+  int index_in_file = 0;     // 0-based position among the reports of one file
+  std::string format;        // "txt", "html", "pdf", "docx"
+  std::string encoding;      // detected source encoding, e.g. "UTF-8", "GB18030", "Big5"
+  bool traditional = false;  // source written in traditional characters
 
-  MappedText original;      // visible text as written; map -> raw input bytes
-  MappedText text;          // analysis text; map -> original
-  OffsetMap text_to_raw;    // compose(text.map, original.map), kept for speed
+  MappedText original;    // visible text as written; map -> raw input bytes
+  MappedText text;        // analysis text; map -> original
+  OffsetMap text_to_raw;  // compose(text.map, original.map), kept for speed
 
-  Span body;                // the report itself, boilerplate excluded (in `text`)
+  Span body;  // the report itself, boilerplate excluded (in `text`)
   std::vector<PageMetaField> page_meta;
   std::vector<StyleHeading> style_headings;  // from the format's markup (.docx), in text order
   Metadata meta;
   std::vector<Section> sections;
   std::vector<Paragraph> paragraphs;
-  bool partial = false;     // an excerpt, a cut-off page, a news article quoting a report
+  bool partial = false;  // an excerpt, a cut-off page, a news article quoting a report
   std::vector<Warning> warnings;
 
   std::string_view text_of(Span s) const;

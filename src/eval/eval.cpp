@@ -1,12 +1,12 @@
 #include "eval/eval.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <fstream>
 #include <map>
-#include <sstream>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "common/utf8.h"
 
@@ -32,13 +32,16 @@ bool same_number(const json& a, const json& b) {
 }
 
 bool same_target(const json& g, const json& x) {
-  return g.value("canonical", "") == x.value("canonical", "") && same_number(field(g, "value"), field(x, "value")) &&
-         same_number(field(g, "value_hi"), field(x, "value_hi")) && g.value("modifier", "") == x.value("modifier", "");
+  return g.value("canonical", "") == x.value("canonical", "") &&
+         same_number(field(g, "value"), field(x, "value")) &&
+         same_number(field(g, "value_hi"), field(x, "value_hi")) &&
+         g.value("modifier", "") == x.value("modifier", "");
 }
 
 std::string target_line(const json& t) {
-  return fmt::format("{} {} {} {} {} [{}]", t.value("canonical", "?"), show(field(t, "value")), show(field(t, "value_hi")),
-                     show(field(t, "unit")), t.value("modifier", "?"), t.value("indicator", ""));
+  return fmt::format("{} {} {} {} {} [{}]", t.value("canonical", "?"), show(field(t, "value")),
+                     show(field(t, "value_hi")), show(field(t, "unit")), t.value("modifier", "?"),
+                     t.value("indicator", ""));
 }
 
 Counts match_targets(const json& gold, const json& got, const std::string& label,
@@ -88,17 +91,20 @@ Result<Report> evaluate(const std::filesystem::path& gold_path, const std::files
   try {
     gold = json::parse(in);
   } catch (const std::exception& e) {
-    return make_error(ErrorCode::kInvalidData, std::string("gold file is not valid JSON: ") + e.what(),
-                      gold_path.string());
+    return make_error(ErrorCode::kInvalidData,
+                      std::string("gold file is not valid JSON: ") + e.what(), gold_path.string());
   }
-  if (!gold.is_array()) return make_error(ErrorCode::kInvalidData, "gold file must hold a JSON array", gold_path.string());
+  if (!gold.is_array())
+    return make_error(ErrorCode::kInvalidData, "gold file must hold a JSON array",
+                      gold_path.string());
 
   std::map<std::string, std::vector<json>> extracted;  // per source file
   std::map<std::string, std::string> failures;
   Report rep;
   for (const auto& g : gold) {
     if (!g.is_object() || !g.contains("source_file")) {
-      return make_error(ErrorCode::kInvalidData, "gold record without source_file", gold_path.string());
+      return make_error(ErrorCode::kInvalidData, "gold record without source_file",
+                        gold_path.string());
     }
     const std::string file = g["source_file"].get<std::string>();
     if (!extracted.count(file) && !failures.count(file)) {
@@ -123,13 +129,14 @@ Result<Report> evaluate(const std::filesystem::path& gold_path, const std::files
       for (const auto& x : docs) {
         if (show(field(x, "region")) == s.region) d = &x;
       }
-      if (d == nullptr && static_cast<std::size_t>(s.index_in_file) < docs.size()) d = &docs[s.index_in_file];
+      if (d == nullptr && static_cast<std::size_t>(s.index_in_file) < docs.size())
+        d = &docs[s.index_in_file];
     }
     json empty = json::object();
     const json& x = d != nullptr ? *d : empty;
     s.found = d != nullptr;
-    for (const char* f : {"region", "level", "province", "parent", "delivered", "session", "speaker",
-                          "speaker_title", "acting", "review_year", "plan_year"}) {
+    for (const char* f : {"region", "level", "province", "parent", "delivered", "session",
+                          "speaker", "speaker_title", "acting", "review_year", "plan_year"}) {
       if (!g.contains(f)) continue;
       ++s.meta_total;
       const json want = g[f];
@@ -145,18 +152,20 @@ Result<Report> evaluate(const std::filesystem::path& gold_path, const std::files
     const json tops = x.contains("top_sections") ? x["top_sections"] : json::array();
     s.sections_ok = g.contains("top_sections") && tops == field(g, "top_sections");
     if (!s.sections_ok && g.contains("top_sections")) {
-      s.target_misses.push_back("sections: got " + pipeline::dump(tops) + ", want " + pipeline::dump(field(g, "top_sections")));
+      s.target_misses.push_back("sections: got " + pipeline::dump(tops) + ", want " +
+                                pipeline::dump(field(g, "top_sections")));
     }
-    s.targets = match_targets(g.value("targets", json::array()), x.value("targets", json::array()), "target",
-                              s.target_misses);
-    s.fyp = match_targets(g.value("fyp_targets", json::array()), x.value("fyp_targets", json::array()), "fyp",
-                          s.target_misses);
+    s.targets = match_targets(g.value("targets", json::array()), x.value("targets", json::array()),
+                              "target", s.target_misses);
+    s.fyp = match_targets(g.value("fyp_targets", json::array()),
+                          x.value("fyp_targets", json::array()), "fyp", s.target_misses);
     const json gl = g.value("livelihood", json(nullptr));
     const json xl = x.value("livelihood", json(nullptr));
     if (gl.is_object()) {
       std::vector<std::string> got_items;
       if (xl.is_object()) {
-        for (const auto& it : field(xl, "items")) got_items.push_back(trim_item(it.value("text", "")));
+        for (const auto& it : field(xl, "items"))
+          got_items.push_back(trim_item(it.value("text", "")));
       }
       for (const auto& it : field(gl, "items")) {
         ++s.livelihood_total;
@@ -193,7 +202,8 @@ std::string format(const Report& r, bool verbose) {
   o << fmt::format("{:<28} {:>7} {:>5} {:>5} {:>9} {:>9} {:>9}\n", "report", "meta", "body", "secs",
                    "targets", "fyp", "livelih.");
   for (const auto& s : r.records) {
-    const std::string name = fmt::format("{}#{} {}", s.source_file.substr(0, 3), s.index_in_file, s.region);
+    const std::string name =
+        fmt::format("{}#{} {}", s.source_file.substr(0, 3), s.index_in_file, s.region);
     o << fmt::format("{:<28} {:>7} {:>5} {:>5} {:>9} {:>9} {:>9}\n", name,
                      fmt::format("{}/{}", s.meta_ok, s.meta_total),
                      fmt::format("{}/2", (s.body_start_ok ? 1 : 0) + (s.body_end_ok ? 1 : 0)),
@@ -211,12 +221,14 @@ std::string format(const Report& r, bool verbose) {
                    r.meta_total ? 100.0 * r.meta_ok / r.meta_total : 100.0);
   o << fmt::format("body boundaries: {}/{}\n", r.body_ok, r.body_total);
   o << fmt::format("top sections: {}/{} reports exact\n", r.sections_ok, r.records.size());
-  o << fmt::format("livelihood: items {}/{} (recall {:.3f}), declared counts {}/{}\n", r.livelihood_found,
-                   r.livelihood_total, r.livelihood_total ? double(r.livelihood_found) / r.livelihood_total : 1.0,
+  o << fmt::format("livelihood: items {}/{} (recall {:.3f}), declared counts {}/{}\n",
+                   r.livelihood_found, r.livelihood_total,
+                   r.livelihood_total ? double(r.livelihood_found) / r.livelihood_total : 1.0,
                    r.declared_ok, r.records.size());
-  o << fmt::format("fyp_targets: P={:.3f} R={:.3f} F1={:.3f}\n", r.fyp.precision(), r.fyp.recall(), r.fyp.f1());
-  o << fmt::format("targets: P={:.3f} R={:.3f} F1={:.3f}\n", r.targets.precision(), r.targets.recall(),
-                   r.targets.f1());
+  o << fmt::format("fyp_targets: P={:.3f} R={:.3f} F1={:.3f}\n", r.fyp.precision(), r.fyp.recall(),
+                   r.fyp.f1());
+  o << fmt::format("targets: P={:.3f} R={:.3f} F1={:.3f}\n", r.targets.precision(),
+                   r.targets.recall(), r.targets.f1());
   return o.str();
 }
 

@@ -34,8 +34,8 @@ struct Counts {
 struct RecordScore {
   std::string source_file;
   int index_in_file = 0;
-  std::string region;             // gold region
-  bool found = false;             // a document was extracted for it
+  std::string region;  // gold region
+  bool found = false;  // a document was extracted for it
   int meta_ok = 0, meta_total = 0;
   std::vector<std::string> meta_misses;  // "field: got X, want Y"
   bool body_start_ok = false, body_end_ok = false, sections_ok = false;

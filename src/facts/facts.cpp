@@ -8,21 +8,30 @@ namespace gwr::facts {
 
 const char* status_name(Status s) {
   switch (s) {
-    case Status::kActual: return "actual";
-    case Status::kEstimate: return "estimate";
-    case Status::kTarget: return "target";
-    case Status::kAspiration: return "aspiration";
+    case Status::kActual:
+      return "actual";
+    case Status::kEstimate:
+      return "estimate";
+    case Status::kTarget:
+      return "target";
+    case Status::kAspiration:
+      return "aspiration";
   }
   return "actual";
 }
 
 const char* period_name(Period p) {
   switch (p) {
-    case Period::kReviewYear: return "review_year";
-    case Period::kFiveYearSpan: return "five_year_span";
-    case Period::kPlanYear: return "plan_year";
-    case Period::kPlanHorizon: return "fyp_horizon";
-    case Period::kUnknown: break;
+    case Period::kReviewYear:
+      return "review_year";
+    case Period::kFiveYearSpan:
+      return "five_year_span";
+    case Period::kPlanYear:
+      return "plan_year";
+    case Period::kPlanHorizon:
+      return "fyp_horizon";
+    case Period::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -56,7 +65,8 @@ Span around(std::string_view t, std::size_t pos, std::size_t lo, std::size_t hi,
     a = j;
   }
   std::size_t z = pos;
-  while (z < hi && !(sentence ? sentence_sep(t, z) : clause_sep(t, z))) z += std::max<std::size_t>(1, utf8::char_len(t, z));
+  while (z < hi && !(sentence ? sentence_sep(t, z) : clause_sep(t, z)))
+    z += std::max<std::size_t>(1, utf8::char_len(t, z));
   return Span{a, z};
 }
 
@@ -90,13 +100,14 @@ SectionType section_type_at(const Document& doc, std::size_t pos) {
 }
 
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
-  return std::any_of(words.begin(), words.end(), [s](std::string_view w) { return s.find(w) != std::string_view::npos; });
+  return std::any_of(words.begin(), words.end(),
+                     [s](std::string_view w) { return s.find(w) != std::string_view::npos; });
 }
 
 }  // namespace
 
-std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& grammar, const Lexicon& lex,
-                                const Targets& targets) {
+std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& grammar,
+                                const Lexicon& lex, const Targets& targets) {
   std::vector<Fact> out;
   const std::string_view t = doc.text.text;
   const std::size_t lo = std::min(doc.body.begin, t.size()), hi = std::min(doc.body.end, t.size());
@@ -138,47 +149,57 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
     if (bound == nullptr && carry && carry->sentence_end > num.begin) {
       std::string_view lead = utf8::trim(t.substr(clause.begin, num.begin - clause.begin));
       if (lead.starts_with("预计")) lead.remove_prefix(std::string_view("预计").size());
-      if (lead.starts_with("增长") || lead.starts_with("同比增长") || lead.starts_with("比上年增长") ||
-          lead.starts_with("年均增长") || lead.starts_with("下降")) {
+      if (lead.starts_with("增长") || lead.starts_with("同比增长") ||
+          lead.starts_with("比上年增长") || lead.starts_with("年均增长") ||
+          lead.starts_with("下降")) {
         carried = carry->hit;
         bound = &carried;
       }
     }
     if (bound == nullptr || (bound != &carried && num.begin - bound->end > 45)) continue;
-    const std::string_view between =
-        bound == &carried ? t.substr(clause.begin, num.begin - clause.begin) : t.substr(bound->end, num.begin - bound->end);
+    const std::string_view between = bound == &carried
+                                         ? t.substr(clause.begin, num.begin - clause.begin)
+                                         : t.substr(bound->end, num.begin - bound->end);
     // 分别 lists: the k-th number after 分别 belongs to the k-th subject before it.
     const Indicator* respective = nullptr;
-    if (const std::size_t resp = t.substr(clause.begin, clause.size()).find("分别"); resp != std::string_view::npos &&
-        clause.begin + resp < num.begin) {
+    if (const std::size_t resp = t.substr(clause.begin, clause.size()).find("分别");
+        resp != std::string_view::npos && clause.begin + resp < num.begin) {
       std::vector<const Indicator*> subjects;
       for (const auto& h : hits) {
         if (h.end <= clause.begin + resp) subjects.push_back(h.indicator);
       }
       std::size_t k = 0;
       for (const Mention& o : mentions) {
-        if (usable(o) && lo + o.span.begin > clause.begin + resp && lo + o.span.begin < num.begin) ++k;
+        if (usable(o) && lo + o.span.begin > clause.begin + resp && lo + o.span.begin < num.begin)
+          ++k;
       }
       const std::string_view subj = t.substr(clause.begin, resp);
       if (subjects.size() > 1 && k < subjects.size()) {
         respective = subjects[k];
-      } else if (k < 2 && (subj.find("城乡") != std::string_view::npos || subj.find("城镇和农村") != std::string_view::npos ||
+      } else if (k < 2 && (subj.find("城乡") != std::string_view::npos ||
+                           subj.find("城镇和农村") != std::string_view::npos ||
                            subj.find("城镇、农村") != std::string_view::npos)) {
         respective = lex.exact(k == 0 ? "城镇居民人均可支配收入" : "农村居民人均可支配收入");
       } else if (k > 0) {
         continue;  // more numbers than subjects: do not guess
       }
     }
-    const bool growth_word = contains_any(between, {"增长", "增速", "增幅", "提高", "下降", "降低", "年均"});
+    const bool growth_word =
+        contains_any(between, {"增长", "增速", "增幅", "提高", "下降", "降低", "年均"});
     // A second number after a fact of the same alias is its growth (level + growth pair) or
     // another member of a list; anything else is not governed by this alias.
     std::optional<std::size_t> link;
-    if (bound == &carried && !out.empty() && out.back().indicator_span.begin == carried.begin && !out.back().growth) {
+    if (bound == &carried && !out.empty() && out.back().indicator_span.begin == carried.begin &&
+        !out.back().growth) {
       link = out.size() - 1;
     }
-    if (respective == nullptr && last_fact_in_clause && out[*last_fact_in_clause].indicator_span.begin == bound->begin) {
-      if (growth_word && !out[*last_fact_in_clause].growth) link = last_fact_in_clause;
-      else if (between.find("分别") == std::string_view::npos && !contains_any(between, {"、", "和"})) continue;
+    if (respective == nullptr && last_fact_in_clause &&
+        out[*last_fact_in_clause].indicator_span.begin == bound->begin) {
+      if (growth_word && !out[*last_fact_in_clause].growth)
+        link = last_fact_in_clause;
+      else if (between.find("分别") == std::string_view::npos &&
+               !contains_any(between, {"、", "和"}))
+        continue;
     }
 
     Fact f;
@@ -195,14 +216,17 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
 
     const Span sentence = around(t, num.begin, lo, hi, true);
     const std::string_view before = t.substr(sentence.begin, num.begin - sentence.begin);
-    const bool in_passage = targets.passage && targets.passage->begin <= num.begin && num.begin < targets.passage->end;
-    const bool in_fyp = targets.fyp_passage && targets.fyp_passage->begin <= num.begin && num.begin < targets.fyp_passage->end;
+    const bool in_passage =
+        targets.passage && targets.passage->begin <= num.begin && num.begin < targets.passage->end;
+    const bool in_fyp = targets.fyp_passage && targets.fyp_passage->begin <= num.begin &&
+                        num.begin < targets.fyp_passage->end;
     const SectionType type = section_type_at(doc, num.begin);
     const bool aspiration = contains_any(before, {"力争", "争取", "努力"});
     if (in_passage || in_fyp || type == SectionType::kPlanTasks || type == SectionType::kFypGoals ||
         type == SectionType::kLivelihood) {
       f.status = aspiration ? Status::kAspiration : Status::kTarget;
-      if (in_fyp || type == SectionType::kFypGoals || contains_any(before, {"到2025年", "到2030年", "年均"})) {
+      if (in_fyp || type == SectionType::kFypGoals ||
+          contains_any(before, {"到2025年", "到2030年", "年均"})) {
         f.period = Period::kPlanHorizon;
         f.year = targets.fyp_horizon;
       } else {
@@ -210,8 +234,10 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
         f.year = meta.plan_year;
       }
     } else if (type == SectionType::kReview || type == SectionType::kFiveYearReview) {
-      f.status = before.find("预计") != std::string_view::npos ? Status::kEstimate : Status::kActual;
-      if (type == SectionType::kFiveYearReview || contains_any(before, {"累计", "五年来", "过去五年"})) {
+      f.status =
+          before.find("预计") != std::string_view::npos ? Status::kEstimate : Status::kActual;
+      if (type == SectionType::kFiveYearReview ||
+          contains_any(before, {"累计", "五年来", "过去五年"})) {
         f.period = Period::kFiveYearSpan;
       } else {
         f.period = Period::kReviewYear;
@@ -220,16 +246,20 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
     } else {
       const bool future = contains_any(before, {"今年", "明年", "力争", "确保", "将"});
       f.status = future ? (aspiration ? Status::kAspiration : Status::kTarget)
-                        : (before.find("预计") != std::string_view::npos ? Status::kEstimate : Status::kActual);
+                        : (before.find("预计") != std::string_view::npos ? Status::kEstimate
+                                                                         : Status::kActual);
       f.period = future ? Period::kPlanYear : Period::kUnknown;
       if (future) f.year = meta.plan_year;
     }
     f.headline = in_passage;
 
     const std::string_view cl = t.substr(clause.begin, clause.size());
-    if (contains_any(cl, {"新区", "开发区", "园区", "高新区", "乡镇", "街道"})) f.scope = "sub_area";
-    else if (contains_any(cl, {"公司", "集团"})) f.scope = "company";
-    else if (cl.find("全国") != std::string_view::npos && meta.level != Level::kNational) f.scope = "national";
+    if (contains_any(cl, {"新区", "开发区", "园区", "高新区", "乡镇", "街道"}))
+      f.scope = "sub_area";
+    else if (contains_any(cl, {"公司", "集团"}))
+      f.scope = "company";
+    else if (cl.find("全国") != std::string_view::npos && meta.level != Level::kNational)
+      f.scope = "national";
     else if (cl.find("全省") != std::string_view::npos &&
              (meta.level == Level::kPrefecture || meta.level == Level::kCounty))
       f.scope = "province";

@@ -51,10 +51,14 @@ Result<Lexicon> Lexicon::load() {
     e.alias = row.fields[0];
     e.id = row.fields[1];
     const std::string& m = row.fields[2];
-    if (m == "growth") e.measure = Measure::kGrowth;
-    else if (m == "level") e.measure = Measure::kLevel;
-    else if (m == "rate") e.measure = Measure::kRate;
-    else if (m == "intensity") e.measure = Measure::kIntensity;
+    if (m == "growth")
+      e.measure = Measure::kGrowth;
+    else if (m == "level")
+      e.measure = Measure::kLevel;
+    else if (m == "rate")
+      e.measure = Measure::kRate;
+    else if (m == "intensity")
+      e.measure = Measure::kIntensity;
     else
       return make_error(ErrorCode::kInvalidData, "unknown measure '" + m + "'",
                         "indicators.tsv:" + std::to_string(row.line));

@@ -24,8 +24,8 @@ namespace gwr::facts {
 enum class Measure { kGrowth, kLevel, kRate, kIntensity };
 
 struct Indicator {
-  std::string alias;                   // as written in reports
-  std::string id;                      // gwr indicator id, e.g. "gdp"
+  std::string alias;  // as written in reports
+  std::string id;     // gwr indicator id, e.g. "gdp"
   Measure measure = Measure::kGrowth;
   std::vector<std::string> canonical;  // gold classes; two for 城乡 pairs (urban, rural)
 };

@@ -79,8 +79,9 @@ Result<ListLexicon> ListLexicon::load() {
   }
   // Longer names first, so 为民兴办实事 wins over a shorter name ending at the same place.
   for (auto* list : {&lex.labels, &lex.counted_labels}) {
-    std::stable_sort(list->begin(), list->end(),
-                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::stable_sort(list->begin(), list->end(), [](const std::string& a, const std::string& b) {
+      return a.size() > b.size();
+    });
   }
   return lex;
 }
@@ -100,8 +101,8 @@ const ListLexicon* ListLexicon::default_lexicon() {
 namespace {
 
 struct Anchor {
-  Span span;        // count (if any) through the name
-  Span label;       // the name as matched
+  Span span;   // count (if any) through the name
+  Span label;  // the name as matched
   std::optional<int> count;
 };
 
@@ -254,7 +255,8 @@ std::vector<std::size_t> list_starts(std::string_view s, std::size_t from, std::
   while (j < hi) {
     std::size_t k = j;
     const char32_t c = utf8::next(s, k);
-    if (!(utf8::is_space(c) || c == U'。' || c == U':' || c == U'：' || c == U'”' || c == U'」')) break;
+    if (!(utf8::is_space(c) || c == U'。' || c == U':' || c == U'：' || c == U'”' || c == U'」'))
+      break;
     j = k;
   }
   out.push_back(j);
@@ -307,7 +309,9 @@ ItemScan scan_enumerated(std::string_view s, std::size_t start, std::size_t hi,
       item_end = next;
     } else {
       std::size_t cap = std::min(hi, item_begin + kMaxItemBytes);
-      while (cap > item_begin && cap < s.size() && (static_cast<unsigned char>(s[cap]) & 0xC0) == 0x80) --cap;
+      while (cap > item_begin && cap < s.size() &&
+             (static_cast<unsigned char>(s[cap]) & 0xC0) == 0x80)
+        --cap;
       std::size_t nl = s.find('\n', item_begin);
       item_end = std::min(cap, nl == std::string_view::npos ? cap : nl);
       if (annex) {
@@ -458,8 +462,8 @@ bool add_colon_entry(const Document& doc, std::size_t b, std::size_t e,
 
 // The byte after a glossary heading where its entries start, or nullopt when `p` is not a
 // heading (a heading stands at a line start, after white space or after 附/附件:).
-std::optional<std::size_t> heading_entries_start(std::string_view s, std::size_t p,
-                                                 std::size_t len, std::size_t lo, std::size_t hi) {
+std::optional<std::size_t> heading_entries_start(std::string_view s, std::size_t p, std::size_t len,
+                                                 std::size_t lo, std::size_t hi) {
   if (p > lo) {
     std::size_t j = p;
     const char32_t c = utf8::prev(s, j);
@@ -576,7 +580,8 @@ void scan_inline(const Document& doc, Span appendix, std::vector<GlossaryEntry>&
     const Span term = tidy(s, open + utf8::char_len(s, open), i);
     const Span def = tidy(s, d, e);
     if (!term.empty() && !def.empty()) {
-      out.push_back(GlossaryEntry{doc.original_of(term), doc.original_of(def), Span{open, def.end}});
+      out.push_back(
+          GlossaryEntry{doc.original_of(term), doc.original_of(def), Span{open, def.end}});
     }
     i = std::max(q, e);
   }
@@ -634,10 +639,14 @@ constexpr std::size_t kMaxSloganChars = 20;
 
 char32_t closing_quote(char32_t open) {
   switch (open) {
-    case U'“': return U'”';
-    case U'「': return U'」';
-    case U'『': return U'』';
-    default: return 0;
+    case U'“':
+      return U'”';
+    case U'「':
+      return U'」';
+    case U'『':
+      return U'』';
+    default:
+      return 0;
   }
 }
 
@@ -697,10 +706,9 @@ std::vector<Slogan> extract_slogans(const Document& doc) {
       continue;
     }
     const std::size_t after = j + utf8::char_len(s, j);
-    const bool digits_only = std::all_of(inner.begin(), inner.end(),
-                                         [](char32_t c) { return c >= U'0' && c <= U'9'; });
-    if (clean && chars > 0 && chars <= kMaxSloganChars && !digits_only &&
-        !is_plan_ordinal(inner)) {
+    const bool digits_only =
+        std::all_of(inner.begin(), inner.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+    if (clean && chars > 0 && chars <= kMaxSloganChars && !digits_only && !is_plan_ordinal(inner)) {
       const Span sp{q, j};
       const std::string key(s.substr(q, j - q));
       if (auto it = index.find(key); it != index.end()) {

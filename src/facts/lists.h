@@ -41,7 +41,7 @@ struct Livelihood {
   std::optional<int> declared_count;  // 12件 / 十件 / 10项 as announced; nullopt when not stated
   std::vector<LivelihoodItem> items;  // empty when the report gives only the count
   Span span;                          // the list passage: from the count/name to the last item
-  std::string label;                  // the list's name as written: 民生实事, 为民实事, 实事 …
+  std::string label;  // the list's name as written: 民生实事, 为民实事, 实事 …
 };
 
 // The loaded vocabulary of data/livelihood_triggers.tsv. Immutable after load().

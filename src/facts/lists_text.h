@@ -39,7 +39,14 @@ struct Numeral {
 };
 Numeral numeral_at(std::string_view s, std::size_t i);
 
-enum class EnumStyle { kParenArabic, kParenChinese, kDotArabic, kShiChinese, kDunChinese, kCircled };
+enum class EnumStyle {
+  kParenArabic,
+  kParenChinese,
+  kDotArabic,
+  kShiChinese,
+  kDunChinese,
+  kCircled
+};
 
 struct Enumerator {
   EnumStyle style = EnumStyle::kDotArabic;

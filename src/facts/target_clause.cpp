@@ -32,7 +32,8 @@ int depth_delta(char32_t c) {
 bool usable(const Mention& m) {
   if (!m.quantity) return false;
   const auto& q = *m.quantity;
-  if (q.unit.find("番") != std::string::npos) return false;  // 翻一番 doubles a base; no level to record
+  if (q.unit.find("番") != std::string::npos)
+    return false;  // 翻一番 doubles a base; no level to record
   switch (q.kind) {
     case Kind::kPercent:
     case Kind::kPermille:
@@ -57,11 +58,16 @@ Modifier modifier_of(const Mention& m, std::string_view t) {
   if (after.starts_with("以上")) return Modifier::kAtLeast;
   if (after.starts_with("以内") || after.starts_with("以下")) return Modifier::kAtMost;
   switch (q.comparator) {
-    case quantity::Comparator::kAround: return Modifier::kAround;
-    case quantity::Comparator::kAtLeast: return Modifier::kAtLeast;
-    case quantity::Comparator::kAtMost: return Modifier::kAtMost;
-    case quantity::Comparator::kRange: return Modifier::kRange;
-    case quantity::Comparator::kPoint: break;
+    case quantity::Comparator::kAround:
+      return Modifier::kAround;
+    case quantity::Comparator::kAtLeast:
+      return Modifier::kAtLeast;
+    case quantity::Comparator::kAtMost:
+      return Modifier::kAtMost;
+    case quantity::Comparator::kRange:
+      return Modifier::kRange;
+    case quantity::Comparator::kPoint:
+      break;
   }
   const std::string_view before = t.substr(0, m.span.begin);
   for (std::string_view w : {"不低于", "不少于", "超过", "突破", "高于"}) {
@@ -128,8 +134,9 @@ std::size_t ClauseParser::strip_lead(std::size_t p, std::size_t end, bool* aspir
     // Time phrases: 到2025年, 2021年, “十四五”期间/时期, 今后五年.
     std::size_t q = 0;
     if (s.starts_with("到")) q = 3;
-    if (s.size() >= q + 7 && std::all_of(s.begin() + static_cast<long>(q), s.begin() + static_cast<long>(q + 4),
-                                         [](char c) { return c >= '0' && c <= '9'; }) &&
+    if (s.size() >= q + 7 &&
+        std::all_of(s.begin() + static_cast<long>(q), s.begin() + static_cast<long>(q + 4),
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
         s.substr(q + 4).starts_with("年")) {
       q += 7;
       for (std::string_view w : {"底", "末"}) {
@@ -139,8 +146,8 @@ std::size_t ClauseParser::strip_lead(std::size_t p, std::size_t end, bool* aspir
       continue;
     }
     bool moved = false;
-    for (std::string_view w : {"“十四五”期间", "“十四五”时期", "“十五五”期间", "“十五五”时期", "十四五期间",
-                               "十五五期间", "今后五年", "未来五年"}) {
+    for (std::string_view w : {"“十四五”期间", "“十四五”时期", "“十五五”期间", "“十五五”时期",
+                               "十四五期间", "十五五期间", "今后五年", "未来五年"}) {
       if (s.starts_with(w)) {
         p += w.size();
         moved = true;
@@ -213,12 +220,14 @@ std::size_t ClauseParser::strip_tail(std::size_t begin, std::size_t end) const {
   return end;
 }
 
-std::vector<ClauseParser::Part> ClauseParser::split_subject(std::size_t begin, std::size_t end) const {
+std::vector<ClauseParser::Part> ClauseParser::split_subject(std::size_t begin,
+                                                            std::size_t end) const {
   const std::string_view t = doc_.text.text;
   const std::string_view s = t.substr(begin, end - begin);
   const auto hits = lex_.find_all(s);
   auto inside_hit = [&hits](std::size_t i) {
-    return std::any_of(hits.begin(), hits.end(), [i](const Lexicon::Hit& h) { return h.begin < i && i < h.end; });
+    return std::any_of(hits.begin(), hits.end(),
+                       [i](const Lexicon::Hit& h) { return h.begin < i && i < h.end; });
   };
   std::vector<std::pair<std::size_t, std::size_t>> pieces;
   std::size_t from = 0;
@@ -227,9 +236,12 @@ std::vector<ClauseParser::Part> ClauseParser::split_subject(std::size_t begin, s
     const char32_t c = utf8::at(s, i);
     depth = std::max(0, depth + depth_delta(c));
     std::size_t len = 0;
-    if (s.substr(i).starts_with("、")) len = 3;
-    else if (s.substr(i).starts_with("以及")) len = 6;
-    else if (s.substr(i).starts_with("和") || s.substr(i).starts_with("及")) len = 3;
+    if (s.substr(i).starts_with("、"))
+      len = 3;
+    else if (s.substr(i).starts_with("以及"))
+      len = 6;
+    else if (s.substr(i).starts_with("和") || s.substr(i).starts_with("及"))
+      len = 3;
     if (len > 0 && depth == 0 && !inside_hit(i) && i > from) {
       pieces.emplace_back(from, i);
       from = i + len;
@@ -270,7 +282,8 @@ std::vector<ClauseParser::Part> ClauseParser::split_subject(std::size_t begin, s
       // Completion by a neighbour: 存、贷款余额 → 存款余额; 粮食播种面积和产量 → 粮食产量.
       // The alias found must end the candidate and cover the junction of the two pieces.
       if (k + 1 < pieces.size()) {
-        const std::string_view next = s.substr(pieces[k + 1].first, pieces[k + 1].second - pieces[k + 1].first);
+        const std::string_view next =
+            s.substr(pieces[k + 1].first, pieces[k + 1].second - pieces[k + 1].first);
         std::size_t cut = 0;
         for (int step = 0; step < 4 && ind == nullptr && cut < next.size(); ++step) {
           cut += utf8::char_len(next, cut);
@@ -283,7 +296,8 @@ std::vector<ClauseParser::Part> ClauseParser::split_subject(std::size_t begin, s
       if (ind == nullptr && !parts.empty()) {
         const Part& prev = parts.back();
         const std::string_view pv = t.substr(prev.begin, prev.end - prev.begin);
-        for (std::size_t cut = utf8::char_len(pv, 0); cut < pv.size(); cut += utf8::char_len(pv, cut)) {
+        for (std::size_t cut = utf8::char_len(pv, 0); cut < pv.size();
+             cut += utf8::char_len(pv, cut)) {
           const std::string cand = std::string(pv.substr(0, cut)) + std::string(piece);
           if (const Indicator* e = lex_.exact(cand)) {
             ind = e;
@@ -317,10 +331,14 @@ std::string canonical_for(const Indicator* ind, std::size_t slot, const quantity
   const std::string& c = ind->canonical[std::min(slot, ind->canonical.size() - 1)];
   const bool pct = q.kind == Kind::kPercent || q.kind == Kind::kPermille;
   switch (ind->measure) {
-    case Measure::kGrowth: return (pct && growth_pred) ? c : "other";
-    case Measure::kRate: return (pct || q.kind == Kind::kPercentPoint) ? c : "other";
-    case Measure::kLevel: return (q.kind == Kind::kAmount) ? c : "other";
-    case Measure::kIntensity: return pct ? c : "other";
+    case Measure::kGrowth:
+      return (pct && growth_pred) ? c : "other";
+    case Measure::kRate:
+      return (pct || q.kind == Kind::kPercentPoint) ? c : "other";
+    case Measure::kLevel:
+      return (q.kind == Kind::kAmount) ? c : "other";
+    case Measure::kIntensity:
+      return pct ? c : "other";
   }
   return "other";
 }
@@ -353,7 +371,8 @@ std::vector<Target> ClauseParser::parse_clause(std::size_t b, std::size_t e, Mod
     const std::size_t at = clause.find("两位数");
     if (at != std::string_view::npos) {
       const Span w{p + at, p + at + std::string_view("两位数").size()};
-      std::erase_if(qs, [&w](const Mention& m) { return m.span.begin < w.end && w.begin < m.span.end; });
+      std::erase_if(
+          qs, [&w](const Mention& m) { return m.span.begin < w.end && w.begin < m.span.end; });
       Mention m;
       m.span = Span{p + at, p + at + std::string_view("两位数").size()};
       quantity::Quantity q;
@@ -390,7 +409,8 @@ std::vector<Target> ClauseParser::parse_clause(std::size_t b, std::size_t e, Mod
       if (pred != std::string_view::npos && pred >= p) subj_end = pred;
     }
     bool growth_pred =
-        average || lex_.vocab("growth_pred").find(t.substr(0, qs.front().span.begin), p) != std::string_view::npos;
+        average || lex_.vocab("growth_pred").find(t.substr(0, qs.front().span.begin), p) !=
+                       std::string_view::npos;
     const bool has_average =
         average || t.substr(p, qs.front().span.begin - p).find("年均") != std::string_view::npos;
 
@@ -437,7 +457,8 @@ std::vector<Target> ClauseParser::parse_clause(std::size_t b, std::size_t e, Mod
       for (const Mention& m : qs) {
         const auto& q = *m.quantity;
         if (!creating || q.kind != Kind::kAmount) continue;
-        if (q.unit != "个" && q.unit != "家" && q.unit != "所" && q.unit != "项" && q.unit != "座") continue;
+        if (q.unit != "个" && q.unit != "家" && q.unit != "所" && q.unit != "项" && q.unit != "座")
+          continue;
         std::size_t z = m.span.end;
         const std::size_t sep = t.find("、", z);
         const std::size_t stop = (sep == std::string_view::npos || sep > e) ? e : sep;
@@ -507,7 +528,8 @@ std::vector<Target> ClauseParser::parse_clause(std::size_t b, std::size_t e, Mod
         x.value_hi = q.value_hi;
         x.unit = q.kind == Kind::kRank ? std::string("名") : q.unit;
         x.modifier = modifier_of(m, t);
-        const bool growth_measure = s.part->indicator != nullptr && s.part->indicator->measure == Measure::kGrowth;
+        const bool growth_measure =
+            s.part->indicator != nullptr && s.part->indicator->measure == Measure::kGrowth;
         x.basis = (has_average || (mode == Mode::kFyp && growth_pred && growth_measure &&
                                    (q.kind == Kind::kPercent)))
                       ? Basis::kAnnualAverage
@@ -558,7 +580,8 @@ std::vector<Target> ClauseParser::parse_clause(std::size_t b, std::size_t e, Mod
   return out;
 }
 
-Target ClauseParser::headline_entry(std::size_t sentence_start, std::size_t trigger, std::size_t end) const {
+Target ClauseParser::headline_entry(std::size_t sentence_start, std::size_t trigger,
+                                    std::size_t end) const {
   const std::string_view t = doc_.text.text;
   // The noun phrase right before the trigger's verb (是/为), after the last comma of the lead-in.
   std::size_t a = sentence_start;
@@ -572,7 +595,8 @@ Target ClauseParser::headline_entry(std::size_t sentence_start, std::size_t trig
   std::size_t j = trigger;
   while (j < end) {
     const std::string_view s = t.substr(j);
-    if (s.starts_with("是") || s.starts_with("为") || s.starts_with(":") || s.starts_with("：")) break;
+    if (s.starts_with("是") || s.starts_with("为") || s.starts_with(":") || s.starts_with("："))
+      break;
     j += std::max<std::size_t>(1, utf8::char_len(t, j));
   }
   z = j;

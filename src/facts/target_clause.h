@@ -38,13 +38,13 @@ class ClauseParser {
 
  private:
   struct Part {
-    std::size_t begin, end;       // indicator text
-    const Indicator* indicator;   // nullptr: unknown but indicator-like
+    std::size_t begin, end;      // indicator text
+    const Indicator* indicator;  // nullptr: unknown but indicator-like
   };
   struct Context {
-    std::optional<Part> last;     // the previous clause's single indicator
+    std::optional<Part> last;  // the previous clause's single indicator
     std::size_t last_verbatim_begin = 0;
-    bool last_growth = false;     // the previous clause stated growth (增长6%, 力争7%)
+    bool last_growth = false;  // the previous clause stated growth (增长6%, 力争7%)
     bool any = false;
   };
 

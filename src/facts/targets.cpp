@@ -11,12 +11,18 @@ namespace gwr::facts {
 
 const char* modifier_name(Modifier m) {
   switch (m) {
-    case Modifier::kPoint: return "point";
-    case Modifier::kAround: return "around";
-    case Modifier::kAtLeast: return "at_least";
-    case Modifier::kAtMost: return "at_most";
-    case Modifier::kRange: return "range";
-    case Modifier::kQualitative: return "qualitative";
+    case Modifier::kPoint:
+      return "point";
+    case Modifier::kAround:
+      return "around";
+    case Modifier::kAtLeast:
+      return "at_least";
+    case Modifier::kAtMost:
+      return "at_most";
+    case Modifier::kRange:
+      return "range";
+    case Modifier::kQualitative:
+      return "qualitative";
   }
   return "point";
 }
@@ -25,9 +31,12 @@ const char* basis_name(Basis b) { return b == Basis::kAnnualAverage ? "annual_av
 
 const char* gdp_status_name(GdpTargetStatus s) {
   switch (s) {
-    case GdpTargetStatus::kStated: return "stated";
-    case GdpTargetStatus::kExplicitlyAbsent: return "explicitly_absent";
-    case GdpTargetStatus::kNotFound: return "not_found";
+    case GdpTargetStatus::kStated:
+      return "stated";
+    case GdpTargetStatus::kExplicitlyAbsent:
+      return "explicitly_absent";
+    case GdpTargetStatus::kNotFound:
+      return "not_found";
   }
   return "not_found";
 }
@@ -98,7 +107,8 @@ std::optional<int> horizon_in(std::string_view s) {
   if (s.find("十四五") != std::string_view::npos) return 2025;
   for (std::size_t at = s.find("到20"); at != std::string_view::npos; at = s.find("到20", at + 1)) {
     const std::string_view y = s.substr(at + 3, 4);
-    if (y.size() == 4 && std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+    if (y.size() == 4 &&
+        std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
         s.substr(at + 7).starts_with("年")) {
       const int v = std::stoi(std::string(y));
       if (v % 5 == 0 && v >= 2015 && v <= 2050 && v != 2035) return v;
@@ -122,7 +132,8 @@ std::string heading_before(const Document& doc, std::size_t pos) {
 
 bool in_review_section(const Document& doc, std::size_t pos) {
   return std::any_of(doc.sections.begin(), doc.sections.end(), [pos](const Section& s) {
-    return s.level == 1 && (s.type == SectionType::kReview || s.type == SectionType::kFiveYearReview) &&
+    return s.level == 1 &&
+           (s.type == SectionType::kReview || s.type == SectionType::kFiveYearReview) &&
            s.extent.begin <= pos && pos < s.extent.end;
   });
 }
@@ -137,12 +148,12 @@ std::size_t top_section_end(const Document& doc, std::size_t pos, std::size_t li
 }
 
 struct Candidate {
-  std::size_t trigger = 0;      // trigger offset
-  std::size_t after = 0;        // just after the trigger (and its colon)
-  std::size_t start = 0;        // sentence start
+  std::size_t trigger = 0;  // trigger offset
+  std::size_t after = 0;    // just after the trigger (and its colon)
+  std::size_t start = 0;    // sentence start
   Mode mode = Mode::kPlan;
   std::optional<int> horizon;
-  bool heading = false;         // a heading line names the passage ((一)主要预期目标⏎…)
+  bool heading = false;  // a heading line names the passage ((一)主要预期目标⏎…)
 };
 
 std::size_t skip_colon(std::string_view t, std::size_t i) {
@@ -155,7 +166,8 @@ bool counts_as_fyp_by_content(std::string_view t, std::size_t after, std::size_t
   // Mostly 年均 growth in the first sentence after the trigger: five-year goals.
   const std::string_view s = t.substr(after, end - after);
   std::size_t n = 0;
-  for (std::size_t at = s.find("年均"); at != std::string_view::npos; at = s.find("年均", at + 1)) ++n;
+  for (std::size_t at = s.find("年均"); at != std::string_view::npos; at = s.find("年均", at + 1))
+    ++n;
   return n >= 2;
 }
 
@@ -166,7 +178,8 @@ struct TriggerHit {
   bool heading;
 };
 
-std::vector<TriggerHit> find_triggers(std::string_view t, std::size_t b, std::size_t e, const Lexicon& lex) {
+std::vector<TriggerHit> find_triggers(std::string_view t, std::size_t b, std::size_t e,
+                                      const Lexicon& lex) {
   constexpr std::size_t kMaxHeadingBytes = 60;
   std::vector<TriggerHit> out;
   const auto& triggers = lex.vocab("trigger");
@@ -188,15 +201,17 @@ std::vector<TriggerHit> find_triggers(std::string_view t, std::size_t b, std::si
     const std::string_view h = heads.match_before(line, line.size());
     const bool plain = line.find_first_of(",;") == std::string_view::npos &&
                        line.find("。") == std::string_view::npos;
-    const bool has_trigger = std::any_of(out.begin(), out.end(),
-                                         [&](const TriggerHit& x) { return x.at >= ls && x.at < le; });
+    const bool has_trigger = std::any_of(
+        out.begin(), out.end(), [&](const TriggerHit& x) { return x.at >= ls && x.at < le; });
     if (!h.empty() && plain && line.size() <= kMaxHeadingBytes && !has_trigger) {
-      const std::size_t at = static_cast<std::size_t>(line.data() - t.data()) + line.size() - h.size();
+      const std::size_t at =
+          static_cast<std::size_t>(line.data() - t.data()) + line.size() - h.size();
       out.push_back({at, le - at, true});
     }
     ls = le + 1;
   }
-  std::sort(out.begin(), out.end(), [](const TriggerHit& x, const TriggerHit& y) { return x.at < y.at; });
+  std::sort(out.begin(), out.end(),
+            [](const TriggerHit& x, const TriggerHit& y) { return x.at < y.at; });
   return out;
 }
 
@@ -213,7 +228,8 @@ std::vector<Candidate> find_candidates(const Document& doc, const Lexicon& lex) 
     c.start = sentence_start(t, at, b);
     const std::string_view lead = t.substr(c.start, at - c.start);
     const std::size_t first_end = sentence_end(t, c.after, e);
-    const std::string_view first = t.substr(c.after, std::min<std::size_t>(first_end - c.after, 40));
+    const std::string_view first =
+        t.substr(c.after, std::min<std::size_t>(first_end - c.after, 40));
     const std::size_t prev_start = c.start > b ? sentence_start(t, c.start - 1, b) : c.start;
     const std::string_view prev = t.substr(prev_start, c.start - prev_start);
     const auto& fyp = lex.vocab("fyp_marker");
@@ -351,7 +367,9 @@ Parsed parse_fyp(const Document& doc, const Candidate& c, const ClauseParser& pa
     const std::size_t z = sentence_end(t, a, limit);
     if (z <= a) break;
     const std::string_view s = t.substr(a, z - a);
-    if (parser.lexicon().vocab("stop").contains_in(s) || parser.lexicon().vocab("trigger").contains_in(s)) break;
+    if (parser.lexicon().vocab("stop").contains_in(s) ||
+        parser.lexicon().vocab("trigger").contains_in(s))
+      break;
     auto more = parser.parse(a, z, Mode::kFyp, c.horizon);
     if (structured && more.empty()) break;
     p.targets.insert(p.targets.end(), more.begin(), more.end());

@@ -35,24 +35,25 @@
 namespace gwr::facts {
 
 enum class Modifier { kPoint, kAround, kAtLeast, kAtMost, kRange, kQualitative };
-const char* modifier_name(Modifier m);  // "point", "around", "at_least", "at_most", "range", "qualitative"
+const char* modifier_name(
+    Modifier m);  // "point", "around", "at_least", "at_most", "range", "qualitative"
 
 enum class Basis { kAnnual, kAnnualAverage };
 const char* basis_name(Basis b);  // "annual", "annual_average"
 
 struct Target {
-  std::string indicator;      // exact indicator wording as written (slice of doc.original)
-  std::string indicator_id;   // lexicon id ("gdp", "cpi" …) or "" when the lexicon lacks it
-  std::string canonical;      // gold vocabulary class, "other" when none fits
+  std::string indicator;     // exact indicator wording as written (slice of doc.original)
+  std::string indicator_id;  // lexicon id ("gdp", "cpi" …) or "" when the lexicon lacks it
+  std::string canonical;     // gold vocabulary class, "other" when none fits
   std::optional<double> value;
   std::optional<double> value_hi;
   std::optional<std::string> unit;
   Modifier modifier = Modifier::kPoint;
   Basis basis = Basis::kAnnual;
-  bool aspiration = false;    // stated with 力争/争取
-  std::optional<int> horizon; // five-year targets: 2025 for 十四五, 2030 for 十五五
-  Span indicator_span;        // in doc.text
-  Span verbatim;              // shortest clause holding indicator and value/predicate
+  bool aspiration = false;     // stated with 力争/争取
+  std::optional<int> horizon;  // five-year targets: 2025 for 十四五, 2030 for 十五五
+  Span indicator_span;         // in doc.text
+  Span verbatim;               // shortest clause holding indicator and value/predicate
 };
 
 // What the report says about a numeric GDP growth target for the plan year.
@@ -64,10 +65,10 @@ enum class GdpTargetStatus {
 const char* gdp_status_name(GdpTargetStatus s);  // "stated", "explicitly_absent", "not_found"
 
 struct Targets {
-  std::optional<Span> passage;       // the plan-year targets passage (targets_sentence)
+  std::optional<Span> passage;  // the plan-year targets passage (targets_sentence)
   std::vector<Target> targets;
   std::optional<Span> fyp_passage;
-  std::vector<Target> fyp_targets;   // numeric only
+  std::vector<Target> fyp_targets;  // numeric only
   std::optional<int> fyp_horizon;
   GdpTargetStatus gdp_status = GdpTargetStatus::kNotFound;
 };

@@ -1,16 +1,16 @@
 #include "ingest/docx.h"
 
+#include <zip.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
+#include <pugixml.hpp>
 #include <utility>
 #include <vector>
-
-#include <pugixml.hpp>
-#include <zip.h>
 
 #include "common/utf8.h"
 
@@ -94,11 +94,12 @@ class Archive {
 
   static Error encrypted(const std::string& where) {
     return make_error(ErrorCode::kUnsupportedFormat,
-                      "password-protected .docx: remove the password in Word and save again", where);
+                      "password-protected .docx: remove the password in Word and save again",
+                      where);
   }
 
-  static std::optional<Error> check_budget(const char* entry, std::uint64_t size, std::uint64_t comp,
-                                           const std::string& where) {
+  static std::optional<Error> check_budget(const char* entry, std::uint64_t size,
+                                           std::uint64_t comp, const std::string& where) {
     if (size > kMaxDocxPartBytes) {
       return make_error(ErrorCode::kTooLarge,
                         std::string(entry) + " is over " + std::to_string(kMaxDocxPartBytes >> 20) +
@@ -157,8 +158,8 @@ Result<pugi::xml_document*> parse(pugi::xml_document& doc, const std::string& xm
       doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata);
   if (!r) {
     return make_error(ErrorCode::kUnsupportedFormat,
-                      std::string("corrupt .docx: malformed XML in ") + part + " (" + r.description() +
-                          " at byte " + std::to_string(r.offset) + ")",
+                      std::string("corrupt .docx: malformed XML in ") + part + " (" +
+                          r.description() + " at byte " + std::to_string(r.offset) + ")",
                       where);
   }
   return &doc;
@@ -283,7 +284,7 @@ std::string format_number(const std::string& fmt, int v) {
     return std::string(1, static_cast<char>((fmt == "lowerLetter" ? 'a' : 'A') + v - 1));
   }
   if ((fmt == "lowerRoman" || fmt == "upperRoman") && v >= 1 && v < 40) {
-    static constexpr std::array<std::string_view, 10> kOnes = {"", "i", "ii", "iii", "iv",
+    static constexpr std::array<std::string_view, 10> kOnes = {"",  "i",  "ii",  "iii",  "iv",
                                                                "v", "vi", "vii", "viii", "ix"};
     std::string s(static_cast<std::size_t>(v / 10), 'x');
     s += kOnes[static_cast<std::size_t>(v % 10)];
@@ -315,7 +316,8 @@ class Numberer {
     if (f.fmt == "bullet" || f.fmt == "none") return {};
     std::string out;
     for (std::size_t k = 0; k < f.text.size(); ++k) {
-      if (f.text[k] == '%' && k + 1 < f.text.size() && f.text[k + 1] >= '1' && f.text[k + 1] <= '9') {
+      if (f.text[k] == '%' && k + 1 < f.text.size() && f.text[k + 1] >= '1' &&
+          f.text[k + 1] <= '9') {
         const auto l = static_cast<std::size_t>(f.text[k + 1] - '1');
         const int v = counters[l] == 0 ? lv[l].start : counters[l];
         out += format_number(lv[l].fmt, v);
@@ -402,8 +404,8 @@ class Walker {
     const std::string_view t = utf8::trim(line);
     const std::size_t begin = out_.size() + static_cast<std::size_t>(t.data() - line.data());
     if (!t.empty() && (level > 0 || num)) {
-      heads_.push_back(StyleHeading{Span{begin, begin + t.size()}, level > 0 ? level : num->ilvl + 1,
-                                    level == 0});
+      heads_.push_back(StyleHeading{Span{begin, begin + t.size()},
+                                    level > 0 ? level : num->ilvl + 1, level == 0});
     }
     out_ += line;
     out_ += '\n';
@@ -496,7 +498,8 @@ Result<DocxText> docx_to_text(std::string_view bytes, std::string_view name) {
   if (!styles_xml) return styles_xml.error();
   if (*styles_xml) {
     pugi::xml_document sd;
-    if (parse(sd, **styles_xml, "word/styles.xml", where)) styles = read_styles(sd);  // optional part
+    if (parse(sd, **styles_xml, "word/styles.xml", where))
+      styles = read_styles(sd);  // optional part
   }
   Numbering numbering;
   auto numbering_xml = archive->read("word/numbering.xml", where);
@@ -529,10 +532,11 @@ Error ole_error(std::string_view bytes, std::string_view name) {
                       "Word and save again",
                       std::string(name));
   }
-  return make_error(ErrorCode::kUnsupportedFormat,
-                    "legacy binary Office file (.doc): not supported, save it as .docx (or .txt) and "
-                    "try again",
-                    std::string(name));
+  return make_error(
+      ErrorCode::kUnsupportedFormat,
+      "legacy binary Office file (.doc): not supported, save it as .docx (or .txt) and "
+      "try again",
+      std::string(name));
 }
 
 }  // namespace gwr::ingest

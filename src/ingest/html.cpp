@@ -35,16 +35,16 @@ std::size_t ifind(std::string_view s, std::string_view needle, std::size_t from)
 // Elements dropped with their content.
 bool is_dropped(std::string_view name) {
   static constexpr std::array<std::string_view, 12> kDropped = {
-      "script", "style", "nav", "head", "header", "footer",
-      "noscript", "template", "iframe", "svg", "select", "object"};
+      "script",   "style",    "nav",    "head", "header", "footer",
+      "noscript", "template", "iframe", "svg",  "select", "object"};
   return std::find(kDropped.begin(), kDropped.end(), name) != kDropped.end();
 }
 
 bool is_block(std::string_view name) {
   static constexpr std::array<std::string_view, 28> kBlock = {
-      "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
-      "section", "article", "hr", "dd", "dt", "dl", "blockquote", "pre", "form", "main",
-      "aside", "center", "tbody", "caption"};
+      "p",          "div",   "br",   "li",   "tr",      "h1",      "h2",    "h3",     "h4", "h5",
+      "h6",         "table", "ul",   "ol",   "section", "article", "hr",    "dd",     "dt", "dl",
+      "blockquote", "pre",   "form", "main", "aside",   "center",  "tbody", "caption"};
   return std::find(kBlock.begin(), kBlock.end(), name) != kBlock.end();
 }
 
@@ -53,14 +53,14 @@ struct Entity {
   char32_t cp;
 };
 constexpr std::array<Entity, 34> kEntities = {{
-    {"amp", U'&'},      {"lt", U'<'},        {"gt", U'>'},       {"quot", U'"'},
-    {"apos", U'\''},    {"nbsp", 0xA0},      {"ensp", 0x2002},   {"emsp", 0x2003},
-    {"thinsp", 0x2009}, {"ldquo", 0x201C},   {"rdquo", 0x201D},  {"lsquo", 0x2018},
-    {"rsquo", 0x2019},  {"mdash", 0x2014},   {"ndash", 0x2013},  {"hellip", 0x2026},
-    {"middot", 0xB7},   {"bull", 0x2022},    {"times", 0xD7},    {"divide", 0xF7},
-    {"copy", 0xA9},     {"reg", 0xAE},       {"yen", 0xA5},      {"deg", 0xB0},
-    {"plusmn", 0xB1},   {"laquo", 0xAB},     {"raquo", 0xBB},    {"permil", 0x2030},
-    {"sect", 0xA7},     {"trade", 0x2122},   {"rarr", 0x2192},   {"larr", 0x2190},
+    {"amp", U'&'},      {"lt", U'<'},      {"gt", U'>'},      {"quot", U'"'},
+    {"apos", U'\''},    {"nbsp", 0xA0},    {"ensp", 0x2002},  {"emsp", 0x2003},
+    {"thinsp", 0x2009}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"lsquo", 0x2018},
+    {"rsquo", 0x2019},  {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026},
+    {"middot", 0xB7},   {"bull", 0x2022},  {"times", 0xD7},   {"divide", 0xF7},
+    {"copy", 0xA9},     {"reg", 0xAE},     {"yen", 0xA5},     {"deg", 0xB0},
+    {"plusmn", 0xB1},   {"laquo", 0xAB},   {"raquo", 0xBB},   {"permil", 0x2030},
+    {"sect", 0xA7},     {"trade", 0x2122}, {"rarr", 0x2192},  {"larr", 0x2190},
     {"ordm", 0xBA},     {"shy", 0xAD},
 }};
 
@@ -76,9 +76,12 @@ std::pair<char32_t, std::size_t> parse_entity(std::string_view s, std::size_t i)
     while (j < s.size() && j - digits_begin < 8) {
       const char c = s[j];
       int d = -1;
-      if (c >= '0' && c <= '9') d = c - '0';
-      else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+      if (c >= '0' && c <= '9')
+        d = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        d = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        d = c - 'A' + 10;
       if (d < 0) break;
       v = v * (hex ? 16u : 10u) + static_cast<std::uint32_t>(d);
       ++j;
@@ -212,7 +215,8 @@ std::string sniff_charset(std::string_view raw) {
     const std::size_t cs = tag.find("charset");
     if (cs == std::string::npos) continue;
     std::size_t k = cs + 7;
-    while (k < tag.size() && (is_ws(tag[k]) || tag[k] == '=' || tag[k] == '"' || tag[k] == '\'')) ++k;
+    while (k < tag.size() && (is_ws(tag[k]) || tag[k] == '=' || tag[k] == '"' || tag[k] == '\''))
+      ++k;
     std::size_t e = k;
     while (e < tag.size() && (is_alnum(tag[e]) || tag[e] == '-' || tag[e] == '_')) ++e;
     if (e > k) return tag.substr(k, e - k);

@@ -35,22 +35,24 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 // Magic numbers of binary containers we do not read (office files, archives, images).
 bool binary_magic(std::string_view b) {
   static constexpr std::array<std::string_view, 8> kMagic = {
-      std::string_view("PK\x03\x04", 4), std::string_view("\xD0\xCF\x11\xE0", 4),
-      std::string_view("\x89PNG", 4),    std::string_view("GIF8", 4),
+      std::string_view("PK\x03\x04", 4),   std::string_view("\xD0\xCF\x11\xE0", 4),
+      std::string_view("\x89PNG", 4),      std::string_view("GIF8", 4),
       std::string_view("\xFF\xD8\xFF", 3), std::string_view("Rar!", 4),
       std::string_view("7z\xBC\xAF", 4),   std::string_view("\x1F\x8B", 2)};
-  return std::any_of(kMagic.begin(), kMagic.end(), [&](std::string_view m) { return starts_with(b, m); });
+  return std::any_of(kMagic.begin(), kMagic.end(),
+                     [&](std::string_view m) { return starts_with(b, m); });
 }
 
 bool binary_extension(std::string_view ext) {
   static constexpr std::array<std::string_view, 21> kBinary = {
-      ".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et", ".odt", ".ods", ".zip",
-      ".rar", ".7z", ".gz", ".tar", ".jpg", ".jpeg", ".png", ".gif", ".exe", ".bin", ".ofd"};
+      ".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et",  ".odt", ".ods", ".zip", ".rar",
+      ".7z",  ".gz",  ".tar",  ".jpg", ".jpeg", ".png", ".gif", ".exe", ".bin", ".ofd"};
   return std::find(kBinary.begin(), kBinary.end(), ext) != kBinary.end();
 }
 
 bool html_extension(std::string_view ext) {
-  for (std::string_view e : {".html", ".htm", ".xhtml", ".shtml", ".asp", ".aspx", ".jsp", ".php"}) {
+  for (std::string_view e :
+       {".html", ".htm", ".xhtml", ".shtml", ".asp", ".aspx", ".jsp", ".php"}) {
     if (ext == e) return true;
   }
   return false;
@@ -76,15 +78,18 @@ Result<Format> detect_format(std::string_view bytes, std::string_view name) {
   if (zip && bytes.find("word/document.xml") != std::string_view::npos) return Format::kDocx;
   if (ext == ".doc" || ext == ".wps" || (ole && !binary_extension(ext))) {
     if (ole) return ole_error(bytes, name);
-    return make_error(ErrorCode::kUnsupportedFormat,
-                      "legacy Word file type '" + ext + "': save it as .docx (or .txt) and try again", where);
+    return make_error(
+        ErrorCode::kUnsupportedFormat,
+        "legacy Word file type '" + ext + "': save it as .docx (or .txt) and try again", where);
   }
   if (binary_extension(ext)) {
     return make_error(ErrorCode::kUnsupportedFormat,
-                      "unsupported file type '" + ext + "' (gwr reads .txt, .html, .pdf and .docx)", where);
+                      "unsupported file type '" + ext + "' (gwr reads .txt, .html, .pdf and .docx)",
+                      where);
   }
   if (binary_magic(bytes) || has_nul_without_bom(bytes)) {
-    return make_error(ErrorCode::kUnsupportedFormat, "binary data, not a text, HTML, PDF or .docx file", where);
+    return make_error(ErrorCode::kUnsupportedFormat,
+                      "binary data, not a text, HTML, PDF or .docx file", where);
   }
   if (html_extension(ext) || looks_like_html(bytes)) return Format::kHtml;
   return Format::kText;
@@ -102,7 +107,8 @@ struct Visible {
 void append_mapped(std::vector<Warning>& dst, std::vector<Warning> src, const OffsetMap& to_raw);
 
 // Removes repeated copies of the article and pager lines from text or HTML's visible text.
-Visible deduplicate(MappedText t, std::string encoding, std::string format, std::vector<Warning>& warnings) {
+Visible deduplicate(MappedText t, std::string encoding, std::string format,
+                    std::vector<Warning>& warnings) {
   std::vector<Warning> w;
   Deduplicated d = remove_repeats(t.text, w);
   append_mapped(warnings, std::move(w), t.map);
@@ -119,8 +125,11 @@ Result<Visible> visible_text(std::string_view bytes, std::string_view name, Form
     // The extracted text is the raw layer of a .docx (docx.h): an identity map.
     const std::size_t n = t->text.size();
     DocxText dt = std::move(t).value();
-    return Visible{MappedText{std::move(dt.text), OffsetMap::identity(n)}, "UTF-8", "docx",
-                   std::move(dt.headings), {}};
+    return Visible{MappedText{std::move(dt.text), OffsetMap::identity(n)},
+                   "UTF-8",
+                   "docx",
+                   std::move(dt.headings),
+                   {}};
   }
   if (f == Format::kPdf) {
     std::vector<std::size_t> pages;
@@ -129,7 +138,8 @@ Result<Visible> visible_text(std::string_view bytes, std::string_view name, Form
     std::vector<Warning> w;
     MappedText clean = clean_pdf_text(t->text, pages, w);
     append_mapped(warnings, std::move(w), t->map);
-    return Visible{MappedText{std::move(clean.text), compose(clean.map, t->map)}, "UTF-8", "pdf", {}, {}};
+    return Visible{
+        MappedText{std::move(clean.text), compose(clean.map, t->map)}, "UTF-8", "pdf", {}, {}};
   }
   const std::string declared = f == Format::kHtml ? sniff_charset(bytes) : std::string();
   auto d = text::decode(bytes, declared, warnings);
@@ -164,7 +174,8 @@ std::size_t to_derived(const OffsetMap& m, std::size_t src, bool is_end) {
       return p.copied && src >= p.src_begin ? p.out_begin + (src - p.src_begin) : p.out_begin;
     }
     if (is_end && p.src_begin < src) {
-      best = p.copied ? p.out_begin + std::min(src - p.src_begin, p.out_len) : p.out_begin + p.out_len;
+      best =
+          p.copied ? p.out_begin + std::min(src - p.src_begin, p.out_len) : p.out_begin + p.out_len;
     }
   }
   return best;
@@ -173,15 +184,16 @@ std::size_t to_derived(const OffsetMap& m, std::size_t src, bool is_end) {
 // Warnings from normalize() carry offsets into its input; move them down to raw bytes.
 void append_mapped(std::vector<Warning>& dst, std::vector<Warning> src, const OffsetMap& to_raw) {
   for (Warning& w : src) {
-    if (w.raw_offset != Warning::kNoOffset) w.raw_offset = to_raw.start(std::min(w.raw_offset, to_raw.out_size()));
+    if (w.raw_offset != Warning::kNoOffset)
+      w.raw_offset = to_raw.start(std::min(w.raw_offset, to_raw.out_size()));
     dst.push_back(std::move(w));
   }
 }
 
 Document build_document(const Lexicon& lex, std::string_view name, const Visible& v, int index,
                         std::size_t visible_begin, MappedText original, text::Normalized n,
-                        std::vector<Warning> norm_warnings, const std::vector<Warning>& file_warnings,
-                        bool whole_file) {
+                        std::vector<Warning> norm_warnings,
+                        const std::vector<Warning>& file_warnings, bool whole_file) {
   Document d;
   d.source = std::string(name);
   d.index_in_file = index;
@@ -195,7 +207,8 @@ Document build_document(const Lexicon& lex, std::string_view name, const Visible
   const std::size_t raw_begin = d.original.map.start(0);
   const std::size_t raw_end = d.original.map.end(d.original.text.size());
   for (const Warning& w : file_warnings) {
-    if (whole_file || w.raw_offset == Warning::kNoOffset || (w.raw_offset >= raw_begin && w.raw_offset < raw_end)) {
+    if (whole_file || w.raw_offset == Warning::kNoOffset ||
+        (w.raw_offset >= raw_begin && w.raw_offset < raw_end)) {
       d.warnings.push_back(w);
     }
   }
@@ -252,14 +265,15 @@ Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_vie
   auto vis = visible_text(bytes, name, *format, file_warnings);
   if (!vis) return vis.error();
   const Visible& v = *vis;
-  if (utf8::trim(v.text.text).empty()) return make_error(ErrorCode::kNotAReport, "no visible text", where);
+  if (utf8::trim(v.text.text).empty())
+    return make_error(ErrorCode::kNotAReport, "no visible text", where);
 
   std::vector<Warning> whole_warnings;
   text::Normalized whole = text::normalize(v.text.text, whole_warnings);
   if (!has_report_signal(**lex, whole.text.text)) {
-    return make_error(ErrorCode::kNotAReport,
-                      "no sign of a government work report (no 政府工作报告, 各位代表, 人民代表大会 …)",
-                      where);
+    return make_error(
+        ErrorCode::kNotAReport,
+        "no sign of a government work report (no 政府工作报告, 各位代表, 人民代表大会 …)", where);
   }
 
   std::vector<Document> docs;
@@ -271,12 +285,13 @@ Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_vie
   }
   for (std::size_t i = 0; i < points.size(); ++i) {
     const std::size_t ob = whole.text.map.start(points[i]);
-    const std::size_t oe = i + 1 < points.size() ? whole.text.map.start(points[i + 1]) : v.text.text.size();
+    const std::size_t oe =
+        i + 1 < points.size() ? whole.text.map.start(points[i + 1]) : v.text.text.size();
     MappedText original{v.text.text.substr(ob, oe - ob), v.text.map.slice(ob, oe)};
     std::vector<Warning> nw;
     text::Normalized n = text::normalize(original.text, nw);
-    docs.push_back(build_document(**lex, name, v, static_cast<int>(i), ob, std::move(original), std::move(n),
-                                  std::move(nw), file_warnings, false));
+    docs.push_back(build_document(**lex, name, v, static_cast<int>(i), ob, std::move(original),
+                                  std::move(n), std::move(nw), file_warnings, false));
   }
   return docs;
 }
@@ -299,7 +314,8 @@ Result<std::vector<Document>> read_file(const std::filesystem::path& path, const
                       where);
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(ErrorCode::kUnreadable, "cannot open the file (permission denied?)", where);
+  if (!in)
+    return make_error(ErrorCode::kUnreadable, "cannot open the file (permission denied?)", where);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) return make_error(ErrorCode::kUnreadable, "I/O error while reading", where);
   return read_bytes(bytes, where, options);

@@ -11,8 +11,8 @@
 //   to the raw file bytes; `text` = text::normalize(original) with its map to `original`;
 //   text_to_raw = compose(text.map, original.map); `body` = the report itself inside `text`
 //   (title block included, page chrome before and footer chrome after excluded, appended glossaries
-//   and annexed lists kept); page_meta = the chrome fields found (索引号, 发布日期, 来源 …), spans in
-//   `text`; partial = excerpt / news quote / cut-off page; warnings from decode, normalize and
+//   and annexed lists kept); page_meta = the chrome fields found (索引号, 发布日期, 来源 …), spans
+//   in `text`; partial = excerpt / news quote / cut-off page; warnings from decode, normalize and
 //   ingest itself, all with raw offsets into the file.
 //
 // Files holding several reports (one per long line between `【…】` title lines, or consecutive
@@ -27,7 +27,8 @@
 // PDF: text comes from poppler-cpp (ingest/pdf.h). As for .docx, the extracted text (pages
 // joined by '\n') is the raw layer: raw spans of PDF documents are offsets into it.
 //
-// Failure (Result error; the message names the file and the problem; nothing is partially returned):
+// Failure (Result error; the message names the file and the problem; nothing is partially
+// returned):
 //   kUnreadable        missing path, a directory, no permission, I/O error
 //   kTooLarge          more than Options::max_bytes (checked before reading)
 //   kNotAReport        empty file, or readable text with no sign of a work report

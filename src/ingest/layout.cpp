@@ -59,13 +59,17 @@ Result<Lexicon> build_lexicon() {
 // ---------------------------------------------------------------- small text helpers
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
-
-bool contains_any(std::string_view s, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return contains(s, w); });
+bool contains(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
 }
 
-// Drops leading bullets and brackets that wrap chrome lines: "(责任编辑:…)", "- 联系我们", "【打印】".
+bool contains_any(std::string_view s, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return contains(s, w); });
+}
+
+// Drops leading bullets and brackets that wrap chrome lines: "(责任编辑:…)", "- 联系我们",
+// "【打印】".
 std::string_view strip_lead(std::string_view l) {
   for (;;) {
     std::size_t i = 0;
@@ -89,7 +93,8 @@ bool starts_with_any(std::string_view l, const std::vector<std::string>& markers
 bool has_letter_or_han(std::string_view l) {
   for (std::size_t i = 0; i < l.size();) {
     const char32_t c = utf8::next(l, i);
-    if (utf8::is_han(c) || (c < 0x80 && std::isalnum(static_cast<unsigned char>(c)) != 0)) return true;
+    if (utf8::is_han(c) || (c < 0x80 && std::isalnum(static_cast<unsigned char>(c)) != 0))
+      return true;
   }
   return false;
 }
@@ -279,8 +284,8 @@ std::optional<std::size_t> find_opening(std::string_view text, std::size_t from)
     // The address ends with a colon ("各位代表:", "各位代表、各位委员:"); mid-speech
     // "各位代表," / "各位代表!" are not openings.
     const std::size_t colon = std::min(after.find(':'), after.find(":"));
-    const std::size_t stop = std::min({after.find(","), after.find(","), after.find("。"),
-                                       after.find("!"), after.find("!")});
+    const std::size_t stop = std::min(
+        {after.find(","), after.find(","), after.find("。"), after.find("!"), after.find("!")});
     if (colon <= 30 && colon < stop && contains(after.substr(colon), kSelf)) return pos;
     pos += kAddress.size();
   }
@@ -290,8 +295,10 @@ std::optional<std::size_t> find_opening(std::string_view text, std::size_t from)
 std::size_t line_of(const std::vector<Line>& lines, std::size_t offset) {
   std::size_t lo = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].begin <= offset) lo = i;
-    else break;
+    if (lines[i].begin <= offset)
+      lo = i;
+    else
+      break;
   }
   return lo;
 }
@@ -333,7 +340,8 @@ namespace {
 // next two non-empty lines by the session subtitle (…人民代表大会/人大…会议…), from line `from`.
 // Such a title block starts a report even when its opening address has no "我代表" (abridged
 // reports, reposts).
-std::vector<std::size_t> titled_starts(const Classifier& c, std::string_view text, const std::vector<Line>& lines) {
+std::vector<std::size_t> titled_starts(const Classifier& c, std::string_view text,
+                                       const std::vector<Line>& lines) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string_view l = utf8::trim(line_text(text, lines[i]));
@@ -355,7 +363,8 @@ std::vector<std::size_t> titled_starts(const Classifier& c, std::string_view tex
 
 std::size_t count_of(std::string_view s, std::string_view what) {
   std::size_t n = 0;
-  for (std::size_t p = s.find(what); p != std::string_view::npos; p = s.find(what, p + what.size())) ++n;
+  for (std::size_t p = s.find(what); p != std::string_view::npos; p = s.find(what, p + what.size()))
+    ++n;
   return n;
 }
 
@@ -382,13 +391,15 @@ std::vector<std::size_t> split_points(const Lexicon& lex, std::string_view text)
     if (prev) {
       // A new report needs a report's worth of prose since the previous start: at least 300
       // bytes and two sentences (page chrome between a headline and the title has neither).
-      const std::string_view between = text.substr(lines[*prev].begin, lines[s].begin - lines[*prev].begin);
+      const std::string_view between =
+          text.substr(lines[*prev].begin, lines[s].begin - lines[*prev].begin);
       if (between.size() < 300 || count_of(between, "。") < 2) continue;
       std::size_t first = s;
       // The chrome that introduces a dump entry (`【…】` title, bullets) belongs to it.
       while (first > *prev + 1) {
         const std::string_view l = line_text(text, lines[first - 1]);
-        if (!(Classifier::blankish(l) || Classifier::is_bracket_title(l) || c.is_breadcrumb(l))) break;
+        if (!(Classifier::blankish(l) || Classifier::is_bracket_title(l) || c.is_breadcrumb(l)))
+          break;
         --first;
       }
       std::size_t at = lines[first].begin;
@@ -461,7 +472,8 @@ Layout analyze(const Lexicon& lex, std::string_view text) {
         std::size_t e = l.find(sep, p);
         if (e == std::string_view::npos) e = l.size();
         const std::string_view cell = utf8::trim(l.substr(p, e - p));
-        const std::size_t cb = ln.begin + p + static_cast<std::size_t>(cell.data() - (l.data() + p));
+        const std::size_t cb =
+            ln.begin + p + static_cast<std::size_t>(cell.data() - (l.data() + p));
         cells.push_back(Span{cb, cb + cell.size()});
         p = e + 1;
       }
@@ -491,8 +503,10 @@ Layout analyze(const Lexicon& lex, std::string_view text) {
           std::size_t q = p + k.size();
           while (q < l.size() && l[q] == ' ') ++q;
           std::size_t colon = 0;
-          if (starts_with(l.substr(q), ":")) colon = 1;
-          else if (starts_with(l.substr(q), ":")) colon = 3;
+          if (starts_with(l.substr(q), ":"))
+            colon = 1;
+          else if (starts_with(l.substr(q), ":"))
+            colon = 3;
           if (colon == 0) continue;
           keys.push_back(KeyAt{p, p + k.size(), q + colon});
           p = q + colon;
@@ -504,7 +518,8 @@ Layout analyze(const Lexicon& lex, std::string_view text) {
     }
     for (std::size_t i = 0; i < keys.size(); ++i) {
       const std::size_t vend = i + 1 < keys.size() ? keys[i + 1].key_begin : l.size();
-      const std::string_view v = utf8::trim(l.substr(keys[i].value_begin, vend - keys[i].value_begin));
+      const std::string_view v =
+          utf8::trim(l.substr(keys[i].value_begin, vend - keys[i].value_begin));
       if (v.empty()) continue;
       const std::size_t vb = ln.begin + static_cast<std::size_t>(v.data() - l.data());
       out.meta.push_back(MetaHit{Span{ln.begin + keys[i].key_begin, ln.begin + keys[i].key_end},
@@ -515,7 +530,9 @@ Layout analyze(const Lexicon& lex, std::string_view text) {
   // Partial texts: a whole report has an opening address, a review, a plan and a closing.
   const std::string_view body = text.substr(out.body.begin, out.body.size());
   const std::string_view head = body.substr(0, std::max<std::size_t>(body.size() / 6, 3000));
-  const std::string_view tail_part = body.substr(body.size() - std::max<std::size_t>(body.size() * 3 / 10, std::min<std::size_t>(body.size(), 3000)));
+  const std::string_view tail_part =
+      body.substr(body.size() - std::max<std::size_t>(body.size() * 3 / 10,
+                                                      std::min<std::size_t>(body.size(), 3000)));
   std::vector<std::string> missing;
   if (!contains_any(head, lex.opening)) missing.push_back("opening address");
   if (!contains_any(body, lex.review)) missing.push_back("review part");

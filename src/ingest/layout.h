@@ -46,10 +46,10 @@ struct MetaHit {
 };
 
 struct Layout {
-  Span body;                    // trimmed; empty when the text has no report body at all
-  std::vector<MetaHit> meta;    // page metadata fields found outside the body
+  Span body;                  // trimmed; empty when the text has no report body at all
+  std::vector<MetaHit> meta;  // page metadata fields found outside the body
   bool partial = false;
-  std::string partial_reason;   // plain words, "" unless partial
+  std::string partial_reason;  // plain words, "" unless partial
 };
 
 Layout analyze(const Lexicon& lex, std::string_view text);

@@ -1,13 +1,13 @@
 #include "ingest/pdf.h"
 
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
 #include <climits>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
 
 namespace gwr::ingest {
 namespace {
@@ -39,9 +39,11 @@ Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name,
   // poppler reads from the caller's buffer without copying; `bytes` outlives `doc`.
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) return make_error(ErrorCode::kUnsupportedFormat, "corrupt PDF: cannot be parsed", where);
+  if (!doc)
+    return make_error(ErrorCode::kUnsupportedFormat, "corrupt PDF: cannot be parsed", where);
   if (doc->is_locked()) {
-    return make_error(ErrorCode::kUnsupportedFormat, "encrypted PDF: text cannot be extracted", where);
+    return make_error(ErrorCode::kUnsupportedFormat, "encrypted PDF: text cannot be extracted",
+                      where);
   }
   std::string text;
   const int pages = doc->pages();
@@ -54,8 +56,8 @@ Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name,
     text.append(utf8.begin(), utf8.end());
   }
   if (text.empty()) {
-    return make_error(ErrorCode::kUnsupportedFormat, "PDF holds no extractable text (scanned image?)",
-                      where);
+    return make_error(ErrorCode::kUnsupportedFormat,
+                      "PDF holds no extractable text (scanned image?)", where);
   }
   // The extracted text is the raw layer (as for .docx): offsets point into it.
   const std::size_t n = text.size();

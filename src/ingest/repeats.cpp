@@ -21,7 +21,9 @@ struct Line {
   std::string key;        // content without white space
 };
 
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+bool contains(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
 
 std::string key_of(std::string_view s) {
   std::string out;
@@ -54,7 +56,8 @@ bool is_pager(std::string_view k) {
   if (contains(k, "下一页") || contains(k, "上一页") || k == "尾页" || k == "首页尾页") return true;
   const std::size_t d = k.find("第");
   return d != std::string_view::npos && contains(k, "页") && (contains(k, "共") || d == 0) &&
-         utf8::length(k) <= 20 && std::any_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
+         utf8::length(k) <= 20 &&
+         std::any_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace
@@ -80,9 +83,12 @@ Deduplicated remove_repeats(std::string_view text, std::vector<Warning>& warning
     drop[i] = true;
     out.pager = true;
     page_numbers(lines[i].key, seen, total);
-    warnings.push_back(Warning{"pager_removed", "removed page navigation '" + lines[i].key + "'", lines[i].begin});
-    for (std::size_t j = i; j-- > 0 && all_digits(lines[j].key) && lines[j].key.size() <= 3;) drop[j] = true;
-    for (std::size_t j = i + 1; j < lines.size() && all_digits(lines[j].key) && lines[j].key.size() <= 3; ++j) {
+    warnings.push_back(
+        Warning{"pager_removed", "removed page navigation '" + lines[i].key + "'", lines[i].begin});
+    for (std::size_t j = i; j-- > 0 && all_digits(lines[j].key) && lines[j].key.size() <= 3;)
+      drop[j] = true;
+    for (std::size_t j = i + 1;
+         j < lines.size() && all_digits(lines[j].key) && lines[j].key.size() <= 3; ++j) {
       drop[j] = true;
     }
   }
@@ -102,7 +108,9 @@ Deduplicated remove_repeats(std::string_view text, std::vector<Warning>& warning
     std::size_t n = 0;
     while (i + n < lines.size() && j + n < i && lines[j + n].key == lines[i + n].key) ++n;
     std::size_t m = 0;
-    while (i - m > floor && j >= m + 1 && i - m - 1 >= j + n && lines[j - m - 1].key == lines[i - m - 1].key) ++m;
+    while (i - m > floor && j >= m + 1 && i - m - 1 >= j + n &&
+           lines[j - m - 1].key == lines[i - m - 1].key)
+      ++m;
     std::size_t bytes = 0;
     for (std::size_t x = i - m; x < i + n; ++x) bytes += lines[x].key.size();
     if (!((n + m >= kMinCopyLines && bytes >= kMinCopyBytes) || bytes >= kBigCopyBytes)) continue;
@@ -110,7 +118,8 @@ Deduplicated remove_repeats(std::string_view text, std::vector<Warning>& warning
     ++out.copies_removed;
     warnings.push_back(Warning{"repeated_copy_removed",
                                "removed copy " + std::to_string(out.copies_removed + 1) +
-                                   " of the article repeated on the page (" + std::to_string(n + m) + " lines)",
+                                   " of the article repeated on the page (" +
+                                   std::to_string(n + m) + " lines)",
                                lines[i - m].begin});
     i = i + n - 1;
     floor = i + 1;

@@ -25,7 +25,7 @@
 namespace gwr::ingest {
 
 struct Deduplicated {
-  MappedText text;            // map → the input of remove_repeats()
+  MappedText text;  // map → the input of remove_repeats()
   int copies_removed = 0;
   bool pager = false;         // pager lines were found (and removed)
   std::string missing_pages;  // "page 1 of 3", "" when nothing is known to be missing

@@ -20,7 +20,8 @@ std::pair<std::size_t, char32_t> escaped_codepoint(std::string_view s, std::size
   if (s.compare(i, 3, "<U+") != 0 && s.compare(i, 3, "<u+") != 0) return {0, 0};
   std::size_t j = i + 3;
   std::uint32_t v = 0;
-  while (j < s.size() && j - i - 3 < 6 && hex_value(s[j]) >= 0) v = v * 16 + static_cast<std::uint32_t>(hex_value(s[j++]));
+  while (j < s.size() && j - i - 3 < 6 && hex_value(s[j]) >= 0)
+    v = v * 16 + static_cast<std::uint32_t>(hex_value(s[j++]));
   const std::size_t n = j - i - 3;
   if (n < 4 || j >= s.size() || s[j] != '>') return {0, 0};
   if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return {0, 0};
@@ -37,7 +38,8 @@ class Warner {
   void finish() {
     for (const auto& [code, n] : count_) {
       if (n > kMaxScrubWarnings) {
-        w_.push_back(Warning{code, std::to_string(n - kMaxScrubWarnings) + " more repairs of this kind",
+        w_.push_back(Warning{code,
+                             std::to_string(n - kMaxScrubWarnings) + " more repairs of this kind",
                              Warning::kNoOffset});
       }
     }
@@ -66,7 +68,8 @@ MappedText scrub(std::string_view text, bool html, std::vector<Warning>& warning
         flush(i);
         b.replace(i, i + len, utf8::encode(cp));
         warn.add("escaped_codepoint",
-                 "replaced the escape mark '" + std::string(text.substr(i, len)) + "' with the character it stands for",
+                 "replaced the escape mark '" + std::string(text.substr(i, len)) +
+                     "' with the character it stands for",
                  i);
         i += len;
         copied_from = i;
@@ -86,7 +89,8 @@ MappedText scrub(std::string_view text, bool html, std::vector<Warning>& warning
       if (text.compare(i, 3, "\r\r\n") == 0) {
         flush(i);
         b.replace(i, i + 3, "\n");
-        warn.add("doubled_line_end", "read CR CR LF (a line end converted twice) as one line end", i);
+        warn.add("doubled_line_end", "read CR CR LF (a line end converted twice) as one line end",
+                 i);
         i += 3;
         copied_from = i;
         ++crlf;
@@ -106,8 +110,8 @@ MappedText scrub(std::string_view text, bool html, std::vector<Warning>& warning
   flush(text.size());
   if (first_mixed != Warning::kNoOffset) {
     warn.add("mixed_line_endings",
-             "the text mixes line ends (" + std::to_string(crlf) + " CR LF, " + std::to_string(lf) + " LF, " +
-                 std::to_string(cr) + " CR); all read as line breaks",
+             "the text mixes line ends (" + std::to_string(crlf) + " CR LF, " + std::to_string(lf) +
+                 " LF, " + std::to_string(cr) + " CR); all read as line breaks",
              first_mixed);
   }
   warn.finish();

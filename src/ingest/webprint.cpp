@@ -52,12 +52,14 @@ bool is_print_stamp(std::string_view l) {
   }
   while (i < l.size() && l[i] == ' ') ++i;
   const std::size_t h = digits(l, i);
-  const bool time = h >= 1 && h <= 2 && i + h < l.size() && l[i + h] == ':' && digits(l, i + h + 1) == 2;
+  const bool time =
+      h >= 1 && h <= 2 && i + h < l.size() && l[i + h] == ':' && digits(l, i + h + 1) == 2;
   return time || sep == '/';
 }
 
 bool is_url(std::string_view l) {
-  return l.find("http://") != std::string_view::npos || l.find("https://") != std::string_view::npos ||
+  return l.find("http://") != std::string_view::npos ||
+         l.find("https://") != std::string_view::npos ||
          l.find("file://") != std::string_view::npos || l.substr(0, 4) == "www.";
 }
 
@@ -164,7 +166,8 @@ bool opens_heading(std::string_view l) {
   while (i < u.size() && (han ? is_han_numeral(u[i]) : (u[i] >= U'0' && u[i] <= U'9'))) ++i;
   if (i == 0 || i >= u.size()) return false;
   if (u[i] == U'、') return true;
-  return !han && (u[i] == U'.' || u[i] == U'.') && i + 1 < u.size() && !(u[i + 1] >= U'0' && u[i + 1] <= U'9');
+  return !han && (u[i] == U'.' || u[i] == U'.') && i + 1 < u.size() &&
+         !(u[i + 1] >= U'0' && u[i + 1] <= U'9');
 }
 
 std::string_view trimmed(std::string_view text, const Line& l) {
@@ -208,20 +211,24 @@ MappedText clean_pdf_text(std::string_view text, const std::vector<std::size_t>&
     }
   }
   std::map<std::string, std::set<std::size_t>> edge_pages;  // line key → pages it is an edge of
-  for (std::size_t i : edges) edge_pages[without_spaces(trimmed(text, lines[i]))].insert(lines[i].page);
+  for (std::size_t i : edges)
+    edge_pages[without_spaces(trimmed(text, lines[i]))].insert(lines[i].page);
   const std::size_t pages = by_page.size();
   std::size_t chrome = 0, first_chrome = text.size();
   for (std::size_t i : edges) {
     const std::string_view l = trimmed(text, lines[i]);
     const std::string key = without_spaces(l);
-    const bool repeated = pages >= 2 && edge_pages[key].size() * 2 >= pages && edge_pages[key].size() >= 2;
+    const bool repeated =
+        pages >= 2 && edge_pages[key].size() * 2 >= pages && edge_pages[key].size() >= 2;
     if (is_print_stamp(l) || is_url(l) || is_counter(key) || repeated) {
       lines[i].keep = false;
       ++chrome;
       first_chrome = std::min(first_chrome, lines[i].begin);
     }
   }
-  warn(warnings, "pdf_print_chrome", chrome, "dropped running header/footer lines (print date, page title, URL, page counter)", first_chrome);
+  warn(warnings, "pdf_print_chrome", chrome,
+       "dropped running header/footer lines (print date, page title, URL, page counter)",
+       first_chrome);
 
   // 2. Letter-spaced and repeated headings.
   std::size_t spaced = 0, doubled = 0, first_spaced = text.size(), first_doubled = text.size();
@@ -248,7 +255,8 @@ MappedText clean_pdf_text(std::string_view text, const std::vector<std::size_t>&
       ++doubled;
       first_doubled = std::min(first_doubled, ln.begin);
     }
-    if (prev_line < lines.size() && cur == prev_key && utf8::length(cur) <= 40 && !ends_sentence(cur)) {
+    if (prev_line < lines.size() && cur == prev_key && utf8::length(cur) <= 40 &&
+        !ends_sentence(cur)) {
       ln.keep = false;  // the same heading again on the next line
       ++doubled;
       first_doubled = std::min(first_doubled, ln.begin);
@@ -258,8 +266,10 @@ MappedText clean_pdf_text(std::string_view text, const std::vector<std::size_t>&
     prev_key = cur;
     prev_line = i;
   }
-  warn(warnings, "pdf_spaced_heading", spaced, "removed the spaces of letter-spaced lines", first_spaced);
-  warn(warnings, "pdf_repeated_heading", doubled, "kept one copy of headings printed twice", first_doubled);
+  warn(warnings, "pdf_spaced_heading", spaced, "removed the spaces of letter-spaced lines",
+       first_spaced);
+  warn(warnings, "pdf_repeated_heading", doubled, "kept one copy of headings printed twice",
+       first_doubled);
 
   // 3. Lines broken mid-sentence.
   auto text_of = [&](const Line& ln) -> std::string_view {
@@ -296,7 +306,8 @@ MappedText clean_pdf_text(std::string_view text, const std::vector<std::size_t>&
       first_joined = std::min(first_joined, ln.end);
     }
   }
-  warn(warnings, "pdf_lines_joined", joined, "re-joined lines broken inside a sentence", first_joined);
+  warn(warnings, "pdf_lines_joined", joined, "re-joined lines broken inside a sentence",
+       first_joined);
 
   MappedTextBuilder b(text);
   bool joined_from_prev = false;
@@ -350,7 +361,9 @@ MappedText unwrap_text(std::string_view text, std::vector<Warning>& warnings) {
   std::sort(widths.begin(), widths.end());
   const std::size_t column = widths[(widths.size() - 1) * 9 / 10];
   const std::size_t full = column * 85 / 100;
-  auto broken = [&](const L& l) { return !l.t.empty() && width(l.t) >= full && !ends_sentence(l.t); };
+  auto broken = [&](const L& l) {
+    return !l.t.empty() && width(l.t) >= full && !ends_sentence(l.t);
+  };
   const auto n_broken = static_cast<std::size_t>(std::count_if(lines.begin(), lines.end(), broken));
   // Hard-wrapped: a fixed column (at most 200 half-width cells) and at least 40 % of the lines
   // filling it without ending a sentence. Text with one paragraph per line has neither.
@@ -363,7 +376,8 @@ MappedText unwrap_text(std::string_view text, std::vector<Warning>& warnings) {
     const L& l = lines[i];
     b.copy(l.begin, l.end);
     if (l.end >= text.size()) break;
-    const bool join = broken(l) && i + 1 < lines.size() && !lines[i + 1].t.empty() && !opens_heading(lines[i + 1].t);
+    const bool join = broken(l) && i + 1 < lines.size() && !lines[i + 1].t.empty() &&
+                      !opens_heading(lines[i + 1].t);
     if (join) {
       // The line break and the next line's indent go; the characters run on.
       const std::size_t next_text = static_cast<std::size_t>(lines[i + 1].t.data() - text.data());
@@ -377,7 +391,8 @@ MappedText unwrap_text(std::string_view text, std::vector<Warning>& warnings) {
   }
   if (joined > 0) {
     warnings.push_back(Warning{"txt_lines_joined",
-                               "hard-wrapped text: re-joined lines broken inside a sentence (" + std::to_string(joined) + ")",
+                               "hard-wrapped text: re-joined lines broken inside a sentence (" +
+                                   std::to_string(joined) + ")",
                                first});
   }
   return std::move(b).finish();

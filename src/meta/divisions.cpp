@@ -23,7 +23,8 @@ std::optional<Level> parse_level(std::string_view s) {
 }
 
 bool six_digits(std::string_view s) {
-  return s.size() == 6 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return s.size() == 6 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Removes trailing ethnic-group names (with or without 族) from the core of an autonomous
@@ -44,7 +45,8 @@ std::string strip_ethnic(std::string core, const std::vector<std::string>& ethni
 }
 
 // Short names a report may use for a division, derived from its full name by rule.
-std::vector<std::string> derive_aliases(const std::string& name, const std::vector<std::string>& ethnic) {
+std::vector<std::string> derive_aliases(const std::string& name,
+                                        const std::vector<std::string>& ethnic) {
   std::vector<std::string> out;
   auto add = [&](std::string a) {
     if (utf8::length(a) >= 2 && a != name && std::find(out.begin(), out.end(), a) == out.end()) {
@@ -65,8 +67,8 @@ std::vector<std::string> derive_aliases(const std::string& name, const std::vect
     return out;
   }
   // Multi-character suffixes first so 阿克苏地区 → 阿克苏, not 阿克苏地.
-  static constexpr std::string_view kSuffixes[] = {"地区", "新区", "林区", "特区", "省", "市",
-                                                   "县", "区", "盟", "旗"};
+  static constexpr std::string_view kSuffixes[] = {"地区", "新区", "林区", "特区", "省",
+                                                   "市",   "县",   "区",   "盟",   "旗"};
   for (std::string_view suffix : kSuffixes) {
     if (!ends_with(name, suffix)) continue;
     add(name.substr(0, name.size() - suffix.size()));
@@ -78,7 +80,9 @@ std::vector<std::string> derive_aliases(const std::string& name, const std::vect
 std::size_t count_of(std::string_view hay, std::string_view needle) {
   if (needle.empty()) return 0;
   std::size_t n = 0;
-  for (std::size_t p = hay.find(needle); p != std::string_view::npos; p = hay.find(needle, p + needle.size())) ++n;
+  for (std::size_t p = hay.find(needle); p != std::string_view::npos;
+       p = hay.find(needle, p + needle.size()))
+    ++n;
   return n;
 }
 
@@ -97,7 +101,8 @@ Result<Divisions> Divisions::load() {
   for (const data::Row& r : table->rows) {
     auto where = "divisions.tsv:" + std::to_string(r.line);
     std::optional<Level> level = parse_level(r.fields[2]);
-    if (!level) return make_error(ErrorCode::kInvalidData, "unknown level '" + r.fields[2] + "'", where);
+    if (!level)
+      return make_error(ErrorCode::kInvalidData, "unknown level '" + r.fields[2] + "'", where);
     if (!six_digits(r.fields[0]) || !six_digits(r.fields[4]) ||
         (!r.fields[3].empty() && !six_digits(r.fields[3]))) {
       return make_error(ErrorCode::kInvalidData, "codes must have six digits", where);
@@ -113,9 +118,11 @@ Result<Divisions> Divisions::load() {
   }
   for (std::size_t i = 0; i < d.entries_.size(); ++i) {
     const Entry& e = d.entries_[i];
-    bool parent_ok = e.parent_code.empty() ? e.level == Level::kProvince : d.code_.count(e.parent_code) != 0;
+    bool parent_ok =
+        e.parent_code.empty() ? e.level == Level::kProvince : d.code_.count(e.parent_code) != 0;
     if (!parent_ok || d.code_.count(e.province_code) == 0) {
-      return make_error(ErrorCode::kInvalidData, "unknown parent or province of " + e.code, "divisions.tsv");
+      return make_error(ErrorCode::kInvalidData, "unknown parent or province of " + e.code,
+                        "divisions.tsv");
     }
     d.full_[e.name].push_back(i);
     if (!e.parent_code.empty()) d.children_[e.parent_code].push_back(i);
@@ -175,19 +182,22 @@ int Divisions::context_score(const Entry& e, std::string_view context) const {
   return static_cast<int>(std::min<std::size_t>(score, 1u << 30));
 }
 
-std::optional<Divisions::Entry> Divisions::resolve(std::string_view name, std::string_view context) const {
+std::optional<Divisions::Entry> Divisions::resolve(std::string_view name,
+                                                   std::string_view context) const {
   std::vector<const Entry*> cands = lookup(name);
   if (cands.empty()) return std::nullopt;
   std::string key(utf8::trim(name));
   // Exact full-name matches outrank aliases: "吉林市" never resolves to 吉林省.
-  auto exact_end = std::stable_partition(cands.begin(), cands.end(), [&](const Entry* e) { return e->name == key; });
+  auto exact_end = std::stable_partition(cands.begin(), cands.end(),
+                                         [&](const Entry* e) { return e->name == key; });
   if (exact_end != cands.begin()) cands.erase(exact_end, cands.end());
   if (cands.size() == 1) return *cands.front();
   const Entry* best = nullptr;
   int best_score = -1;
   for (const Entry* e : cands) {
     int s = context_score(*e, context);
-    if (s > best_score || (s == best_score && static_cast<int>(e->level) < static_cast<int>(best->level))) {
+    if (s > best_score ||
+        (s == best_score && static_cast<int>(e->level) < static_cast<int>(best->level))) {
       best = e;
       best_score = s;
     }

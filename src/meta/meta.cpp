@@ -1,6 +1,8 @@
 // annotate(): reads the report header (title, `——在…会议上` subtitle, speaker line), the body and
 // the page metadata into Document::meta. Works on UTF-32 copies of short zones so that character
 // arithmetic is simple; nothing here keeps offsets, so no mapping back is needed.
+#include "meta/meta.h"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -10,7 +12,6 @@
 #include <vector>
 
 #include "common/utf8.h"
-#include "meta/meta.h"
 
 namespace gwr::meta {
 namespace {
@@ -18,26 +19,55 @@ namespace {
 using U32 = std::u32string;
 using U32View = std::u32string_view;
 
-constexpr std::size_t kLookbackLines = 3;     // header lines tolerated before the body start
+constexpr std::size_t kLookbackLines = 3;  // header lines tolerated before the body start
 constexpr std::size_t kLookbackBytes = 800;
-constexpr std::size_t kHeaderBytes = 3000;    // header zone after the body start
+constexpr std::size_t kHeaderBytes = 3000;  // header zone after the body start
 
-bool starts_at(U32View s, std::size_t i, U32View w) { return i <= s.size() && s.substr(i, w.size()) == w; }
+bool starts_at(U32View s, std::size_t i, U32View w) {
+  return i <= s.size() && s.substr(i, w.size()) == w;
+}
 
-bool is_cn_digit(char32_t c) { return U32View(U"〇零一二三四五六七八九两○Ｏ").find(c) != U32View::npos; }
-bool is_num_char(char32_t c) { return utf8::is_ascii_digit(c) || is_cn_digit(c) || c == U'十' || c == U'百'; }
+bool is_cn_digit(char32_t c) {
+  return U32View(U"〇零一二三四五六七八九两○Ｏ").find(c) != U32View::npos;
+}
+bool is_num_char(char32_t c) {
+  return utf8::is_ascii_digit(c) || is_cn_digit(c) || c == U'十' || c == U'百';
+}
 bool is_sep(char32_t c) {
-  return utf8::is_space(c) || c == U';' || c == U':' || c == U'：' || c == U'；' || c == U'、' || c == U',';
+  return utf8::is_space(c) || c == U';' || c == U':' || c == U'：' || c == U'；' || c == U'、' ||
+         c == U',';
 }
 bool is_name_char(char32_t c) { return utf8::is_han(c) || c == U'·' || c == U'•'; }
 
 int digit_value(char32_t c) {
   if (utf8::is_ascii_digit(c)) return static_cast<int>(c - U'0');
   switch (c) {
-    case U'〇': case U'零': case U'○': case U'Ｏ': return 0;
-    case U'一': return 1; case U'二': case U'两': return 2; case U'三': return 3; case U'四': return 4;
-    case U'五': return 5; case U'六': return 6; case U'七': return 7; case U'八': return 8; case U'九': return 9;
-    default: return -1;
+    case U'〇':
+    case U'零':
+    case U'○':
+    case U'Ｏ':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
   }
 }
 
@@ -107,7 +137,9 @@ std::optional<Date> date_at(U32View s, std::size_t i, bool allow_no_year = false
   Date d;
   d.begin = i;
   std::size_t j = i;
-  auto skip = [&](std::size_t& k) { while (k < s.size() && s[k] == U' ') ++k; };
+  auto skip = [&](std::size_t& k) {
+    while (k < s.size() && s[k] == U' ') ++k;
+  };
   auto first = read_number(s, j);
   if (!first) return std::nullopt;
   std::size_t year_digits = j - i;
@@ -170,7 +202,7 @@ std::string to_utf8(U32View s) { return utf8::from_u32(s); }
 struct Session {
   std::string text;       // canonical form
   bool national = false;  // 全国人民代表大会
-  U32 region;             // written between 在 and the term number: "张掖市甘州区", "区", ""
+  U32 region;  // written between 在 and the term number: "张掖市甘州区", "区", ""
   std::size_t begin = 0, end = 0;
 };
 
@@ -180,13 +212,15 @@ std::optional<Session> session_at(U32View h, std::size_t jie) {
   auto term = parse_number(h.substr(nb, jie - nb));
   if (!term || *term < 1 || *term > 99) return std::nullopt;
   std::size_t j = jie + 1;
-  auto skip_space = [&] { while (j < h.size() && utf8::is_space(h[j])) ++j; };
+  auto skip_space = [&] {
+    while (j < h.size() && utf8::is_space(h[j])) ++j;
+  };
   skip_space();
   Session s;
   static constexpr std::array<std::pair<U32View, bool>, 4> kBodies = {{{U"全国人民代表大会", true},
-                                                                      {U"人民代表大会", false},
-                                                                      {U"全国人大", true},
-                                                                      {U"人大", false}}};
+                                                                       {U"人民代表大会", false},
+                                                                       {U"全国人大", true},
+                                                                       {U"人大", false}}};
   bool matched = false;
   for (auto [word, national] : kBodies) {
     if (starts_at(h, j, word)) {
@@ -202,18 +236,25 @@ std::optional<Session> session_at(U32View h, std::size_t jie) {
   auto meeting = read_number(h, j);
   if (!meeting || *meeting < 1 || *meeting > 99 || !starts_at(h, j, U"次")) return std::nullopt;
   ++j;
-  if (starts_at(h, j, U"全体会议")) j += 4;
-  else if (starts_at(h, j, U"会议")) j += 2;
-  else return std::nullopt;
+  if (starts_at(h, j, U"全体会议"))
+    j += 4;
+  else if (starts_at(h, j, U"会议"))
+    j += 2;
+  else
+    return std::nullopt;
   s.text = "第" + to_chinese(*term) + "届人民代表大会第" + to_chinese(*meeting) + "次会议";
   std::size_t rb = nb;
   if (rb > 0 && h[rb - 1] == U'第') --rb;
   std::size_t re = rb;
-  // Back to 在, or to the end of a date written just before the name ("2024年2月20日南山市第十届…").
+  // Back to 在, or to the end of a date written just before the name
+  // ("2024年2月20日南山市第十届…").
   auto date_end = [&](std::size_t k) {
-    return (h[k] == U'日' || h[k] == U'号') && k > 0 && (utf8::is_ascii_digit(h[k - 1]) || is_num_char(h[k - 1]));
+    return (h[k] == U'日' || h[k] == U'号') && k > 0 &&
+           (utf8::is_ascii_digit(h[k - 1]) || is_num_char(h[k - 1]));
   };
-  while (rb > 0 && utf8::is_han(h[rb - 1]) && h[rb - 1] != U'在' && !date_end(rb - 1) && re - rb < 16) --rb;
+  while (rb > 0 && utf8::is_han(h[rb - 1]) && h[rb - 1] != U'在' && !date_end(rb - 1) &&
+         re - rb < 16)
+    --rb;
   s.region = U32(h.substr(rb, re - rb));
   if (s.region.find(U"全国") != U32::npos) s.national = true;
   s.begin = rb;
@@ -271,7 +312,9 @@ std::optional<std::string> name_at(U32View h, std::size_t i) {
     while (spaced.size() < 4) {
       std::size_t m = k;
       while (m < h.size() && h[m] != U'\n' && utf8::is_space(h[m])) ++m;
-      if (m == k || m >= h.size() || !is_name_char(h[m]) || (m + 1 < h.size() && is_name_char(h[m + 1]))) break;
+      if (m == k || m >= h.size() || !is_name_char(h[m]) ||
+          (m + 1 < h.size() && is_name_char(h[m + 1])))
+        break;
       spaced.push_back(h[m]);
       k = m + 1;
     }
@@ -281,12 +324,15 @@ std::optional<std::string> name_at(U32View h, std::size_t i) {
   bool foreign = run.find_first_of(U"·•") != U32View::npos;
   if (run.size() > 4 && !foreign) {
     // News style: 李强在政府工作报告中提出 / 张三作报告 — cut before the first verb-like word.
-    static constexpr std::array<U32View, 9> kAfter = {U"在", U"代表", U"作", U"向", U"说",
+    static constexpr std::array<U32View, 9> kAfter = {U"在",   U"代表", U"作",   U"向",  U"说",
                                                       U"表示", U"指出", U"提出", U"同志"};
     std::size_t cut = U32View::npos;
     for (std::size_t k = 2; k <= 3 && cut == U32View::npos; ++k) {
       for (U32View w : kAfter) {
-        if (starts_at(run, k, w)) { cut = k; break; }
+        if (starts_at(run, k, w)) {
+          cut = k;
+          break;
+        }
       }
     }
     if (cut == U32View::npos) return std::nullopt;
@@ -311,16 +357,19 @@ std::optional<Speaker> find_titled_speaker(U32View h, std::size_t body_at) {
       auto name = name_at(h, i + post.size());
       if (!name) continue;
       std::size_t tb = i;
-      if (tb >= 2 && starts_at(h, tb - 2, U"代理")) tb -= 2;
-      else if (tb >= 1 && (h[tb - 1] == U'代' || h[tb - 1] == U'副')) tb -= 1;
+      if (tb >= 2 && starts_at(h, tb - 2, U"代理"))
+        tb -= 2;
+      else if (tb >= 1 && (h[tb - 1] == U'代' || h[tb - 1] == U'副'))
+        tb -= 1;
       if (post == U"总理" && tb >= 3 && starts_at(h, tb - 3, U"国务院")) tb -= 3;
       Speaker s;
       s.name = *name;
       s.title = to_utf8(h.substr(tb, i + post.size() - tb));
       s.before = U32(h.substr(line_begin(h, tb), tb - line_begin(h, tb)));
       s.begin = tb;
-      bool better = !best || ((s.begin >= body_at) != (best->begin >= body_at) ? s.begin >= body_at
-                                                                                : s.begin < best->begin);
+      bool better =
+          !best || ((s.begin >= body_at) != (best->begin >= body_at) ? s.begin >= body_at
+                                                                     : s.begin < best->begin);
       if (better) best = s;
     }
   }
@@ -387,11 +436,14 @@ U32 last_place(U32View s, const Divisions& div) {
 // Place name written before 政府工作报告 in a title line: "2021年某某县政府工作报告" → 某某县.
 std::vector<U32> title_places(U32View h) {
   std::vector<U32> out;
-  for (std::size_t i = h.find(U"政府工作报告"); i != U32View::npos; i = h.find(U"政府工作报告", i + 1)) {
+  for (std::size_t i = h.find(U"政府工作报告"); i != U32View::npos;
+       i = h.find(U"政府工作报告", i + 1)) {
     std::size_t e = i;
     if (e >= 2 && starts_at(h, e - 2, U"人民")) e -= 2;
     std::size_t b = e;
-    while (b > 0 && (utf8::is_han(h[b - 1]) || utf8::is_ascii_digit(h[b - 1])) && e - b < 24 && h[b - 1] != U'】') --b;
+    while (b > 0 && (utf8::is_han(h[b - 1]) || utf8::is_ascii_digit(h[b - 1])) && e - b < 24 &&
+           h[b - 1] != U'】')
+      --b;
     U32 run;  // without years: 2021年宝兴县 → 宝兴县, 张掖市2023年 → 张掖市
     for (std::size_t k = b; k < e; ++k) {
       if (utf8::is_ascii_digit(h[k])) {
@@ -407,7 +459,9 @@ std::vector<U32> title_places(U32View h) {
 }
 
 Level level_from_suffix(std::string_view name) {
-  auto ends = [&](std::string_view s) { return name.size() >= s.size() && name.substr(name.size() - s.size()) == s; };
+  auto ends = [&](std::string_view s) {
+    return name.size() >= s.size() && name.substr(name.size() - s.size()) == s;
+  };
   if (ends("省") || ends("自治区")) return Level::kProvince;
   if (ends("州") || ends("盟") || ends("地区")) return Level::kPrefecture;
   if (ends("县") || ends("区") || ends("旗")) return Level::kCounty;
@@ -415,22 +469,30 @@ Level level_from_suffix(std::string_view name) {
 }
 
 // Most mentioned division among names ending in the dominant scope character (全市 → 市).
-std::optional<Found> region_by_frequency(U32View body, const Divisions& div, std::string_view body8) {
+std::optional<Found> region_by_frequency(U32View body, const Divisions& div,
+                                         std::string_view body8) {
   std::map<char32_t, int> scope;
   for (std::size_t i = body.find(U'全'); i != U32View::npos; i = body.find(U'全', i + 1)) {
-    if (i + 1 < body.size() && U32View(U"省市州县区旗盟").find(body[i + 1]) != U32View::npos) ++scope[body[i + 1]];
+    if (i + 1 < body.size() && U32View(U"省市州县区旗盟").find(body[i + 1]) != U32View::npos)
+      ++scope[body[i + 1]];
   }
   if (scope.empty()) return std::nullopt;
-  char32_t dom = std::max_element(scope.begin(), scope.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+  char32_t dom = std::max_element(scope.begin(), scope.end(), [](auto& a, auto& b) {
+                   return a.second < b.second;
+                 })->first;
   std::map<std::string, int> freq;
   for (std::size_t i = body.find(dom); i != U32View::npos; i = body.find(dom, i + 1)) {
     for (std::size_t len = 3; len <= 8 && len <= i + 1; ++len) {
       std::string cand = to_utf8(body.substr(i + 1 - len, len));
-      if (!div.lookup(cand).empty()) { ++freq[cand]; break; }
+      if (!div.lookup(cand).empty()) {
+        ++freq[cand];
+        break;
+      }
     }
   }
   if (freq.empty()) return std::nullopt;
-  auto top = std::max_element(freq.begin(), freq.end(), [](auto& a, auto& b) { return a.second < b.second; });
+  auto top = std::max_element(freq.begin(), freq.end(),
+                              [](auto& a, auto& b) { return a.second < b.second; });
   if (auto e = div.resolve(top->first, body8)) return Found{*e, top->first};
   return std::nullopt;
 }
@@ -439,9 +501,9 @@ std::optional<Found> region_by_frequency(U32View body, const Divisions& div, std
 
 // Year named by a heading like `2022年工作回顾` (review) or `2023年工作安排` (plan), first found.
 std::optional<int> plan_year_from_headings(U32View body) {
-  static constexpr std::array<U32View, 10> kPlan = {U"工作安排", U"主要任务", U"重点工作", U"工作任务",
-                                                    U"总体要求", U"预期目标", U"工作建议", U"目标任务",
-                                                    U"主要目标", U"政府工作报告"};
+  static constexpr std::array<U32View, 10> kPlan = {
+      U"工作安排", U"主要任务", U"重点工作", U"工作任务", U"总体要求",
+      U"预期目标", U"工作建议", U"目标任务", U"主要目标", U"政府工作报告"};
   // The year before 年 written with four digits, Arabic (2023) or Chinese (二〇二三); 0 if not.
   auto year_before = [&](std::size_t i) {
     if (i < 4) return 0;
@@ -449,9 +511,12 @@ std::optional<int> plan_year_from_headings(U32View body) {
     for (std::size_t k = i - 4; k < i; ++k) {
       const char32_t c = body[k];
       int d = -1;
-      if (utf8::is_ascii_digit(c)) d = static_cast<int>(c - U'0');
-      else if (const auto at = U32View(U"〇一二三四五六七八九").find(c); at != U32View::npos) d = static_cast<int>(at);
-      else if (c == U'零' || c == U'○' || c == U'Ｏ') d = 0;
+      if (utf8::is_ascii_digit(c))
+        d = static_cast<int>(c - U'0');
+      else if (const auto at = U32View(U"〇一二三四五六七八九").find(c); at != U32View::npos)
+        d = static_cast<int>(at);
+      else if (c == U'零' || c == U'○' || c == U'Ｏ')
+        d = 0;
       if (d < 0) return 0;
       y = y * 10 + d;
     }
@@ -460,12 +525,17 @@ std::optional<int> plan_year_from_headings(U32View body) {
   for (std::size_t i = body.find(U'年'); i != U32View::npos; i = body.find(U'年', i + 1)) {
     const int year = year_before(i);
     if (year == 0) continue;
-    if (i >= 5 && (is_num_char(body[i - 5]) || U32View(U"到至—-~").find(body[i - 5]) != U32View::npos)) continue;
+    if (i >= 5 &&
+        (is_num_char(body[i - 5]) || U32View(U"到至—-~").find(body[i - 5]) != U32View::npos))
+      continue;
     std::size_t stop = body.find_first_of(U"。,;:!?\n", i);
-    U32View tail = body.substr(i + 1, std::min<std::size_t>(stop == U32View::npos ? body.size() : stop, i + 18) - i - 1);
+    U32View tail = body.substr(
+        i + 1, std::min<std::size_t>(stop == U32View::npos ? body.size() : stop, i + 18) - i - 1);
     if (tail.find(U"回顾") != U32View::npos) return year + 1;
     for (U32View w : kPlan) {
-      if (tail.size() >= w.size() && tail.substr(0, std::min(tail.size(), w.size() + 4)).find(w) != U32View::npos) return year;
+      if (tail.size() >= w.size() &&
+          tail.substr(0, std::min(tail.size(), w.size() + 4)).find(w) != U32View::npos)
+        return year;
     }
   }
   return std::nullopt;
@@ -482,17 +552,21 @@ std::optional<std::string> published_from(const Document& doc, U32View before_bo
         auto y = parse_number(v.substr(i, 4));
         auto m = parse_number(v.substr(i + 5, 2));
         auto d = parse_number(v.substr(i + 8, 2));
-        if (y && m && d && U32View(U"-/.").find(v[i + 4]) != U32View::npos && *y > 1949 && *m <= 12 && *d <= 31) {
+        if (y && m && d && U32View(U"-/.").find(v[i + 4]) != U32View::npos && *y > 1949 &&
+            *m <= 12 && *d <= 31) {
           return std::to_string(*y) + "-" + pad2(*m) + "-" + pad2(*d);
         }
       }
-      for (const Date& dt : find_dates(v)) if (dt.day > 0) return dt.str();
+      for (const Date& dt : find_dates(v))
+        if (dt.day > 0) return dt.str();
     }
   }
-  // No page meta: a dated line before the body that carries a time or a source (`2023年03月17日 15:02 来源:`).
+  // No page meta: a dated line before the body that carries a time or a source (`2023年03月17日
+  // 15:02 来源:`).
   for (const Date& dt : find_dates(before_body)) {
     U32View line = before_body.substr(dt.begin, line_end(before_body, dt.begin) - dt.begin);
-    if (dt.day > 0 && (line.find(U':') != U32View::npos || line.find(U"来源") != U32View::npos)) return dt.str();
+    if (dt.day > 0 && (line.find(U':') != U32View::npos || line.find(U"来源") != U32View::npos))
+      return dt.str();
   }
   return std::nullopt;
 }
@@ -509,12 +583,14 @@ void annotate(Document& doc, const Divisions& div) {
 
   // Header zone: a few lines before the body (tolerating a misplaced start) up to 各位代表.
   std::size_t zb = body.begin;
-  for (std::size_t lines = 0; zb > 0 && lines <= kLookbackLines && body.begin - zb < kLookbackBytes;) {
+  for (std::size_t lines = 0;
+       zb > 0 && lines <= kLookbackLines && body.begin - zb < kLookbackBytes;) {
     if (text[--zb] == '\n') ++lines;
   }
   while (zb < body.begin && (text[zb] & 0xC0) == 0x80) ++zb;
   std::size_t ze = std::min(body.end, body.begin + kHeaderBytes);
-  if (std::size_t p = text.find("各位代表", body.begin); p != std::string_view::npos && p < ze) ze = p + 12;
+  if (std::size_t p = text.find("各位代表", body.begin); p != std::string_view::npos && p < ze)
+    ze = p + 12;
   while (ze < text.size() && (text[ze] & 0xC0) == 0x80) ++ze;
   U32 h = utf8::to_u32(text.substr(zb, ze - zb));
   std::size_t body_at = utf8::length(text.substr(zb, body.begin - zb));
@@ -536,7 +612,8 @@ void annotate(Document& doc, const Divisions& div) {
     if (auto name = name_at(h, i)) m.speaker = *name;
   }
   // A national report's news-style mention: 国务院总理李强在政府工作报告中…
-  bool national = (session && session->national) || (m.speaker_title && m.speaker_title->find("国务院") != std::string::npos);
+  bool national = (session && session->national) ||
+                  (m.speaker_title && m.speaker_title->find("国务院") != std::string::npos);
   if (!speaker && !national) {
     std::size_t p = body32.find(U"国务院总理");
     if (p != U32::npos && body32.find(U"政府工作报告") != U32::npos) {
@@ -559,7 +636,8 @@ void annotate(Document& doc, const Divisions& div) {
     for (const PageMetaField& f : doc.page_meta) {
       if (f.value.find("政府") != std::string::npos) {
         U32 v = utf8::to_u32(f.value);
-        places.push_back(v.substr(0, v.find(U"人民政府") != U32::npos ? v.find(U"人民政府") : v.find(U"政府")));
+        places.push_back(
+            v.substr(0, v.find(U"人民政府") != U32::npos ? v.find(U"人民政府") : v.find(U"政府")));
       }
     }
     // A full name in the session line ("在滨江县第十八届…") is the most reliable source: a place
@@ -610,13 +688,14 @@ void annotate(Document& doc, const Divisions& div) {
     std::size_t lb = line_begin(h, d.begin), le = line_end(h, d.end);
     auto only_space = [&](std::size_t a, std::size_t b) {
       for (std::size_t k = a; k < b; ++k) {
-        if (!utf8::is_space(h[k]) && U32View(U"()（）——-").find(h[k]) == U32View::npos) return false;
+        if (!utf8::is_space(h[k]) && U32View(U"()（）——-").find(h[k]) == U32View::npos)
+          return false;
       }
       return true;
     };
     int rank = 0;
-    // The session phrase right after the date on the same line: "(2024年2月20日南山市第十届人民代表大会
-    // 第四次会议通过)".
+    // The session phrase right after the date on the same line:
+    // "(2024年2月20日南山市第十届人民代表大会 第四次会议通过)".
     auto session_follows = [&] {
       U32View rest = U32View(h).substr(after, std::min<std::size_t>(80, h.size() - after));
       rest = rest.substr(0, std::min(rest.size(), rest.find(U'\n')));
@@ -624,13 +703,21 @@ void annotate(Document& doc, const Divisions& div) {
       return hui != U32View::npos && (rest.substr(0, hui).find(U"人民代表大会") != U32View::npos ||
                                       rest.substr(0, hui).find(U"人大") != U32View::npos);
     };
-    if (starts_at(h, after, U"在") && h.substr(after, 80).find(U"会议") != U32::npos) rank = 3;
-    else if (session_follows()) rank = 3;
-    else if (d.begin > 0 && (h[d.begin - 1] == U'(' || h[d.begin - 1] == U'（') && after < h.size() && (h[after] == U')' || h[after] == U'）')) rank = 2;
-    else if (only_space(lb, d.begin) && only_space(d.end, le)) rank = 2;
+    if (starts_at(h, after, U"在") && h.substr(after, 80).find(U"会议") != U32::npos)
+      rank = 3;
+    else if (session_follows())
+      rank = 3;
+    else if (d.begin > 0 && (h[d.begin - 1] == U'(' || h[d.begin - 1] == U'（') &&
+             after < h.size() && (h[after] == U')' || h[after] == U'）'))
+      rank = 2;
+    else if (only_space(lb, d.begin) && only_space(d.end, le))
+      rank = 2;
     if (rank == 0) continue;
     rank = rank * 2 + (d.begin >= body_at ? 1 : 0);
-    if (rank > best_rank) { best_rank = rank; delivered = d; }
+    if (rank > best_rank) {
+      best_rank = rank;
+      delivered = d;
+    }
   }
   if (!delivered && national) {
     // News: `3月5日…政府工作报告`, the year from the date itself or the nearest `YYYY年` before it.
@@ -646,7 +733,10 @@ void annotate(Document& doc, const Divisions& div) {
           }
         }
       }
-      if (dd.year != 0) { delivered = dd; break; }
+      if (dd.year != 0) {
+        delivered = dd;
+        break;
+      }
     }
   }
   if (delivered) m.delivered = delivered->str();
@@ -665,7 +755,9 @@ void annotate(Document& doc, const Divisions& div) {
 
   const Metadata& r = doc.meta;
   auto warn_null = [&](bool missing, const char* field) {
-    if (missing) doc.warn(std::string("meta_no_") + field, std::string("could not determine ") + field + " from the report text");
+    if (missing)
+      doc.warn(std::string("meta_no_") + field,
+               std::string("could not determine ") + field + " from the report text");
   };
   warn_null(!r.region, "region");
   warn_null(!r.delivered, "delivered");

@@ -65,11 +65,11 @@ class Divisions {
 
  private:
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<std::size_t>> full_;     // full name → entries
-  std::unordered_map<std::string, std::vector<std::size_t>> alias_;    // short name → entries
-  std::unordered_map<std::string, std::size_t> code_;                  // code → entry
-  std::unordered_map<std::string, std::vector<std::size_t>> children_; // parent code → entries
-  std::unordered_map<std::string, std::vector<std::string>> short_;    // code → its aliases
+  std::unordered_map<std::string, std::vector<std::size_t>> full_;      // full name → entries
+  std::unordered_map<std::string, std::vector<std::size_t>> alias_;     // short name → entries
+  std::unordered_map<std::string, std::size_t> code_;                   // code → entry
+  std::unordered_map<std::string, std::vector<std::size_t>> children_;  // parent code → entries
+  std::unordered_map<std::string, std::vector<std::string>> short_;     // code → its aliases
 };
 
 // Fills doc.meta (see above). `divisions` is only read.

@@ -15,8 +15,9 @@ Result<std::shared_ptr<const Resources>> Resources::load() {
   if (!lex) return lex.error();
   auto lists = facts::ListLexicon::load();
   if (!lists) return lists.error();
-  return std::shared_ptr<const Resources>(new Resources{std::move(div).value(), std::move(grammar).value(),
-                                                        std::move(lex).value(), std::move(lists).value()});
+  return std::shared_ptr<const Resources>(
+      new Resources{std::move(div).value(), std::move(grammar).value(), std::move(lex).value(),
+                    std::move(lists).value()});
 }
 
 Extraction extract_document(Document doc, const Resources& res) {
@@ -31,7 +32,8 @@ Extraction extract_document(Document doc, const Resources& res) {
   for (quantity::Mention& m : res.grammar.scan(doc.text_of(doc.body))) {
     if (!m.quantity) continue;
     m.span = Span{m.span.begin + doc.body.begin, m.span.end + doc.body.begin};
-    m.quantity->number = Span{m.quantity->number.begin + doc.body.begin, m.quantity->number.end + doc.body.begin};
+    m.quantity->number =
+        Span{m.quantity->number.begin + doc.body.begin, m.quantity->number.end + doc.body.begin};
     x.quantities.push_back(std::move(m));
   }
   if (x.targets.gdp_status == facts::GdpTargetStatus::kNotFound) {
@@ -51,7 +53,8 @@ Result<std::vector<Extraction>> run_all(Result<std::vector<Document>> docs, cons
 }
 }  // namespace
 
-Result<std::vector<Extraction>> extract_file(const std::filesystem::path& path, const Resources& res) {
+Result<std::vector<Extraction>> extract_file(const std::filesystem::path& path,
+                                             const Resources& res) {
   return run_all(ingest::read_file(path), res);
 }
 
@@ -166,7 +169,8 @@ json to_json(const Extraction& x, bool with_text) {
   j["partial"] = d.partial;
 
   const auto& t = x.targets;
-  j["targets_sentence"] = t.passage ? json(std::string(utf8::trim(d.original_of(*t.passage)))) : json(nullptr);
+  j["targets_sentence"] =
+      t.passage ? json(std::string(utf8::trim(d.original_of(*t.passage)))) : json(nullptr);
   j["targets_span"] = t.passage ? span_json(d, *t.passage) : json(nullptr);
   json ts = json::array();
   for (const auto& v : t.targets) ts.push_back(target_json(d, v));
@@ -225,9 +229,10 @@ json to_json(const Extraction& x, bool with_text) {
   j["slogans"] = sl;
   json ws = json::array();
   for (const auto& w : d.warnings) {
-    ws.push_back({{"code", w.code},
-                  {"message", w.message},
-                  {"offset", w.raw_offset == Warning::kNoOffset ? json(nullptr) : json(w.raw_offset)}});
+    ws.push_back(
+        {{"code", w.code},
+         {"message", w.message},
+         {"offset", w.raw_offset == Warning::kNoOffset ? json(nullptr) : json(w.raw_offset)}});
   }
   j["warnings"] = ws;
   if (with_text) j["text"] = d.original_of(d.body);

@@ -12,11 +12,10 @@
 
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/result.h"
 #include "doc/document.h"
@@ -49,7 +48,8 @@ struct Extraction {
 
 // Runs meta, sections and facts on documents ingest produced.
 Extraction extract_document(Document doc, const Resources& res);
-Result<std::vector<Extraction>> extract_file(const std::filesystem::path& path, const Resources& res);
+Result<std::vector<Extraction>> extract_file(const std::filesystem::path& path,
+                                             const Resources& res);
 Result<std::vector<Extraction>> extract_bytes(std::string_view bytes, std::string_view name,
                                               const Resources& res);
 

@@ -20,13 +20,16 @@ void WordMap<T>::add(std::string word, T value) {
 
 template <class T>
 void WordMap<T>::finish() {
-  const auto longer = [](const Entry& a, const Entry& b) { return a.first.size() > b.first.size(); };
+  const auto longer = [](const Entry& a, const Entry& b) {
+    return a.first.size() > b.first.size();
+  };
   for (auto& [c, v] : by_first_) std::stable_sort(v.begin(), v.end(), longer);
   std::stable_sort(flat_.begin(), flat_.end(), longer);
 }
 
 template <class T>
-const typename WordMap<T>::Entry* WordMap<T>::longest(std::string_view text, std::size_t pos) const {
+const typename WordMap<T>::Entry* WordMap<T>::longest(std::string_view text,
+                                                      std::size_t pos) const {
   if (pos >= text.size()) return nullptr;
   const auto it = by_first_.find(utf8::at(text, pos));
   if (it == by_first_.end()) return nullptr;
@@ -55,7 +58,11 @@ std::string where(const data::Table& t, const data::Row& r) {
 }
 
 Status parse_unit_kind(std::string_view s, UnitInfo& u) {
-  struct K { std::string_view name; Kind kind; UnitRole role; };
+  struct K {
+    std::string_view name;
+    Kind kind;
+    UnitRole role;
+  };
   static constexpr K kKinds[] = {
       {"amount", Kind::kAmount, UnitRole::kQuantity},
       {"percent", Kind::kPercent, UnitRole::kQuantity},
@@ -80,13 +87,21 @@ Status parse_unit_kind(std::string_view s, UnitInfo& u) {
 }
 
 Status parse_cue_role(std::string_view s, CueRole& role) {
-  struct R { std::string_view name; CueRole role; };
+  struct R {
+    std::string_view name;
+    CueRole role;
+  };
   static constexpr R kRoles[] = {
-      {"prefix_at_least", CueRole::kPrefixAtLeast}, {"prefix_at_most", CueRole::kPrefixAtMost},
-      {"prefix_around", CueRole::kPrefixAround},    {"suffix_at_least", CueRole::kSuffixAtLeast},
-      {"suffix_at_most", CueRole::kSuffixAtMost},   {"suffix_around", CueRole::kSuffixAround},
-      {"prefix_nearly", CueRole::kPrefixNearly},    {"prefix_about", CueRole::kPrefixAbout},
-      {"rank_scope", CueRole::kRankScope},          {"rank_move", CueRole::kRankMove},
+      {"prefix_at_least", CueRole::kPrefixAtLeast},
+      {"prefix_at_most", CueRole::kPrefixAtMost},
+      {"prefix_around", CueRole::kPrefixAround},
+      {"suffix_at_least", CueRole::kSuffixAtLeast},
+      {"suffix_at_most", CueRole::kSuffixAtMost},
+      {"suffix_around", CueRole::kSuffixAround},
+      {"prefix_nearly", CueRole::kPrefixNearly},
+      {"prefix_about", CueRole::kPrefixAbout},
+      {"rank_scope", CueRole::kRankScope},
+      {"rank_move", CueRole::kRankMove},
       {"none", CueRole::kNone},
   };
   for (const R& r : kRoles) {

@@ -41,10 +41,16 @@ struct UnitInfo {
 };
 
 enum class CueRole {
-  kPrefixAtLeast, kPrefixAtMost, kPrefixAround,
-  kSuffixAtLeast, kSuffixAtMost, kSuffixAround,
-  kPrefixNearly, kPrefixAbout,
-  kRankScope, kRankMove,
+  kPrefixAtLeast,
+  kPrefixAtMost,
+  kPrefixAround,
+  kSuffixAtLeast,
+  kSuffixAtMost,
+  kSuffixAround,
+  kPrefixNearly,
+  kPrefixAbout,
+  kRankScope,
+  kRankMove,
   kNone,  // a longer word that hides a cue: 签约 (not 约), 最近 (not 近)
 };
 
@@ -84,7 +90,7 @@ struct Lexicon {
   WordMap<UnitInfo> units;
   WordMap<char> idioms;
   WordMap<char> unit_blocks;  // 方面, 项目: a unit character starting a longer word
-  WordMap<CueRole> cues;  // every cue; callers filter by role
+  WordMap<CueRole> cues;      // every cue; callers filter by role
 };
 
 Result<std::shared_ptr<const Lexicon>> load_lexicon();

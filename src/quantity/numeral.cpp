@@ -10,28 +10,48 @@ namespace gwr::quantity {
 
 int cn_digit(char32_t c) {
   switch (c) {
-    case U'〇': case U'○': case U'零': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
+    case U'〇':
+    case U'○':
+    case U'零':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
   }
 }
 
 double cn_multiplier(char32_t c) {
   switch (c) {
-    case U'十': return 10;
-    case U'百': return 100;
-    case U'千': return 1000;
-    case U'万': return 1e4;
-    case U'亿': return 1e8;
-    default: return 0;
+    case U'十':
+      return 10;
+    case U'百':
+      return 100;
+    case U'千':
+      return 1000;
+    case U'万':
+      return 1e4;
+    case U'亿':
+      return 1e8;
+    default:
+      return 0;
   }
 }
 
@@ -49,8 +69,8 @@ std::optional<double> parse_chinese(std::u32string_view s) {
   }
   // Positional: `digit` waits for its multiplier; `section` is the part below 万/亿 boundaries.
   double total = 0, section = 0;
-  int digit = -1;            // pending digit, -1 when none
-  double last_small = 1e9;   // last 十/百/千 inside the section, must decrease
+  int digit = -1;           // pending digit, -1 when none
+  double last_small = 1e9;  // last 十/百/千 inside the section, must decrease
   for (char32_t c : s) {
     const int d = cn_digit(c);
     if (d >= 0) {
@@ -62,7 +82,7 @@ std::optional<double> parse_chinese(std::u32string_view s) {
     if (m < 1e4) {
       if (m >= last_small) return std::nullopt;  // 三十百
       section += (digit < 0 ? 1 : digit) * m;
-      if (digit == 0) return std::nullopt;       // 零十
+      if (digit == 0) return std::nullopt;  // 零十
       last_small = m;
     } else if (m == 1e4) {
       section = (section + (digit < 0 ? 0 : digit)) * 1e4;

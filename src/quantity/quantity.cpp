@@ -7,44 +7,70 @@ namespace gwr::quantity {
 
 const char* comparator_name(Comparator c) {
   switch (c) {
-    case Comparator::kPoint: return "point";
-    case Comparator::kAround: return "around";
-    case Comparator::kAtLeast: return "at_least";
-    case Comparator::kAtMost: return "at_most";
-    case Comparator::kRange: return "range";
+    case Comparator::kPoint:
+      return "point";
+    case Comparator::kAround:
+      return "around";
+    case Comparator::kAtLeast:
+      return "at_least";
+    case Comparator::kAtMost:
+      return "at_most";
+    case Comparator::kRange:
+      return "range";
   }
   return "point";
 }
 
 const char* kind_name(Kind k) {
   switch (k) {
-    case Kind::kAmount: return "amount";
-    case Kind::kPercent: return "percent";
-    case Kind::kPermille: return "permille";
-    case Kind::kPercentPoint: return "percent_point";
-    case Kind::kMultiple: return "multiple";
-    case Kind::kFraction: return "fraction";
-    case Kind::kRank: return "rank";
-    case Kind::kRatio: return "ratio";
+    case Kind::kAmount:
+      return "amount";
+    case Kind::kPercent:
+      return "percent";
+    case Kind::kPermille:
+      return "permille";
+    case Kind::kPercentPoint:
+      return "percent_point";
+    case Kind::kMultiple:
+      return "multiple";
+    case Kind::kFraction:
+      return "fraction";
+    case Kind::kRank:
+      return "rank";
+    case Kind::kRatio:
+      return "ratio";
   }
   return "amount";
 }
 
 const char* non_quantity_name(NonQuantity n) {
   switch (n) {
-    case NonQuantity::kNone: return "none";
-    case NonQuantity::kYear: return "year";
-    case NonQuantity::kDate: return "date";
-    case NonQuantity::kPlanOrdinal: return "plan_ordinal";
-    case NonQuantity::kSessionOrdinal: return "session_ordinal";
-    case NonQuantity::kEnumerator: return "enumerator";
-    case NonQuantity::kCode: return "code";
-    case NonQuantity::kPhone: return "phone";
-    case NonQuantity::kPollutant: return "pollutant";
-    case NonQuantity::kGrade: return "grade";
-    case NonQuantity::kEventLabel: return "event_label";
-    case NonQuantity::kTime: return "time";
-    case NonQuantity::kName: return "name";
+    case NonQuantity::kNone:
+      return "none";
+    case NonQuantity::kYear:
+      return "year";
+    case NonQuantity::kDate:
+      return "date";
+    case NonQuantity::kPlanOrdinal:
+      return "plan_ordinal";
+    case NonQuantity::kSessionOrdinal:
+      return "session_ordinal";
+    case NonQuantity::kEnumerator:
+      return "enumerator";
+    case NonQuantity::kCode:
+      return "code";
+    case NonQuantity::kPhone:
+      return "phone";
+    case NonQuantity::kPollutant:
+      return "pollutant";
+    case NonQuantity::kGrade:
+      return "grade";
+    case NonQuantity::kEventLabel:
+      return "event_label";
+    case NonQuantity::kTime:
+      return "time";
+    case NonQuantity::kName:
+      return "name";
   }
   return "none";
 }

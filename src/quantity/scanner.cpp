@@ -85,7 +85,9 @@ class Scanner {
     return i;
   }
   char32_t prev_cp(std::size_t i) const { return i == 0 ? 0 : cp(pv(i)); }
-  bool has(std::size_t i, std::string_view w) const { return t_.substr(std::min(i, t_.size())).starts_with(w); }
+  bool has(std::size_t i, std::string_view w) const {
+    return t_.substr(std::min(i, t_.size())).starts_with(w);
+  }
   bool has_before(std::size_t i, std::string_view w) const {
     return i >= w.size() && t_.substr(i - w.size(), w.size()) == w;
   }
@@ -169,7 +171,8 @@ class Scanner {
   const UnitInfo* unit_at(std::size_t q, std::string* written) const {
     const auto* u = lex_.units.longest(t_, q);
     if (u == nullptr) return nullptr;
-    if (const auto* b = lex_.unit_blocks.longest(t_, q); b != nullptr && b->first.size() > u->first.size()) {
+    if (const auto* b = lex_.unit_blocks.longest(t_, q);
+        b != nullptr && b->first.size() > u->first.size()) {
       return nullptr;
     }
     *written = u->first;
@@ -233,7 +236,8 @@ class Scanner {
     const auto* c = lex_.cues.longest(t_, pos);
     if (c == nullptr) return nullptr;
     const CueRole r = c->second;
-    if (r != CueRole::kSuffixAtLeast && r != CueRole::kSuffixAtMost && r != CueRole::kSuffixAround) {
+    if (r != CueRole::kSuffixAtLeast && r != CueRole::kSuffixAtMost &&
+        r != CueRole::kSuffixAround) {
       return nullptr;
     }
     return c;
@@ -256,9 +260,9 @@ class Scanner {
       if (same_script) {
         if (auto b = read_any(s)) {
           Tail tb = b->chinese ? chinese_tail(*b) : read_tail(b->end);
-          const bool compatible = ta.unit.empty() || ta.unit == tb.unit || tb.unit.empty() ||
-                                  (tb.info != nullptr && is_multiplier_unit(ta.unit) &&
-                                   tb.unit.starts_with(ta.unit));
+          const bool compatible =
+              ta.unit.empty() || ta.unit == tb.unit || tb.unit.empty() ||
+              (tb.info != nullptr && is_multiplier_unit(ta.unit) && tb.unit.starts_with(ta.unit));
           if (compatible && b->value > a.value) {
             range = true;
             q.value_hi = b->value;
@@ -387,7 +391,8 @@ class Scanner {
     const std::size_t e = code_end(i);
     const std::string_view w = t_.substr(i, e - i);
     if (std::none_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return e;
-    if (w.size() > 2 && (w[0] == 'P' || w[0] == 'p') && (w[1] == 'M' || w[1] == 'm') && is_digit(cp(i + 2))) {
+    if (w.size() > 2 && (w[0] == 'P' || w[0] == 'p') && (w[1] == 'M' || w[1] == 'm') &&
+        is_digit(cp(i + 2))) {
       return non(i, e, NonQuantity::kPollutant);
     }
     return non(i, e, NonQuantity::kCode);
@@ -396,9 +401,8 @@ class Scanner {
     const std::size_t e = code_end(i);
     const std::string_view w = t_.substr(i, e - i);
     // 4A, 5A级: scenic-area grades.
-    if (w.size() >= 2 && w.back() == 'A' && std::all_of(w.begin(), w.end() - 1, [](char ch) {
-          return ch >= '0' && ch <= '9';
-        })) {
+    if (w.size() >= 2 && w.back() == 'A' &&
+        std::all_of(w.begin(), w.end() - 1, [](char ch) { return ch >= '0' && ch <= '9'; })) {
       return non(i, cp(e) == U'级' ? nx(e) : e, NonQuantity::kGrade);
     }
     return non(i, e, NonQuantity::kCode);
@@ -410,7 +414,8 @@ class Scanner {
     const std::size_t e = a.end;
     const char32_t nc = cp(e);
     const char32_t pc = prev_cp(i);
-    if (is_alpha(nc) || ((nc == '+' || nc == '/' || nc == '_') && is_alnum(cp(e + 1)))) return code(i);
+    if (is_alpha(nc) || ((nc == '+' || nc == '/' || nc == '_') && is_alnum(cp(e + 1))))
+      return code(i);
     if ((nc == U'·' || nc == U'•' || nc == U'・') && is_digit(cp(nx(e)))) {
       std::size_t k = nx(e);
       while (is_digit(cp(k))) ++k;
@@ -419,7 +424,8 @@ class Scanner {
     if (nc == ':' && is_digit(cp(e + 1))) return ratio(a);
     if (a.integer && !a.comma) {
       if (auto r = year_or_date(a)) return *r;
-      if (pc == '(' && nc == ')' && a.value <= 99) return non(pv(i), e + 1, NonQuantity::kEnumerator);
+      if (pc == '(' && nc == ')' && a.value <= 99)
+        return non(pv(i), e + 1, NonQuantity::kEnumerator);
       if (is_item_boundary(pc) && a.value <= 99 &&
           (nc == U'、' || nc == ')' || (nc == '.' && !is_digit(cp(e + 1))))) {
         return non(i, nx(e), NonQuantity::kEnumerator);
@@ -436,13 +442,15 @@ class Scanner {
       return non(i, e, NonQuantity::kCode);
     }
     // 增长-3.2%: a negative number after a word, not a range or a code.
-    if (pc == '-' && i >= 2 && !is_alnum(prev_cp(i - 1)) && prev_cp(i - 1) != '-' && i - 1 >= floor_) {
+    if (pc == '-' && i >= 2 && !is_alnum(prev_cp(i - 1)) && prev_cp(i - 1) != '-' &&
+        i - 1 >= floor_) {
       a.begin = i - 1;
       a.value = -a.value;
     }
     const Tail t = read_tail(e);
     if (t.unit.empty() && event_decimal(a)) return non(i, e, NonQuantity::kEventLabel);
-    if (t.unit.empty() && quoted(i) && !is_range_sep(cp(t.end))) return non(i, e, NonQuantity::kCode);
+    if (t.unit.empty() && quoted(i) && !is_range_sep(cp(t.end)))
+      return non(i, e, NonQuantity::kCode);
     if (t.unit.empty() && a.integer && !a.comma && a.int_digits >= 5 && t.approx == Approx::kNone &&
         !is_range_sep(cp(t.end))) {
       return non(i, e, NonQuantity::kPhone);  // 12345热线, 12338
@@ -488,7 +496,8 @@ class Scanner {
         // 2021年-2025年, 2021年至2025年
         if (is_range_sep(cp(k)) && is_digit(cp(nx(k)))) {
           const Num b = read_arabic(nx(k));
-          if (b.int_digits == 4 && is_year(b.value) && cp(b.end) == U'年') return non(a.begin, nx(b.end), NonQuantity::kYear);
+          if (b.int_digits == 4 && is_year(b.value) && cp(b.end) == U'年')
+            return non(a.begin, nx(b.end), NonQuantity::kYear);
         }
         if (cp(k) == U'度') k = nx(k);
         const std::size_t d = extend_date(k);
@@ -524,8 +533,10 @@ class Scanner {
         return non(a.begin, nx(b.end), NonQuantity::kDate);
       }
     }
-    if (nc == U'月' && a.value >= 1 && a.value <= 12) return non(a.begin, extend_date_month(nx(e)), NonQuantity::kDate);
-    if ((nc == U'日' || nc == U'号') && a.value >= 1 && a.value <= 31 && prev_cp(a.begin) == U'月') {
+    if (nc == U'月' && a.value >= 1 && a.value <= 12)
+      return non(a.begin, extend_date_month(nx(e)), NonQuantity::kDate);
+    if ((nc == U'日' || nc == U'号') && a.value >= 1 && a.value <= 31 &&
+        prev_cp(a.begin) == U'月') {
       return non(a.begin, nx(e), NonQuantity::kDate);
     }
     return std::nullopt;
@@ -533,7 +544,8 @@ class Scanner {
   // After "12月": absorbs a day (12日) when present.
   std::size_t extend_date_month(std::size_t k) const {
     auto n = read_any(k);
-    if (n && n->value >= 1 && n->value <= 31 && (cp(n->end) == U'日' || cp(n->end) == U'号')) return nx(n->end);
+    if (n && n->value >= 1 && n->value <= 31 && (cp(n->end) == U'日' || cp(n->end) == U'号'))
+      return nx(n->end);
     return k;
   }
 
@@ -572,7 +584,8 @@ class Scanner {
     if (has(e, "中全会")) return e + std::string_view("中全会").size();
     if (cp(e) == U'次') {
       const std::size_t k = nx(e);
-      for (std::string_view w : {"会议", "全体会议", "全会", "党代会", "代表大会", "常委会", "常务会议"}) {
+      for (std::string_view w :
+           {"会议", "全体会议", "全会", "党代会", "代表大会", "常委会", "常务会议"}) {
         if (has(k, w)) return k;
       }
     }
@@ -595,7 +608,8 @@ class Scanner {
     const char32_t nc = cp(e);
     if (plan_ordinal(run)) return non(i, e, NonQuantity::kPlanOrdinal);
     if (run.size() == 2 && cn_digit(run[0]) >= 6 && run[1] == U'五' &&
-        (is_open_quote(pc) || is_close_quote(nc) || has(e, "普法") || has(e, "规划") || has(e, "时期"))) {
+        (is_open_quote(pc) || is_close_quote(nc) || has(e, "普法") || has(e, "规划") ||
+         has(e, "时期"))) {
       return non(i, e, NonQuantity::kPlanOrdinal);  // “七五”普法
     }
     // 三分之一, 百分之五.
@@ -603,16 +617,17 @@ class Scanner {
     const auto value = parse_chinese(run);
     if (pc == '(' && nc == ')') return non(pv(i), nx(e), NonQuantity::kEnumerator);
     if (is_item_boundary(pc) && nc == U'、') return non(i, nx(e), NonQuantity::kEnumerator);
-    if ((is_item_boundary(pc) || pc == ',') && (nc == U'是' || nc == U'要') && value && *value <= 20) {
+    if ((is_item_boundary(pc) || pc == ',') && (nc == U'是' || nc == U'要') && value &&
+        *value <= 20) {
       return non(i, nx(e), NonQuantity::kEnumerator);  // 一是, 二要
     }
     if (pc == U'其' && value && *value <= 20) return non(pv(i), e, NonQuantity::kEnumerator);
     if (auto k = session_suffix(e)) return non(i, *k, NonQuantity::kSessionOrdinal);
     if (nc == U'大' && value && *value >= 11 && *value <= 30) {
       const char32_t after = cp(nx(e));
-      if (has_before(i, "党的") || after == U'精' || after == U'以' || after == U'报' || after == U'召' ||
-          after == U'胜' || after == U'和' || after == U'、' || after == ',' || after == U'。' ||
-          is_close_quote(after)) {
+      if (has_before(i, "党的") || after == U'精' || after == U'以' || after == U'报' ||
+          after == U'召' || after == U'胜' || after == U'和' || after == U'、' || after == ',' ||
+          after == U'。' || is_close_quote(after)) {
         return non(i, nx(e), NonQuantity::kSessionOrdinal);  // 二十大
       }
     }
@@ -638,7 +653,8 @@ class Scanner {
       static constexpr std::u32string_view kCues = U"近逾上数破过超达成";
       const bool cued = pc != 0 && kCues.find(pc) != std::u32string_view::npos;
       const Tail t = read_tail(e);  // 亿元以上项目: a threshold
-      if (!cued && !(t.info != nullptr && cue_after(t.end) != nullptr)) return non(i, e, NonQuantity::kName);
+      if (!cued && !(t.info != nullptr && cue_after(t.end) != nullptr))
+        return non(i, e, NonQuantity::kName);
     }
     // Split the trailing 万/亿 off as the multiplier of the unit: 两万人 → 2 万人.
     std::size_t num_end = e;
@@ -662,7 +678,8 @@ class Scanner {
     if (t.info == nullptr && !is_range_sep(cp(t.end))) {
       return non(i, std::max(e, t.end), NonQuantity::kName);  // no unit: 两岸, 四化
     }
-    if (t.info != nullptr && t.info->role == UnitRole::kGrade) return non(i, t.end, NonQuantity::kGrade);
+    if (t.info != nullptr && t.info->role == UnitRole::kGrade)
+      return non(i, t.end, NonQuantity::kGrade);
     // A Chinese 期 labels a phase (二期工程), it does not count.
     if (t.unit == "期") return non(i, t.end, NonQuantity::kName);
     // 三四个, 两三年: two neighbouring digits are an approximate range.
@@ -729,8 +746,9 @@ void propagate_list_units(std::string_view text, std::vector<Mention>& ms) {
   for (std::size_t k = ms.size(); k-- > 1;) {
     Mention& m = ms[k - 1];
     const Mention& n = ms[k];
-    if (!m.quantity || !n.quantity || n.quantity->unit.empty() || m.quantity->kind == Kind::kRatio ||
-        n.quantity->kind == Kind::kRank || m.quantity->kind == Kind::kRank) {
+    if (!m.quantity || !n.quantity || n.quantity->unit.empty() ||
+        m.quantity->kind == Kind::kRatio || n.quantity->kind == Kind::kRank ||
+        m.quantity->kind == Kind::kRank) {
       continue;
     }
     Quantity& q = *m.quantity;

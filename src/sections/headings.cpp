@@ -148,9 +148,12 @@ class Finder {
     const auto e = parse_enumerator(t_, s, le);
     if (!e && colon_only) return std::nullopt;
     std::optional<Candidate> c;
-    if (s == ls) c = line_start(s, le, e);
-    else if (e) c = glued_numbered(s, le, *e);
-    else c = glued_vocab(s, le);
+    if (s == ls)
+      c = line_start(s, le, e);
+    else if (e)
+      c = glued_numbered(s, le, *e);
+    else
+      c = glued_vocab(s, le);
     if (!c) return std::nullopt;
     c->glued = s != ls;
     c->after_exclamation = after_excl;
@@ -251,7 +254,8 @@ class Finder {
     return out;
   }
 
-  std::optional<Candidate> glued_numbered(std::size_t s, std::size_t le, const Enumerator& e) const {
+  std::optional<Candidate> glued_numbered(std::size_t s, std::size_t le,
+                                          const Enumerator& e) const {
     std::size_t p = e.content;
     for (int n = 0; n < 2 && p < le; ++n) p += utf8::char_len(t_, p);
     std::size_t chars = 2;
@@ -370,8 +374,8 @@ std::vector<Candidate> find_candidates(std::string_view text, Span body, const L
         // (… 责任单位:某局 2.…).
         const bool after_heading = !out.empty() && !out.back().run_in && out.back().span.end == at;
         const auto e = s < le ? parse_enumerator(text, s, le) : std::nullopt;
-        const bool continues = e && !out.empty() && out.back().kind == e->kind &&
-                               out.back().number + 1 == e->number;
+        const bool continues =
+            e && !out.empty() && out.back().kind == e->kind && out.back().number + 1 == e->number;
         if (s > floor && s < le && (after_heading || continues || !e)) {
           if (auto cand = finder.at(s, first, le, false, false);
               cand && (after_heading || continues || cand->role == Role::kAppendix ||

@@ -23,15 +23,15 @@ enum class Kind { kPart, kVocab, kHan, kParenHan, kArabic, kParenArabic };
 inline constexpr int kKindCount = 6;
 
 struct Candidate {
-  Span span;                  // the heading in the analysis text, trimmed
+  Span span;  // the heading in the analysis text, trimmed
   Kind kind = Kind::kVocab;
-  int number = 0;             // enumerator value; 0 for unnumbered headings
+  int number = 0;  // enumerator value; 0 for unnumbered headings
   SectionType type = SectionType::kOther;
-  Role role = Role::kClassify;  // for kVocab: kPart, kList or kAppendix
-  bool run_in = false;        // the heading is the lead sentence of its paragraph
-  bool glued = false;         // starts inside a line, after a sentence end
+  Role role = Role::kClassify;     // for kVocab: kPart, kList or kAppendix
+  bool run_in = false;             // the heading is the lead sentence of its paragraph
+  bool glued = false;              // starts inside a line, after a sentence end
   bool after_exclamation = false;  // the text before it ends with ! / ！ (a closing exhortation)
-  bool uncertain_end = false; // no rule fired; the end was cut at the length limit
+  bool uncertain_end = false;      // no rule fired; the end was cut at the length limit
   // For a numbered heading run into the text whose end was placed after a heading-ending word
   // (…建设|幸福…): its lead sentence, preferred when the heading turns out to be a sub-level.
   std::optional<Span> lead;

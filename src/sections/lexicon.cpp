@@ -18,10 +18,10 @@ char32_t fold(char32_t c) {
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 std::optional<SectionType> type_from_name(std::string_view name) {
-  constexpr std::array kAll = {SectionType::kReview,     SectionType::kFiveYearReview,
-                               SectionType::kFypGoals,   SectionType::kPlanTasks,
+  constexpr std::array kAll = {SectionType::kReview,       SectionType::kFiveYearReview,
+                               SectionType::kFypGoals,     SectionType::kPlanTasks,
                                SectionType::kSelfBuilding, SectionType::kGlossary,
-                               SectionType::kLivelihood, SectionType::kOther};
+                               SectionType::kLivelihood,   SectionType::kOther};
   for (SectionType t : kAll)
     if (name == section_type_name(t)) return t;
   return std::nullopt;
@@ -111,13 +111,14 @@ bool match_at(std::string_view text, std::size_t pos, const Pattern& p, std::siz
       std::size_t j = i;
       const char32_t first = utf8::next(text, j);
       const bool ascii = is_ascii_digit(first);
-      if (!ascii && !(first == U'〇' || first == U'零' || first == U'一' || first == U'二')) return false;
+      if (!ascii && !(first == U'〇' || first == U'零' || first == U'一' || first == U'二'))
+        return false;
       j = i;
       for (int k = 0; k < 4; ++k) {
         if (j >= text.size()) return false;
         const char32_t c = utf8::next(text, j);
-        const bool ok = ascii ? is_ascii_digit(c)
-                              : (c != U'十' && c != U'百' && c != U'两' && is_han_digit(c));
+        const bool ok =
+            ascii ? is_ascii_digit(c) : (c != U'十' && c != U'百' && c != U'两' && is_han_digit(c));
         if (!ok) return false;
       }
       if (j < text.size() && is_ascii_digit(utf8::at(text, j))) return false;
@@ -146,10 +147,11 @@ Lexicon Lexicon::load() {
   } else {
     for (const auto& row : table->rows) {
       const auto role = role_from_name(row.fields[2]);
-      const auto type = row.fields[0] == "-" ? std::optional(SectionType::kOther)
-                                             : type_from_name(row.fields[0]);
+      const auto type =
+          row.fields[0] == "-" ? std::optional(SectionType::kOther) : type_from_name(row.fields[0]);
       if (!role || !type) {
-        note(lx.load_error, "sections_types.tsv:" + std::to_string(row.line) + ": bad type or role");
+        note(lx.load_error,
+             "sections_types.tsv:" + std::to_string(row.line) + ": bad type or role");
         continue;
       }
       TypeRule rule{*type, *role, {}};

@@ -11,8 +11,7 @@ bool is_terminal(char32_t c) {
   return c == U'。' || c == U'!' || c == U'?' || c == U'！' || c == U'？';
 }
 bool is_closer(char32_t c) {
-  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U')' || c == U'）' ||
-         c == U'"';
+  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U')' || c == U'）' || c == U'"';
 }
 
 // Trimmed [b, e), or an empty span when only white space.
@@ -115,8 +114,10 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, Span body,
       emit(start, at);
       start = i;
     }
-    if (c == U'\n') after_end = false;
-    else if (!utf8::is_space(c)) after_end = is_terminal(c) || (after_end && is_closer(c));
+    if (c == U'\n')
+      after_end = false;
+    else if (!utf8::is_space(c))
+      after_end = is_terminal(c) || (after_end && is_closer(c));
   }
   emit(start, end);
   return out;

@@ -93,7 +93,7 @@ std::vector<Placed> place(Document& doc, const std::vector<Candidate>& cands) {
       p.cand.run_in = true;
     }
     if (p.appended && c.kind == Kind::kVocab) p.level = 1;
-    if (p.level == 0) continue;                 // a kind ranked above the top: not a heading here
+    if (p.level == 0) continue;  // a kind ranked above the top: not a heading here
     // An unnumbered 民生实事 line inside the speech introduces a list; it is not a part.
     if (c.kind == Kind::kVocab && c.role == Role::kList && !p.appended) continue;
     if (p.level > 1 && !seen_top && !p.appended) continue;  // preamble (title block, greeting)
@@ -138,14 +138,17 @@ std::vector<Candidate> with_style_headings(const Document& doc, Span body, const
   const std::size_t from = address == std::string_view::npos ? body.begin : address;
   bool added = false;
   for (const StyleHeading& h : doc.style_headings) {
-    if (h.numbered || h.level != 1 || h.span.begin < from || h.span.end > body.end || h.span.empty()) continue;
+    if (h.numbered || h.level != 1 || h.span.begin < from || h.span.end > body.end ||
+        h.span.empty())
+      continue;
     const std::string_view title = utf8::trim(text.substr(h.span.begin, h.span.size()));
     const std::size_t chars = utf8::length(title);
     if (chars < 2 || chars > kMaxLineHeading) continue;
     bool sentence = false;
     for (std::size_t i = 0; i < title.size();) {
       const char32_t c = utf8::next(title, i);
-      if ((c == U'。' || c == U'!' || c == U'！' || c == U'?' || c == U'？') && i < title.size()) sentence = true;
+      if ((c == U'。' || c == U'!' || c == U'！' || c == U'?' || c == U'？') && i < title.size())
+        sentence = true;
     }
     if (sentence) continue;
     const bool overlaps = std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
@@ -161,7 +164,8 @@ std::vector<Candidate> with_style_headings(const Document& doc, Span body, const
     added = true;
   }
   if (added) {
-    std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
+    std::sort(cands.begin(), cands.end(),
+              [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
   }
   return cands;
 }
@@ -177,7 +181,8 @@ void annotate(Document& doc) {
   Span body{std::min(doc.body.begin, text.size()), std::min(doc.body.end, text.size())};
   if (body.end < body.begin) body.end = body.begin;
 
-  const std::vector<Placed> placed = place(doc, with_style_headings(doc, body, lx, find_candidates(text, body, lx)));
+  const std::vector<Placed> placed =
+      place(doc, with_style_headings(doc, body, lx, find_candidates(text, body, lx)));
   std::size_t appended_begin = body.end;
   for (const Placed& p : placed)
     if (p.appended) {

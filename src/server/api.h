@@ -1,4 +1,5 @@
-// gwr/server/api.h — INTERNAL to the server stage: the JSON API handlers behind server.cpp's routes.
+// gwr/server/api.h — INTERNAL to the server stage: the JSON API handlers behind server.cpp's
+// routes.
 //
 //   Ctx c{db, store, res, params, {}};
 //   Reply r = api::report(c, 42);        // throws HttpError on a bad parameter or unknown id
@@ -12,12 +13,11 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "analysis/attention.h"
 #include "analysis/commitments.h"
@@ -29,10 +29,10 @@
 namespace gwr::server {
 
 // Limits stated in docs/api.md.
-inline constexpr int kMaxPageSize = 200;         // /api/reports limit
-inline constexpr int kMaxSearchHits = 100;       // /api/search limit
-inline constexpr std::size_t kMaxQueryBytes = 256;   // search text, filter values
-inline constexpr std::size_t kMaxCompare = 8;    // reports in one compare / attention call
+inline constexpr int kMaxPageSize = 200;            // /api/reports limit
+inline constexpr int kMaxSearchHits = 100;          // /api/search limit
+inline constexpr std::size_t kMaxQueryBytes = 256;  // search text, filter values
+inline constexpr std::size_t kMaxCompare = 8;       // reports in one compare / attention call
 inline constexpr std::size_t kMaxTermsN = 200;
 
 struct HttpError : std::runtime_error {

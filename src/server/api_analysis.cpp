@@ -2,7 +2,6 @@
 #include <unistd.h>
 
 #include <cstdlib>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -33,7 +32,8 @@ analysis::TargetFilter target_filter(const Params& p) {
 // The report ids of ?report=…, each checked to exist (404 otherwise).
 std::vector<std::int64_t> known_reports(const Ctx& c, std::size_t max, bool required) {
   auto ids = id_list(c.params, "report", max);
-  if (required && ids.empty()) bad_request("parameter 'report' is required (report ids, comma-separated)");
+  if (required && ids.empty())
+    bad_request("parameter 'report' is required (report ids, comma-separated)");
   for (auto id : ids) {
     // resolve_reports takes ids as digit strings and fails (kUsage) on unknown ones.
     auto r = analysis::resolve_reports(c.store.handle(), {std::to_string(id)});
@@ -45,19 +45,21 @@ std::vector<std::int64_t> known_reports(const Ctx& c, std::size_t max, bool requ
 }  // namespace
 
 Reply targets(const Ctx& c) {
-  return json_reply(table_json(unwrap(analysis::targets_panel(c.store.handle(), target_filter(c.params)))));
+  return json_reply(
+      table_json(unwrap(analysis::targets_panel(c.store.handle(), target_filter(c.params)))));
 }
 
 Reply realised(const Ctx& c) {
-  return json_reply(table_json(unwrap(analysis::targets_realised(c.store.handle(), target_filter(c.params)))));
+  return json_reply(
+      table_json(unwrap(analysis::targets_realised(c.store.handle(), target_filter(c.params)))));
 }
 
 Reply attention(const Ctx& c) {
   const auto by = enum_param(c.params, "by", {"report", "section"}).value_or("report");
   auto ids = known_reports(c, kMaxCompare, false);
-  auto t = unwrap(analysis::attention(c.store.handle(), c.res.themes,
-                                      by == "section" ? analysis::AttentionBy::kSection : analysis::AttentionBy::kReport,
-                                      ids));
+  auto t = unwrap(analysis::attention(
+      c.store.handle(), c.res.themes,
+      by == "section" ? analysis::AttentionBy::kSection : analysis::AttentionBy::kReport, ids));
   nlohmann::json j = table_json(t);
   nlohmann::json themes = nlohmann::json::array();
   for (const auto& th : c.res.themes.themes()) themes.push_back(th.name);
@@ -75,22 +77,27 @@ Reply terms(const Ctx& c) {
                                                 : analysis::TermsBy::kReport;
   if (mode == "trends") {
     if (tb == analysis::TermsBy::kReport) bad_request("mode=trends needs by=year or by=region");
-    return json_reply(table_json(unwrap(analysis::term_trends(c.store.handle(), c.res.segmenter, tb, n))));
+    return json_reply(
+        table_json(unwrap(analysis::term_trends(c.store.handle(), c.res.segmenter, tb, n))));
   }
-  return json_reply(table_json(unwrap(analysis::top_terms(c.store.handle(), c.res.segmenter, tb, n, ids))));
+  return json_reply(
+      table_json(unwrap(analysis::top_terms(c.store.handle(), c.res.segmenter, tb, n, ids))));
 }
 
 Reply compare(const Ctx& c) {
   auto ids = known_reports(c, kMaxCompare, true);
   auto t = unwrap(analysis::compare(c.store.handle(), ids, c.res.themes));
-  auto att = unwrap(analysis::attention(c.store.handle(), c.res.themes, analysis::AttentionBy::kReport, ids));
+  auto att = unwrap(
+      analysis::attention(c.store.handle(), c.res.themes, analysis::AttentionBy::kReport, ids));
   nlohmann::json j = table_json(t);
   j["reports"] = ids;
   j["attention"] = table_json(att);
   return json_reply(j);
 }
 
-Reply checks(const Ctx& c) { return json_reply(table_json(unwrap(analysis::check(c.store.handle())))); }
+Reply checks(const Ctx& c) {
+  return json_reply(table_json(unwrap(analysis::check(c.store.handle()))));
+}
 
 Reply download(const Ctx& c) {
   std::vector<std::string> names = {"targets", "realised"};
@@ -101,9 +108,12 @@ Reply download(const Ctx& c) {
   if (!name) bad_request("parameter 'table' is required");
   const auto format = enum_param(c.params, "format", {"csv", "xlsx"}).value_or("csv");
   analysis::Table t;
-  if (*name == "targets") t = unwrap(analysis::targets_panel(c.store.handle(), target_filter(c.params)));
-  else if (*name == "realised") t = unwrap(analysis::targets_realised(c.store.handle(), target_filter(c.params)));
-  else t = unwrap(analysis::export_table(c.store.handle(), *name));
+  if (*name == "targets")
+    t = unwrap(analysis::targets_panel(c.store.handle(), target_filter(c.params)));
+  else if (*name == "realised")
+    t = unwrap(analysis::targets_realised(c.store.handle(), target_filter(c.params)));
+  else
+    t = unwrap(analysis::export_table(c.store.handle(), *name));
   t.name = *name;
 
   Reply r;

@@ -35,20 +35,24 @@ const std::vector<std::string> kLevels = {"national", "province", "prefecture", 
 Reply summary(const Ctx& c) {
   sqlite3* db = c.store.handle();
   nlohmann::json j = first_row(db,
-      "SELECT (SELECT count(*) FROM reports) AS reports,"
-      " (SELECT count(DISTINCT region) FROM reports) AS regions,"
-      " (SELECT min(plan_year) FROM reports) AS first_year,"
-      " (SELECT max(plan_year) FROM reports) AS last_year,"
-      " (SELECT count(*) FROM paragraphs) AS paragraphs,"
-      " (SELECT count(*) FROM targets) AS targets,"
-      " (SELECT count(*) FROM facts) AS facts,"
-      " (SELECT count(*) FROM livelihood_items) AS livelihood_items,"
-      " (SELECT count(*) FROM glossary) AS glossary,"
-      " (SELECT count(*) FROM warnings) AS warnings");
-  j["by_level"] = rows(db, "SELECT level, count(*) AS count FROM reports GROUP BY level ORDER BY count DESC");
-  j["by_year"] = rows(db, "SELECT plan_year AS year, count(*) AS count FROM reports GROUP BY plan_year ORDER BY plan_year");
+                               "SELECT (SELECT count(*) FROM reports) AS reports,"
+                               " (SELECT count(DISTINCT region) FROM reports) AS regions,"
+                               " (SELECT min(plan_year) FROM reports) AS first_year,"
+                               " (SELECT max(plan_year) FROM reports) AS last_year,"
+                               " (SELECT count(*) FROM paragraphs) AS paragraphs,"
+                               " (SELECT count(*) FROM targets) AS targets,"
+                               " (SELECT count(*) FROM facts) AS facts,"
+                               " (SELECT count(*) FROM livelihood_items) AS livelihood_items,"
+                               " (SELECT count(*) FROM glossary) AS glossary,"
+                               " (SELECT count(*) FROM warnings) AS warnings");
+  j["by_level"] =
+      rows(db, "SELECT level, count(*) AS count FROM reports GROUP BY level ORDER BY count DESC");
+  j["by_year"] = rows(db,
+                      "SELECT plan_year AS year, count(*) AS count FROM reports GROUP BY plan_year "
+                      "ORDER BY plan_year");
   j["by_province"] = rows(db,
-      "SELECT province, count(*) AS count FROM reports GROUP BY province ORDER BY count DESC, province");
+                          "SELECT province, count(*) AS count FROM reports GROUP BY province ORDER "
+                          "BY count DESC, province");
   j["search"] = c.store.has_fts();
   return json_reply(j);
 }
@@ -70,30 +74,44 @@ Reply reports(const Ctx& c) {
   std::copy(args.begin(), args.end(), page.begin());
   page[args.size()] = Cell{limit};
   page[args.size() + 1] = Cell{offset};
-  nlohmann::json items = rows(db,
+  nlohmann::json items = rows(
+      db,
       std::string("SELECT ") + kReportColumns +
-          ", (SELECT count(*) FROM targets t WHERE t.report_id = r.report_id AND t.kind = 'plan_year') AS targets,"
+          ", (SELECT count(*) FROM targets t WHERE t.report_id = r.report_id AND t.kind = "
+          "'plan_year') AS targets,"
           " (SELECT count(*) FROM warnings w WHERE w.report_id = r.report_id) AS warnings,"
-          " (SELECT count(*) FROM livelihood_items l WHERE l.report_id = r.report_id) AS livelihood_items" +
+          " (SELECT count(*) FROM livelihood_items l WHERE l.report_id = r.report_id) AS "
+          "livelihood_items" +
           from + " ORDER BY r.plan_year DESC, r.province, r.region, r.report_id LIMIT ?6 OFFSET ?7",
       page);
   // Counts over the filtered set, for the filter drop-downs.
   nlohmann::json facets = {
-      {"level", rows(db, "SELECT r.level AS value, count(*) AS count" + from + " GROUP BY r.level ORDER BY count DESC", args)},
-      {"province", rows(db, "SELECT r.province AS value, count(*) AS count" + from +
-                                " GROUP BY r.province ORDER BY count DESC, r.province", args)},
-      {"year", rows(db, "SELECT r.plan_year AS value, count(*) AS count" + from +
-                            " GROUP BY r.plan_year ORDER BY r.plan_year DESC", args)}};
-  return json_reply({{"total", total["n"]}, {"offset", offset}, {"limit", limit}, {"items", std::move(items)},
+      {"level", rows(db,
+                     "SELECT r.level AS value, count(*) AS count" + from +
+                         " GROUP BY r.level ORDER BY count DESC",
+                     args)},
+      {"province", rows(db,
+                        "SELECT r.province AS value, count(*) AS count" + from +
+                            " GROUP BY r.province ORDER BY count DESC, r.province",
+                        args)},
+      {"year", rows(db,
+                    "SELECT r.plan_year AS value, count(*) AS count" + from +
+                        " GROUP BY r.plan_year ORDER BY r.plan_year DESC",
+                    args)}};
+  return json_reply({{"total", total["n"]},
+                     {"offset", offset},
+                     {"limit", limit},
+                     {"items", std::move(items)},
                      {"facets", std::move(facets)}});
 }
 
 Reply report(const Ctx& c, std::int64_t id) {
   sqlite3* db = c.store.handle();
   nlohmann::json meta = first_row(db,
-      std::string("SELECT ") + kReportColumns +
-          ", r.published, r.targets_sentence, r.body_start, r.body_end FROM reports r WHERE r.report_id = ?1",
-      {Cell{id}});
+                                  std::string("SELECT ") + kReportColumns +
+                                      ", r.published, r.targets_sentence, r.body_start, r.body_end "
+                                      "FROM reports r WHERE r.report_id = ?1",
+                                  {Cell{id}});
   if (meta.is_null()) not_found("no report with id " + std::to_string(id));
   return json_reply(reader_json(db, id, std::move(meta)));
 }
@@ -102,10 +120,12 @@ Reply indicators(const Ctx& c) {
   sqlite3* db = c.store.handle();
   nlohmann::json j;
   j["targets"] = rows(db,
-      "SELECT canonical, kind, year, count(*) AS count, min(indicator) AS example, min(unit) AS unit"
-      " FROM targets WHERE canonical <> 'other' GROUP BY canonical, kind, year"
-      " ORDER BY count DESC, canonical, year DESC");
-  j["facts"] = rows(db,
+                      "SELECT canonical, kind, year, count(*) AS count, min(indicator) AS example, "
+                      "min(unit) AS unit"
+                      " FROM targets WHERE canonical <> 'other' GROUP BY canonical, kind, year"
+                      " ORDER BY count DESC, canonical, year DESC");
+  j["facts"] = rows(
+      db,
       "SELECT indicator_id, measure, count(*) AS count FROM facts GROUP BY indicator_id, measure"
       " ORDER BY count DESC, indicator_id");
   return json_reply(j);

@@ -25,9 +25,14 @@ nlohmann::json snippet_parts(const std::string& s) {
     cur.clear();
   };
   for (char ch : s) {
-    if (ch == kOpen[0]) { flush(); hit = true; }
-    else if (ch == kClose[0]) { flush(); hit = false; }
-    else cur += ch;
+    if (ch == kOpen[0]) {
+      flush();
+      hit = true;
+    } else if (ch == kClose[0]) {
+      flush();
+      hit = false;
+    } else
+      cur += ch;
   }
   flush();
   return parts;
@@ -38,13 +43,18 @@ nlohmann::json opt(const std::optional<T>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
-void count(std::map<std::string, int>& m, const std::optional<std::string>& v) { ++m[v.value_or("")]; }
+void count(std::map<std::string, int>& m, const std::optional<std::string>& v) {
+  ++m[v.value_or("")];
+}
 
 nlohmann::json facet(const std::map<std::string, int>& m) {
   std::vector<std::pair<std::string, int>> v(m.begin(), m.end());
-  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(v.begin(), v.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& [k, n] : v) out.push_back({{"value", k.empty() ? nlohmann::json(nullptr) : nlohmann::json(k)}, {"count", n}});
+  for (const auto& [k, n] : v)
+    out.push_back(
+        {{"value", k.empty() ? nlohmann::json(nullptr) : nlohmann::json(k)}, {"count", n}});
   return out;
 }
 
@@ -78,9 +88,11 @@ Reply search(const Ctx& c) {
     const auto& h = hits[i];
     count(level, h.level);
     count(province, h.province);
-    count(year, h.plan_year ? std::optional<std::string>(std::to_string(*h.plan_year)) : std::nullopt);
+    count(year,
+          h.plan_year ? std::optional<std::string>(std::to_string(*h.plan_year)) : std::nullopt);
     count(section, h.section_type);
-    if (i < static_cast<std::size_t>(offset) || items.size() >= static_cast<std::size_t>(limit)) continue;
+    if (i < static_cast<std::size_t>(offset) || items.size() >= static_cast<std::size_t>(limit))
+      continue;
     items.push_back({{"score", h.score},
                      {"report_id", h.report_id},
                      {"paragraph_id", h.paragraph_id},
@@ -100,8 +112,11 @@ Reply search(const Ctx& c) {
                      {"offset", offset},
                      {"limit", limit},
                      {"hits", std::move(items)},
-                     {"facets", {{"level", facet(level)}, {"province", facet(province)}, {"year", facet(year)},
-                                 {"section", facet(section)}}}});
+                     {"facets",
+                      {{"level", facet(level)},
+                       {"province", facet(province)},
+                       {"year", facet(year)},
+                       {"section", facet(section)}}}});
 }
 
 Reply slogans(const Ctx& c) {
@@ -117,7 +132,8 @@ Reply slogans(const Ctx& c) {
     if (rid != analysis::Table::npos) {
       if (auto* v = std::get_if<std::int64_t>(&t.rows[r][rid])) prefer = *v;
     }
-    j["rows"][r]["definition"] = s ? term_definition(c.store.handle(), *s, prefer)["definition"] : nullptr;
+    j["rows"][r]["definition"] =
+        s ? term_definition(c.store.handle(), *s, prefer)["definition"] : nullptr;
   }
   j["columns"].push_back("definition");
   return json_reply(j);
@@ -126,12 +142,15 @@ Reply slogans(const Ctx& c) {
 Reply commitments(const Ctx& c) {
   auto ids = id_list(c.params, "report", 1);
   if (!ids.empty()) return json_reply(commitments_json(c.store.handle(), c.res, ids[0]));
-  nlohmann::json list = rows(c.store.handle(),
-      "SELECT r.report_id AS id, r.region, r.province, r.level, r.plan_year, count(l.item_id) AS items,"
-      " (SELECT n.report_id FROM reports n WHERE n.region = r.region AND n.plan_year = r.plan_year + 1"
-      "  ORDER BY n.partial, n.report_id LIMIT 1) AS next_report"
-      " FROM reports r JOIN livelihood_items l ON l.report_id = r.report_id"
-      " GROUP BY r.report_id ORDER BY r.plan_year DESC, r.province, r.region");
+  nlohmann::json list =
+      rows(c.store.handle(),
+           "SELECT r.report_id AS id, r.region, r.province, r.level, r.plan_year, count(l.item_id) "
+           "AS items,"
+           " (SELECT n.report_id FROM reports n WHERE n.region = r.region AND n.plan_year = "
+           "r.plan_year + 1"
+           "  ORDER BY n.partial, n.report_id LIMIT 1) AS next_report"
+           " FROM reports r JOIN livelihood_items l ON l.report_id = r.report_id"
+           " GROUP BY r.report_id ORDER BY r.plan_year DESC, r.province, r.region");
   return json_reply({{"reports", std::move(list)}});
 }
 

@@ -10,7 +10,9 @@ const Asset* find_asset(std::string_view name) {
 }
 
 const char* content_type(std::string_view name) {
-  auto ends = [&](std::string_view ext) { return name.size() >= ext.size() && name.substr(name.size() - ext.size()) == ext; };
+  auto ends = [&](std::string_view ext) {
+    return name.size() >= ext.size() && name.substr(name.size() - ext.size()) == ext;
+  };
   if (ends(".html")) return "text/html; charset=utf-8";
   if (ends(".js") || ends(".mjs")) return "text/javascript; charset=utf-8";
   if (ends(".css")) return "text/css; charset=utf-8";

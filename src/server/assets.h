@@ -1,6 +1,7 @@
 // gwr/server/assets.h — INTERNAL to the server stage: the web UI files compiled into the binary.
 //
-//   if (const Asset* a = find_asset("app.js")) res.set_content(std::string(a->bytes), content_type(a->name));
+//   if (const Asset* a = find_asset("app.js")) res.set_content(std::string(a->bytes),
+//   content_type(a->name));
 //
 // The table is generated at build time by cmake/embed_assets.cmake from the web UI build
 // (web/build.mjs output). Lookup is by exact file name only — there is no file system access, so

@@ -31,16 +31,22 @@ json split_phrases(const Cell& c) {
 }  // namespace
 
 json commitments_json(sqlite3* db, const Resources& res, std::int64_t report_id) {
-  json self = first_row(db, "SELECT report_id AS id, region, plan_year FROM reports WHERE report_id = ?1",
-                        {Cell{report_id}});
+  json self =
+      first_row(db, "SELECT report_id AS id, region, plan_year FROM reports WHERE report_id = ?1",
+                {Cell{report_id}});
   if (self.is_null()) not_found("no report with id " + std::to_string(report_id));
-  const analysis::Table t = unwrap(analysis::commitments(db, res.segmenter, res.commitment_words, report_id));
-  auto col = [&](const std::vector<Cell>& row, std::string_view name) { return cell_json(row[t.column(name)]); };
+  const analysis::Table t =
+      unwrap(analysis::commitments(db, res.segmenter, res.commitment_words, report_id));
+  auto col = [&](const std::vector<Cell>& row, std::string_view name) {
+    return cell_json(row[t.column(name)]);
+  };
 
   json next = nullptr, items = json::array(), label = nullptr, declared = nullptr;
   for (const auto& row : t.rows) {
     if (next.is_null() && !col(row, "next_report_id").is_null()) {
-      next = {{"id", col(row, "next_report_id")}, {"region", self["region"]}, {"plan_year", col(row, "next_plan_year")}};
+      next = {{"id", col(row, "next_report_id")},
+              {"region", self["region"]},
+              {"plan_year", col(row, "next_plan_year")}};
     }
     if (label.is_null()) label = col(row, "label");
     if (declared.is_null()) declared = col(row, "declared_count");
@@ -48,11 +54,17 @@ json commitments_json(sqlite3* db, const Resources& res, std::int64_t report_id)
     if (!col(row, "evidence").is_null()) {
       evidence = {{"paragraph", col(row, "evidence_paragraph")}, {"text", col(row, "evidence")}};
     }
-    items.push_back({{"ord", col(row, "ord")}, {"text", col(row, "item")},
-                     {"key_phrases", split_phrases(row[t.column("key_phrases")])}, {"status", col(row, "status")},
-                     {"score", col(row, "score")}, {"evidence", std::move(evidence)}});
+    items.push_back({{"ord", col(row, "ord")},
+                     {"text", col(row, "item")},
+                     {"key_phrases", split_phrases(row[t.column("key_phrases")])},
+                     {"status", col(row, "status")},
+                     {"score", col(row, "score")},
+                     {"evidence", std::move(evidence)}});
   }
-  return {{"report", self}, {"label", label}, {"declared_count", declared}, {"next_report", next},
+  return {{"report", self},
+          {"label", label},
+          {"declared_count", declared},
+          {"next_report", next},
           {"items", std::move(items)}};
 }
 

@@ -9,10 +9,10 @@
 // not_found reply (404).
 #pragma once
 
-#include <cstdint>
-
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
 
 #include "server/api.h"
 

@@ -18,7 +18,8 @@ std::optional<std::string> text_param(const Params& p, const std::string& name) 
   auto it = p.find(name);
   if (it == p.end() || it->second.empty()) return std::nullopt;
   if (it->second.size() > kMaxQueryBytes) {
-    bad_request("parameter '" + name + "' is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
+    bad_request("parameter '" + name + "' is longer than " + std::to_string(kMaxQueryBytes) +
+                " bytes");
   }
   return it->second;
 }
@@ -58,14 +59,17 @@ std::vector<std::int64_t> id_list(const Params& p, const std::string& name, std:
       const std::string_view item = s.substr(0, comma);
       if (!item.empty()) {
         auto v = parse_int(item);
-        if (!v || *v <= 0) bad_request("parameter '" + name + "' must hold report ids, got '" + std::string(item) + "'");
+        if (!v || *v <= 0)
+          bad_request("parameter '" + name + "' must hold report ids, got '" + std::string(item) +
+                      "'");
         out.push_back(*v);
       }
       if (comma == std::string_view::npos) break;
       s.remove_prefix(comma + 1);
     }
   }
-  if (out.size() > max) bad_request("at most " + std::to_string(max) + " reports in '" + name + "'");
+  if (out.size() > max)
+    bad_request("at most " + std::to_string(max) + " reports in '" + name + "'");
   return out;
 }
 

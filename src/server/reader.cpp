@@ -57,12 +57,15 @@ bool inside(const Span& outer, std::int64_t at) { return at >= outer.start && at
 
 json term_definition(sqlite3* db, const std::string& text, std::int64_t prefer_report) {
   json def = first_row(db,
-      "SELECT g.definition, r.region, r.plan_year, r.report_id FROM glossary g"
-      " JOIN reports r ON r.report_id = g.report_id"
-      " WHERE g.term = ?1 OR instr(g.term, '“' || ?1 || '”') > 0"
-      " ORDER BY (g.report_id = ?2) DESC, r.plan_year DESC, g.glossary_id LIMIT 1",
-      {Cell{text}, Cell{prefer_report}});
-  json item = {{"text", text}, {"definition", nullptr}, {"region", nullptr}, {"plan_year", nullptr},
+                       "SELECT g.definition, r.region, r.plan_year, r.report_id FROM glossary g"
+                       " JOIN reports r ON r.report_id = g.report_id"
+                       " WHERE g.term = ?1 OR instr(g.term, '“' || ?1 || '”') > 0"
+                       " ORDER BY (g.report_id = ?2) DESC, r.plan_year DESC, g.glossary_id LIMIT 1",
+                       {Cell{text}, Cell{prefer_report}});
+  json item = {{"text", text},
+               {"definition", nullptr},
+               {"region", nullptr},
+               {"plan_year", nullptr},
                {"report_id", nullptr}};
   if (!def.is_null()) {
     for (const char* k : {"definition", "region", "plan_year", "report_id"}) item[k] = def[k];
@@ -84,39 +87,57 @@ std::string bare_term(const std::string& term) {
 
 json reader_json(sqlite3* db, std::int64_t id, json meta) {
   const std::vector<Cell> arg = {Cell{id}};
-  json sections = rows(db,
-      "SELECT ord, title, level, type, appended, start_byte AS start, end_byte AS end"
-      " FROM sections WHERE report_id = ?1 ORDER BY ord", arg);
+  json sections =
+      rows(db,
+           "SELECT ord, title, level, type, appended, start_byte AS start, end_byte AS end"
+           " FROM sections WHERE report_id = ?1 ORDER BY ord",
+           arg);
   json paragraphs = rows(db,
-      "SELECT paragraph_id AS id, ord, section_type, section_title, text, start_byte AS start, end_byte AS end"
-      " FROM paragraphs WHERE report_id = ?1 ORDER BY ord", arg);
-  json quantities = rows(db,
+                         "SELECT paragraph_id AS id, ord, section_type, section_title, text, "
+                         "start_byte AS start, end_byte AS end"
+                         " FROM paragraphs WHERE report_id = ?1 ORDER BY ord",
+                         arg);
+  json quantities = rows(
+      db,
       "SELECT value, value_hi, unit, kind, comparator, text, start_byte AS start, end_byte AS end"
-      " FROM quantities WHERE report_id = ?1 ORDER BY start_byte, quantity_id", arg);
-  json facts = rows(db,
-      "SELECT ord, indicator, indicator_id, measure, value, value_hi, unit, comparator, status, period, year,"
-      " scope, headline, linked_ord AS linked, verbatim, start_byte AS start, end_byte AS end"
-      " FROM facts WHERE report_id = ?1 ORDER BY ord", arg);
+      " FROM quantities WHERE report_id = ?1 ORDER BY start_byte, quantity_id",
+      arg);
+  json facts =
+      rows(db,
+           "SELECT ord, indicator, indicator_id, measure, value, value_hi, unit, comparator, "
+           "status, period, year,"
+           " scope, headline, linked_ord AS linked, verbatim, start_byte AS start, end_byte AS end"
+           " FROM facts WHERE report_id = ?1 ORDER BY ord",
+           arg);
   json targets = rows(db,
-      "SELECT kind, horizon, year, indicator, indicator_id, canonical, value, value_hi, unit, modifier, basis,"
-      " aspiration, verbatim, start_byte AS start, end_byte AS end"
-      " FROM targets WHERE report_id = ?1 ORDER BY kind DESC, target_id", arg);
-  json livelihood = rows(db,
-      "SELECT ord, label, declared_count, text, start_byte AS start, end_byte AS end"
-      " FROM livelihood_items WHERE report_id = ?1 ORDER BY ord", arg);
+                      "SELECT kind, horizon, year, indicator, indicator_id, canonical, value, "
+                      "value_hi, unit, modifier, basis,"
+                      " aspiration, verbatim, start_byte AS start, end_byte AS end"
+                      " FROM targets WHERE report_id = ?1 ORDER BY kind DESC, target_id",
+                      arg);
+  json livelihood =
+      rows(db,
+           "SELECT ord, label, declared_count, text, start_byte AS start, end_byte AS end"
+           " FROM livelihood_items WHERE report_id = ?1 ORDER BY ord",
+           arg);
   json glossary = rows(db,
-      "SELECT term, definition, start_byte AS start, end_byte AS end FROM glossary WHERE report_id = ?1"
-      " ORDER BY glossary_id", arg);
-  json warnings = rows(db,
-      "SELECT code, message, raw_offset AS offset FROM warnings WHERE report_id = ?1", arg);
-  json slogans = rows(db, "SELECT text, count FROM slogans WHERE report_id = ?1 ORDER BY count DESC, text", arg);
+                       "SELECT term, definition, start_byte AS start, end_byte AS end FROM "
+                       "glossary WHERE report_id = ?1"
+                       " ORDER BY glossary_id",
+                       arg);
+  json warnings = rows(
+      db, "SELECT code, message, raw_offset AS offset FROM warnings WHERE report_id = ?1", arg);
+  json slogans = rows(
+      db, "SELECT text, count FROM slogans WHERE report_id = ?1 ORDER BY count DESC, text", arg);
 
   // Fact and target lookups by raw position.
   std::vector<std::pair<Span, std::int64_t>> fact_spans, target_spans;
-  for (const auto& f : facts) fact_spans.push_back({{num(f["start"]), num(f["end"])}, num(f["ord"])});
+  for (const auto& f : facts)
+    fact_spans.push_back({{num(f["start"]), num(f["end"])}, num(f["ord"])});
   for (std::size_t i = 0; i < targets.size(); ++i) {
     if (targets[i]["kind"] == "plan_year") {
-      target_spans.push_back({{num(targets[i]["start"]), num(targets[i]["end"])}, static_cast<std::int64_t>(i)});
+      target_spans.push_back(
+          {{num(targets[i]["start"]), num(targets[i]["end"])}, static_cast<std::int64_t>(i)});
     }
   }
   std::map<std::int64_t, std::string> fact_status;
@@ -132,13 +153,20 @@ json reader_json(sqlite3* db, std::int64_t id, json meta) {
     while (qi < quantities.size()) {
       const json& q = quantities[qi];
       const std::int64_t qs = num(q["start"]);
-      if (qs < ps.start) { ++qi; continue; }  // before this paragraph: belongs nowhere shown
+      if (qs < ps.start) {
+        ++qi;
+        continue;
+      }  // before this paragraph: belongs nowhere shown
       if (!inside(ps, qs)) break;
       const std::string qt = q["text"].get<std::string>();
       const auto at = qt.empty() ? std::string::npos : text.find(qt, cursor);
-      if (at == std::string::npos) { ++qi; continue; }
+      if (at == std::string::npos) {
+        ++qi;
+        continue;
+      }
       if (at > cursor) parts.push_back({{"text", text.substr(cursor, at - cursor)}});
-      json part = {{"text", qt}, {"q", qi}, {"fact", nullptr}, {"target", nullptr}, {"status", nullptr}};
+      json part = {
+          {"text", qt}, {"q", qi}, {"fact", nullptr}, {"target", nullptr}, {"status", nullptr}};
       const Span qspan{qs, num(q["end"])};
       for (const auto& [fs, ord] : fact_spans) {
         if (fs.start < qspan.end && qspan.start < fs.end) {

@@ -17,11 +17,11 @@
 // definition fields are null when no report defines it).
 #pragma once
 
-#include <cstdint>
-#include <string>
-
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
 
 namespace gwr::server {
 

@@ -12,10 +12,14 @@ store::Stmt run(sqlite3* db, std::string_view sql, const std::vector<analysis::C
   for (std::size_t i = 0; i < args.size(); ++i) {
     const int k = static_cast<int>(i) + 1;
     const auto& a = args[i];
-    if (auto* n = std::get_if<std::int64_t>(&a)) s.bind(k, *n);
-    else if (auto* d = std::get_if<double>(&a)) s.bind(k, *d);
-    else if (auto* t = std::get_if<std::string>(&a)) s.bind(k, *t);
-    else s.bind_null(k);
+    if (auto* n = std::get_if<std::int64_t>(&a))
+      s.bind(k, *n);
+    else if (auto* d = std::get_if<double>(&a))
+      s.bind(k, *d);
+    else if (auto* t = std::get_if<std::string>(&a))
+      s.bind(k, *t);
+    else
+      s.bind_null(k);
   }
   return s;
 }
@@ -27,10 +31,18 @@ nlohmann::json row(const store::Stmt& s) {
   for (int i = 0; i < n; ++i) {
     const char* name = sqlite3_column_name(st, i);
     switch (sqlite3_column_type(st, i)) {
-      case SQLITE_INTEGER: o[name] = s.int64(i); break;
-      case SQLITE_FLOAT: o[name] = s.real(i); break;
-      case SQLITE_NULL: o[name] = nullptr; break;
-      default: o[name] = s.text(i); break;
+      case SQLITE_INTEGER:
+        o[name] = s.int64(i);
+        break;
+      case SQLITE_FLOAT:
+        o[name] = s.real(i);
+        break;
+      case SQLITE_NULL:
+        o[name] = nullptr;
+        break;
+      default:
+        o[name] = s.text(i);
+        break;
     }
   }
   return o;
@@ -45,7 +57,8 @@ nlohmann::json rows(sqlite3* db, std::string_view sql, const std::vector<analysi
   return out;
 }
 
-nlohmann::json first_row(sqlite3* db, std::string_view sql, const std::vector<analysis::Cell>& args) {
+nlohmann::json first_row(sqlite3* db, std::string_view sql,
+                         const std::vector<analysis::Cell>& args) {
   store::Stmt s = run(db, sql, args);
   if (!unwrap(s.step())) return nullptr;
   return row(s);

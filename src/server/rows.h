@@ -8,18 +8,20 @@
 // A SQLite error becomes HttpError 500.
 #pragma once
 
-#include <string_view>
-#include <vector>
+#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
+#include <string_view>
+#include <vector>
 
 #include "analysis/table.h"
 
 namespace gwr::server {
 
-nlohmann::json rows(sqlite3* db, std::string_view sql, const std::vector<analysis::Cell>& args = {});
+nlohmann::json rows(sqlite3* db, std::string_view sql,
+                    const std::vector<analysis::Cell>& args = {});
 // The first row, or null when there is none.
-nlohmann::json first_row(sqlite3* db, std::string_view sql, const std::vector<analysis::Cell>& args = {});
+nlohmann::json first_row(sqlite3* db, std::string_view sql,
+                         const std::vector<analysis::Cell>& args = {});
 
 }  // namespace gwr::server

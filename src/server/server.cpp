@@ -1,10 +1,10 @@
 #include "server/server.h"
 
+#include <httplib.h>
+
 #include <condition_variable>
 #include <mutex>
 #include <vector>
-
-#include <httplib.h>
 
 #include "analysis/attention.h"
 #include "analysis/terms.h"
@@ -26,7 +26,8 @@ constexpr const char* kNoUi =
     "&amp;&amp; node web/build.mjs</code>, then re-run CMake and rebuild gwr.</p></body></html>";
 
 constexpr const char* kCsp =
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' "
+    "data:; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 constexpr int kWorkersPerConnection = 4;
@@ -37,14 +38,17 @@ bool is_loopback(const std::string& host) {
 
 // The Host header without its port.
 std::string host_name(const std::string& h) {
-  if (!h.empty() && h[0] == '[') return h.substr(1, h.find(']') == std::string::npos ? std::string::npos : h.find(']') - 1);
+  if (!h.empty() && h[0] == '[')
+    return h.substr(1, h.find(']') == std::string::npos ? std::string::npos : h.find(']') - 1);
   return h.substr(0, h.find(':'));
 }
 
-void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+void send_error(httplib::Response& res, int status, const std::string& code,
+                const std::string& message) {
   res.status = status;
   nlohmann::json j = {{"error", {{"code", code}, {"message", message}}}};
-  res.set_content(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
+  res.set_content(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
 }
 
 // A fixed set of read-only connections, one lent to each request at a time.
@@ -117,9 +121,10 @@ struct Server::Impl {
   }
 
   void route(const std::string& pattern, Handler fn) {
-    http.Get(pattern, [this, fn = std::move(fn)](const httplib::Request& req, httplib::Response& res_out) {
-      api(res_out, req, fn);
-    });
+    http.Get(pattern,
+             [this, fn = std::move(fn)](const httplib::Request& req, httplib::Response& res_out) {
+               api(res_out, req, fn);
+             });
   }
 
   void serve_asset(httplib::Response& res_out, std::string_view name) {
@@ -156,41 +161,50 @@ struct Server::Impl {
         out.set_header("Allow", "GET, HEAD");
         return httplib::Server::HandlerResponse::Handled;
       }
-      if (loopback && req.has_header("Host") && !is_loopback(host_name(req.get_header_value("Host")))) {
-        send_error(out, 403, "forbidden", "this server answers only requests addressed to the loopback host");
+      if (loopback && req.has_header("Host") &&
+          !is_loopback(host_name(req.get_header_value("Host")))) {
+        send_error(out, 403, "forbidden",
+                   "this server answers only requests addressed to the loopback host");
         return httplib::Server::HandlerResponse::Handled;
       }
       return httplib::Server::HandlerResponse::Unhandled;
     });
     http.set_error_handler([](const httplib::Request& req, httplib::Response& out) {
       if (!out.body.empty()) return;
-      if (out.status == 404) send_error(out, 404, "not_found", "no such route: " + req.path);
-      else if (out.status == 414) send_error(out, 414, "uri_too_long", "request line too long");
-      else if (out.status == 413) send_error(out, 413, "payload_too_large", "request body too large");
-      else send_error(out, out.status, "bad_request", "bad request");
+      if (out.status == 404)
+        send_error(out, 404, "not_found", "no such route: " + req.path);
+      else if (out.status == 414)
+        send_error(out, 414, "uri_too_long", "request line too long");
+      else if (out.status == 413)
+        send_error(out, 413, "payload_too_large", "request body too large");
+      else
+        send_error(out, out.status, "bad_request", "bad request");
     });
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& out, std::exception_ptr ep) {
-      std::string what = "unexpected error";
-      try {
-        if (ep) std::rethrow_exception(ep);
-      } catch (const std::exception& e) {
-        what = e.what();
-      } catch (...) {
-      }
-      send_error(out, 500, "internal", what);
-    });
+    http.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& out, std::exception_ptr ep) {
+          std::string what = "unexpected error";
+          try {
+            if (ep) std::rethrow_exception(ep);
+          } catch (const std::exception& e) {
+            what = e.what();
+          } catch (...) {
+          }
+          send_error(out, 500, "internal", what);
+        });
 
     route("/api/summary", api::summary);
     route("/api/reports", api::reports);
-    http.Get(R"(/api/reports/([^/]+))", [this](const httplib::Request& req, httplib::Response& out) {
-      const std::string raw = req.matches[1];
-      api(out, req, [&raw](const Ctx& c) {
-        if (raw.empty() || raw.size() > 18 || raw.find_first_not_of("0123456789") != std::string::npos) {
-          bad_request("report id must be a positive integer, got '" + raw.substr(0, 40) + "'");
-        }
-        return api::report(c, std::stoll(raw));
-      });
-    });
+    http.Get(
+        R"(/api/reports/([^/]+))", [this](const httplib::Request& req, httplib::Response& out) {
+          const std::string raw = req.matches[1];
+          api(out, req, [&raw](const Ctx& c) {
+            if (raw.empty() || raw.size() > 18 ||
+                raw.find_first_not_of("0123456789") != std::string::npos) {
+              bad_request("report id must be a positive integer, got '" + raw.substr(0, 40) + "'");
+            }
+            return api::report(c, std::stoll(raw));
+          });
+        });
     route("/api/indicators", api::indicators);
     route("/api/search", api::search);
     route("/api/targets", api::targets);
@@ -227,7 +241,8 @@ Result<std::unique_ptr<Server>> Server::create(const Options& options) {
     stores.push_back(std::move(st).value());
   }
   // A gwr corpus has a reports table; anything else is refused before serving.
-  if (sqlite3_exec(stores.front().handle(), "SELECT count(*) FROM reports", nullptr, nullptr, nullptr) != SQLITE_OK) {
+  if (sqlite3_exec(stores.front().handle(), "SELECT count(*) FROM reports", nullptr, nullptr,
+                   nullptr) != SQLITE_OK) {
     return make_error(ErrorCode::kInvalidData, "not a gwr corpus database (no reports table)",
                       options.db.string());
   }
@@ -238,7 +253,8 @@ Result<std::unique_ptr<Server>> Server::create(const Options& options) {
   auto words = analysis::CommitmentWords::load();
   if (!words) return words.error();
   auto impl = std::make_unique<Impl>(
-      options, Resources{std::move(themes).value(), std::move(seg).value(), std::move(words).value()},
+      options,
+      Resources{std::move(themes).value(), std::move(seg).value(), std::move(words).value()},
       std::move(stores));
   impl->setup();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
@@ -257,7 +273,8 @@ Result<int> Server::bind() {
     port = 0;
   }
   if (port <= 0) {
-    return make_error(ErrorCode::kUnreadable, "cannot listen on " + o.host + ":" + std::to_string(o.port) +
+    return make_error(ErrorCode::kUnreadable, "cannot listen on " + o.host + ":" +
+                                                  std::to_string(o.port) +
                                                   " (address in use or not available)");
   }
   impl_->bound = true;
@@ -266,7 +283,8 @@ Result<int> Server::bind() {
 
 Status Server::run() {
   if (!impl_->bound) return make_error(ErrorCode::kInternal, "run() before a successful bind()");
-  if (!impl_->http.listen_after_bind()) return make_error(ErrorCode::kUnreadable, "the server stopped with an error");
+  if (!impl_->http.listen_after_bind())
+    return make_error(ErrorCode::kUnreadable, "the server stopped with an error");
   return Ok{};
 }
 

@@ -1,11 +1,10 @@
 // gwr/server/server.h — the web workbench: a JSON API over a corpus database and the embedded UI.
 //
 //   server::Options o;  o.db = "corpus.db";  o.port = 0;          // 0: any free port
-//   auto s = server::Server::create(o);                           // Result<std::unique_ptr<Server>>
-//   if (!s) return fail(s.error());
-//   int port = (*s)->bind().value();                               // listening socket ready
-//   std::thread t([&] { (*s)->run(); });                           // serves until stop()
-//   … (*s)->stop(); t.join();
+//   auto s = server::Server::create(o);                           //
+//   Result<std::unique_ptr<Server>> if (!s) return fail(s.error()); int port =
+//   (*s)->bind().value();                               // listening socket ready std::thread t([&]
+//   { (*s)->run(); });                           // serves until stop() … (*s)->stop(); t.join();
 //
 // The API is documented in docs/api.md: every route is GET under /api/, answers JSON, and reports
 // failures as {"error": {"code", "message"}} with a matching HTTP status (400 bad parameter,
@@ -15,9 +14,9 @@
 //
 // SAFETY. The database is opened read-only (a pool of Options::threads read-only connections,
 // lent to one request at a time; 4 × threads HTTP workers share them, since an idle kept-alive
-// connection occupies a worker for up to 2 s); every query binds its parameters. Request lines, query
-// strings and page sizes have limits (docs/api.md, "Limits"); bodies are refused. Read and write
-// timeouts are set on every connection. When bound to a loopback address, requests whose Host
+// connection occupies a worker for up to 2 s); every query binds its parameters. Request lines,
+// query strings and page sizes have limits (docs/api.md, "Limits"); bodies are refused. Read and
+// write timeouts are set on every connection. When bound to a loopback address, requests whose Host
 // header names another host are refused (403), so a web page elsewhere cannot reach the API
 // through DNS rebinding.
 //
@@ -35,10 +34,10 @@
 namespace gwr::server {
 
 struct Options {
-  std::filesystem::path db;          // corpus database made by `gwr ingest`
+  std::filesystem::path db;  // corpus database made by `gwr ingest`
   std::string host = "127.0.0.1";
-  int port = 8080;                   // 0: pick a free port (bind() returns it)
-  int threads = 4;                   // read-only database connections (HTTP workers: 4 ×)
+  int port = 8080;  // 0: pick a free port (bind() returns it)
+  int threads = 4;  // read-only database connections (HTTP workers: 4 ×)
   int read_timeout_s = 5;
   int write_timeout_s = 10;
 };

@@ -9,7 +9,8 @@ namespace {
 
 constexpr const char* kSearchSql =
     "SELECT p.paragraph_id, p.report_id, p.ord, -bm25(paragraphs_fts), "
-    "snippet(paragraphs_fts, 0, ?2, ?3, '…', 48), p.section_type, p.section_title, r.region, r.region_code, "
+    "snippet(paragraphs_fts, 0, ?2, ?3, '…', 48), p.section_type, p.section_title, r.region, "
+    "r.region_code, "
     "r.level, r.province, r.delivered, r.plan_year, r.source, p.start_byte, p.end_byte "
     "FROM paragraphs_fts JOIN paragraphs p ON p.paragraph_id = paragraphs_fts.rowid "
     "JOIN reports r ON r.report_id = p.report_id "
@@ -91,11 +92,13 @@ Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::strin
 
 Result<std::vector<Hit>> search(const Store& store, const SearchQuery& q) {
   if (q.limit < 1 || q.limit > kMaxSearchLimit) {
-    return make_error(ErrorCode::kUsage, "the limit must be between 1 and " + std::to_string(kMaxSearchLimit));
+    return make_error(ErrorCode::kUsage,
+                      "the limit must be between 1 and " + std::to_string(kMaxSearchLimit));
   }
   if (!store.has_fts()) {
     return make_error(ErrorCode::kUsage,
-                      "the corpus has no full-text index (ingested with --no-fts); run gwr ingest again without it");
+                      "the corpus has no full-text index (ingested with --no-fts); run gwr ingest "
+                      "again without it");
   }
   const std::string match = text::to_simplified(q.text);
   if (match.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -111,7 +114,8 @@ Result<std::vector<Hit>> search(const Store& store, const SearchQuery& q) {
   const std::string quoted = quote_terms(match);
   auto retry = run(store.handle(), q, quoted);
   if (retry) return retry;
-  return make_error(ErrorCode::kUsage, "cannot parse the search query: " + r.error().message, q.text);
+  return make_error(ErrorCode::kUsage, "cannot parse the search query: " + r.error().message,
+                    q.text);
 }
 
 }  // namespace gwr::store

@@ -52,7 +52,10 @@ class Stmt {
   void bind(int i, std::nullptr_t) { bind_null(i); }
   template <class T>
   void bind(int i, const std::optional<T>& v) {
-    if (v) bind(i, *v); else bind_null(i);
+    if (v)
+      bind(i, *v);
+    else
+      bind_null(i);
   }
 
   // true: a row is ready; false: done. Resets nothing.

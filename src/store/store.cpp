@@ -28,7 +28,8 @@ constexpr long long kMmapBytes = 1ll << 30;
 constexpr const char* kSchemaVersion = "2";
 
 constexpr const char* kCreateFts =
-    "CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text_simplified, content='paragraph_analysis_text', "
+    "CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text_simplified, "
+    "content='paragraph_analysis_text', "
     "content_rowid='paragraph_id', tokenize='gwr')";
 
 // The prepared inserts of add(), in the order add() uses them.
@@ -39,30 +40,39 @@ struct Inserts {
   static Result<Inserts> prepare(sqlite3* db) {
     const char* sql[] = {
         "SELECT report_id FROM reports WHERE content_key = ?1",
-        "INSERT INTO reports(content_key, source, index_in_file, format, encoding, traditional, region, "
+        "INSERT INTO reports(content_key, source, index_in_file, format, encoding, traditional, "
+        "region, "
         "region_code, level, province, parent, delivered, session, speaker, speaker_title, acting, "
-        "review_year, plan_year, published, partial, gdp_target, targets_sentence, body_start, body_end, "
+        "review_year, plan_year, published, partial, gdp_target, targets_sentence, body_start, "
+        "body_end, "
         "char_count, body_text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,"
         "?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)",
         "INSERT INTO sections(report_id, ord, title, level, type, appended, start_byte, end_byte) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
-        "INSERT INTO paragraphs(report_id, ord, section_type, section_title, text, text_simplified, "
+        "INSERT INTO paragraphs(report_id, ord, section_type, section_title, text, "
+        "text_simplified, "
         "start_byte, end_byte) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
-        "INSERT INTO targets(report_id, kind, horizon, year, indicator, indicator_id, canonical, value, "
+        "INSERT INTO targets(report_id, kind, horizon, year, indicator, indicator_id, canonical, "
+        "value, "
         "value_hi, unit, modifier, basis, aspiration, verbatim, start_byte, end_byte) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
-        "INSERT INTO facts(report_id, ord, indicator, indicator_id, measure, value, value_hi, unit, "
-        "comparator, status, period, year, scope, headline, linked_ord, verbatim, start_byte, end_byte) "
+        "INSERT INTO facts(report_id, ord, indicator, indicator_id, measure, value, value_hi, "
+        "unit, "
+        "comparator, status, period, year, scope, headline, linked_ord, verbatim, start_byte, "
+        "end_byte) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
         "INSERT INTO quantities(report_id, value, value_hi, unit, base_value, base_unit, kind, "
         "comparator, text, start_byte, end_byte) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
-        "INSERT INTO livelihood_items(report_id, ord, label, declared_count, text, start_byte, end_byte) "
+        "INSERT INTO livelihood_items(report_id, ord, label, declared_count, text, start_byte, "
+        "end_byte) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7)",
-        "INSERT INTO glossary(report_id, term, definition, start_byte, end_byte) VALUES(?1,?2,?3,?4,?5)",
+        "INSERT INTO glossary(report_id, term, definition, start_byte, end_byte) "
+        "VALUES(?1,?2,?3,?4,?5)",
         "INSERT INTO slogans(report_id, text, count) VALUES(?1,?2,?3) "
         "ON CONFLICT(report_id, text) DO UPDATE SET count = count + excluded.count",
         "INSERT INTO warnings(report_id, code, message, raw_offset) VALUES(?1,?2,?3,?4)",
-        "INSERT OR REPLACE INTO ingest_files(path, size, status, reports, error) VALUES(?1,?2,?3,?4,?5)",
+        "INSERT OR REPLACE INTO ingest_files(path, size, status, reports, error) "
+        "VALUES(?1,?2,?3,?4,?5)",
     };
     std::vector<Stmt> s;
     for (const char* q : sql) {
@@ -70,8 +80,8 @@ struct Inserts {
       if (!p) return p.error();
       s.push_back(std::move(p).value());
     }
-    return Inserts{std::move(s[0]), std::move(s[1]), std::move(s[2]), std::move(s[3]),
-                   std::move(s[4]), std::move(s[5]), std::move(s[6]), std::move(s[7]),
+    return Inserts{std::move(s[0]), std::move(s[1]), std::move(s[2]),  std::move(s[3]),
+                   std::move(s[4]), std::move(s[5]), std::move(s[6]),  std::move(s[7]),
                    std::move(s[8]), std::move(s[9]), std::move(s[10]), std::move(s[11])};
   }
 };
@@ -103,10 +113,12 @@ struct Store::Impl {
   Status begin() { return exec(db.get(), "BEGIN IMMEDIATE"); }
   Status commit() { return exec(db.get(), "COMMIT"); }
   void rollback() {
-    if (!sqlite3_get_autocommit(db.get())) sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!sqlite3_get_autocommit(db.get()))
+      sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
   }
   Status writable() const {
-    if (read_only) return make_error(ErrorCode::kUnreadable, "the corpus database is open read-only");
+    if (read_only)
+      return make_error(ErrorCode::kUnreadable, "the corpus database is open read-only");
     return Ok{};
   }
   Status prepare_inserts() {
@@ -129,7 +141,8 @@ Store::~Store() {
 Result<Store> Store::open(const std::filesystem::path& path, Options options) {
   auto impl = std::make_unique<Impl>();
   impl->read_only = options.read_only;
-  const int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  const int flags =
+      options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.string().c_str(), &raw, flags, nullptr);
   impl->db.reset(raw);
@@ -156,12 +169,14 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
       !s)
     return with_where(s.error());
   if (!options.read_only) {
-    if (auto s = exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !s) return with_where(s.error());
+    if (auto s = exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !s)
+      return with_where(s.error());
     auto schema = data::read("store_schema.sql");
     if (!schema) return schema.error();
     if (auto s = exec(db, *schema); !s) return with_where(s.error());
-    if (auto s = exec(db, std::string("INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '") +
-                              kSchemaVersion + "')");
+    if (auto s = exec(
+            db, std::string("INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '") +
+                    kSchemaVersion + "')");
         !s)
       return with_where(s.error());
   }
@@ -172,22 +187,26 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
       auto row = v->step();
       if (row && *row && v->text(0) != kSchemaVersion) {
         return make_error(ErrorCode::kInvalidData,
-                          "corpus database has schema version " + v->text(0) + ", this gwr reads version " +
-                              kSchemaVersion + "; ingest the reports again into a new database",
+                          "corpus database has schema version " + v->text(0) +
+                              ", this gwr reads version " + kSchemaVersion +
+                              "; ingest the reports again into a new database",
                           where);
       }
     }
   }
   auto has_reports = table_exists(db, "reports");
   if (!has_reports) return with_where(has_reports.error());
-  if (!*has_reports) return make_error(ErrorCode::kInvalidData, "not a gwr corpus database (no reports table)", where);
+  if (!*has_reports)
+    return make_error(ErrorCode::kInvalidData, "not a gwr corpus database (no reports table)",
+                      where);
   auto has_fts = table_exists(db, "paragraphs_fts");
   if (!has_fts) return with_where(has_fts.error());
   impl->fts = *has_fts;
   if (!options.read_only && options.fts && !impl->fts) {
     // Created late (the database was ingested with --no-fts): index what is already there.
-    if (auto s = exec(db, std::string("BEGIN IMMEDIATE; ") + kCreateFts +
-                              "; INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('rebuild'); COMMIT");
+    if (auto s =
+            exec(db, std::string("BEGIN IMMEDIATE; ") + kCreateFts +
+                         "; INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('rebuild'); COMMIT");
         !s) {
       sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
       return with_where(s.error());
@@ -251,14 +270,16 @@ Result<AddResult> Store::add(const pipeline::Extraction& x, const Pretokenized* 
   try {
     r = impl_->write(x);
   } catch (const std::exception& e) {
-    r = make_error(ErrorCode::kInternal, std::string("storing the report: ") + e.what(), x.doc.source);
+    r = make_error(ErrorCode::kInternal, std::string("storing the report: ") + e.what(),
+                   x.doc.source);
   }
   if (!r) {
     if (impl_->ins) {
       // Statements left mid-step would hold the transaction open.
-      for (Stmt* s : {&impl_->ins->find_key, &impl_->ins->report, &impl_->ins->section, &impl_->ins->paragraph,
-                      &impl_->ins->target, &impl_->ins->fact, &impl_->ins->quantity, &impl_->ins->livelihood,
-                      &impl_->ins->glossary, &impl_->ins->slogan, &impl_->ins->warning})
+      for (Stmt* s : {&impl_->ins->find_key, &impl_->ins->report, &impl_->ins->section,
+                      &impl_->ins->paragraph, &impl_->ins->target, &impl_->ins->fact,
+                      &impl_->ins->quantity, &impl_->ins->livelihood, &impl_->ins->glossary,
+                      &impl_->ins->slogan, &impl_->ins->warning})
         s->reset();
     }
     if (impl_->fts_insert) impl_->fts_insert->reset();
@@ -291,7 +312,8 @@ Result<std::vector<AddResult>> Store::add_batch(std::span<const pipeline::Extrac
 Status Store::record_file(const FileRecord& rec) {
   if (auto s = impl_->writable(); !s) return s;
   if (auto s = impl_->prepare_inserts(); !s) return s;
-  auto s = impl_->ins->file.run_with(rec.path, rec.size, rec.status, rec.reports, nonempty(rec.error));
+  auto s =
+      impl_->ins->file.run_with(rec.path, rec.size, rec.status, rec.reports, nonempty(rec.error));
   if (!s && impl_->batch) rollback_batch();
   return s;
 }
@@ -300,7 +322,8 @@ Status Store::record_file(const FileRecord& rec) {
 Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
   if (auto s = prepare_inserts(); !s) return s.error();
   if (fts && !fts_insert) {
-    auto p = Stmt::prepare(db.get(), "INSERT INTO paragraphs_fts(rowid, text_simplified) VALUES(?1, ?2)");
+    auto p = Stmt::prepare(db.get(),
+                           "INSERT INTO paragraphs_fts(rowid, text_simplified) VALUES(?1, ?2)");
     if (!p) return p.error();
     fts_insert.emplace(std::move(p).value());
   }
@@ -325,11 +348,12 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
       m.level == Level::kUnknown ? std::nullopt : std::optional<std::string>(level_name(m.level));
   const std::optional<std::string> passage =
       x.targets.passage ? std::optional<std::string>(trimmed(d, *x.targets.passage)) : std::nullopt;
-  if (auto s = in.report.run_with(key, d.source, d.index_in_file, d.format, d.encoding, d.traditional, m.region,
-                                  m.region_code, level, m.province, m.parent, m.delivered, m.session, m.speaker,
-                                  m.speaker_title, m.acting, m.review_year, m.plan_year, m.published, d.partial,
-                                  facts::gdp_status_name(x.targets.gdp_status), passage, braw.begin, braw.end,
-                                  utf8::length(body), body);
+  if (auto s = in.report.run_with(key, d.source, d.index_in_file, d.format, d.encoding,
+                                  d.traditional, m.region, m.region_code, level, m.province,
+                                  m.parent, m.delivered, m.session, m.speaker, m.speaker_title,
+                                  m.acting, m.review_year, m.plan_year, m.published, d.partial,
+                                  facts::gdp_status_name(x.targets.gdp_status), passage, braw.begin,
+                                  braw.end, utf8::length(body), body);
       !s)
     return s.error();
   const std::int64_t id = sqlite3_last_insert_rowid(db.get());
@@ -337,7 +361,8 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
   for (std::size_t i = 0; i < d.sections.size(); ++i) {
     const Section& s = d.sections[i];
     const Span e = d.raw(s.extent);
-    if (auto q = in.section.run_with(id, i, s.title, s.level, section_type_name(s.type), s.appended, e.begin, e.end);
+    if (auto q = in.section.run_with(id, i, s.title, s.level, section_type_name(s.type), s.appended,
+                                     e.begin, e.end);
         !q)
       return q.error();
   }
@@ -356,16 +381,21 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
     const Span raw = d.raw(p);
     const std::string_view simplified = d.text_of(p);
     const std::string original = d.original_of(p);
-    // (std::optional<std::string>, not string_view: GCC 12 warns maybe-uninitialized on the latter.)
+    // (std::optional<std::string>, not string_view: GCC 12 warns maybe-uninitialized on the
+    // latter.)
     const std::optional<std::string> type =
         top ? std::optional<std::string>(section_type_name(top->type)) : std::nullopt;
-    const std::optional<std::string> title = top ? std::optional<std::string>(top->title) : std::nullopt;
+    const std::optional<std::string> title =
+        top ? std::optional<std::string>(top->title) : std::nullopt;
     const std::optional<std::string> analysis =
         simplified == original ? std::nullopt : std::optional<std::string>(simplified);
-    if (auto q = in.paragraph.run_with(id, i, type, title, original, analysis, raw.begin, raw.end); !q)
+    if (auto q = in.paragraph.run_with(id, i, type, title, original, analysis, raw.begin, raw.end);
+        !q)
       return q.error();
     if (fts) {
-      if (auto q = fts_insert->run_with(static_cast<std::int64_t>(sqlite3_last_insert_rowid(db.get())), simplified); !q)
+      if (auto q = fts_insert->run_with(
+              static_cast<std::int64_t>(sqlite3_last_insert_rowid(db.get())), simplified);
+          !q)
         return q.error();
     }
   }
@@ -374,10 +404,11 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
     const Span raw = d.raw(t.verbatim);
     const std::optional<int> horizon =
         five_year ? (t.horizon ? t.horizon : x.targets.fyp_horizon) : std::nullopt;
-    return in.target.run_with(id, five_year ? "five_year" : "plan_year", horizon, five_year ? horizon : m.plan_year,
-                              t.indicator, nonempty(t.indicator_id), t.canonical, t.value, t.value_hi, t.unit,
-                              facts::modifier_name(t.modifier), facts::basis_name(t.basis), t.aspiration,
-                              trimmed(d, t.verbatim), raw.begin, raw.end);
+    return in.target.run_with(id, five_year ? "five_year" : "plan_year", horizon,
+                              five_year ? horizon : m.plan_year, t.indicator,
+                              nonempty(t.indicator_id), t.canonical, t.value, t.value_hi, t.unit,
+                              facts::modifier_name(t.modifier), facts::basis_name(t.basis),
+                              t.aspiration, trimmed(d, t.verbatim), raw.begin, raw.end);
   };
   for (const auto& t : x.targets.targets)
     if (auto q = put_target(t, false); !q) return q.error();
@@ -387,10 +418,11 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
   for (std::size_t i = 0; i < x.facts.size(); ++i) {
     const facts::Fact& f = x.facts[i];
     const Span raw = d.raw(f.number);
-    if (auto q = in.fact.run_with(id, i, f.indicator, f.indicator_id, f.growth ? "growth" : "level", f.value,
-                                  f.value_hi, f.unit, nonempty(f.comparator), facts::status_name(f.status),
-                                  facts::period_name(f.period), f.year, f.scope, f.headline, f.linked,
-                                  trimmed(d, f.clause), raw.begin, raw.end);
+    if (auto q = in.fact.run_with(id, i, f.indicator, f.indicator_id, f.growth ? "growth" : "level",
+                                  f.value, f.value_hi, f.unit, nonempty(f.comparator),
+                                  facts::status_name(f.status), facts::period_name(f.period),
+                                  f.year, f.scope, f.headline, f.linked, trimmed(d, f.clause),
+                                  raw.begin, raw.end);
         !q)
       return q.error();
   }
@@ -400,7 +432,8 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
     const quantity::Quantity& q = *mention.quantity;
     const Span raw = d.raw(mention.span);
     if (auto s = in.quantity.run_with(id, q.value, q.value_hi, q.unit, q.base_value, q.base_unit,
-                                      quantity::kind_name(q.kind), quantity::comparator_name(q.comparator),
+                                      quantity::kind_name(q.kind),
+                                      quantity::comparator_name(q.comparator),
                                       d.original_of(mention.span), raw.begin, raw.end);
         !s)
       return s.error();
@@ -410,14 +443,17 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
     const auto& l = *x.livelihood;
     for (std::size_t i = 0; i < l.items.size(); ++i) {
       const Span raw = d.raw(l.items[i].span);
-      if (auto q = in.livelihood.run_with(id, i, l.label, l.declared_count, l.items[i].text, raw.begin, raw.end); !q)
+      if (auto q = in.livelihood.run_with(id, i, l.label, l.declared_count, l.items[i].text,
+                                          raw.begin, raw.end);
+          !q)
         return q.error();
     }
   }
 
   for (const auto& g : x.glossary) {
     const Span raw = d.raw(g.span);
-    if (auto q = in.glossary.run_with(id, g.term, g.definition, raw.begin, raw.end); !q) return q.error();
+    if (auto q = in.glossary.run_with(id, g.term, g.definition, raw.begin, raw.end); !q)
+      return q.error();
   }
 
   for (const auto& s : x.slogans) {
@@ -425,8 +461,9 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
   }
 
   for (const auto& w : d.warnings) {
-    const std::optional<std::size_t> at =
-        w.raw_offset == Warning::kNoOffset ? std::nullopt : std::optional<std::size_t>(w.raw_offset);
+    const std::optional<std::size_t> at = w.raw_offset == Warning::kNoOffset
+                                              ? std::nullopt
+                                              : std::optional<std::size_t>(w.raw_offset);
     if (auto q = in.warning.run_with(id, w.code, w.message, at); !q) return q.error();
   }
   return AddResult{id, false};

@@ -63,7 +63,7 @@ struct FileRecord {
   std::int64_t size = 0;
   std::string status;  // "ingested" | "duplicate" | "failed"
   int reports = 0;
-  std::string error;   // empty unless failed
+  std::string error;  // empty unless failed
 };
 
 // The full-text token streams of every paragraph of `xs`, as Store::add indexes them. Call it on
@@ -97,9 +97,9 @@ class Store {
   // Inserts or replaces the ingest_files row of rec.path (inside the open batch, if any).
   Status record_file(const FileRecord& rec);
 
-  bool has_fts() const;      // paragraphs_fts exists and is maintained
+  bool has_fts() const;  // paragraphs_fts exists and is maintained
   bool read_only() const;
-  sqlite3* handle() const;   // borrowed; lives as long as the Store
+  sqlite3* handle() const;  // borrowed; lives as long as the Store
 
  private:
   struct Impl;

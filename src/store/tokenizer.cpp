@@ -110,9 +110,11 @@ Tokenizer::~Tokenizer() = default;
 
 Result<Tokenizer> Tokenizer::create() {
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createWordInstance(icu::Locale("zh"), err));
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createWordInstance(icu::Locale("zh"), err));
   if (U_FAILURE(err) || !bi) {
-    return make_error(ErrorCode::kInternal, std::string("ICU word break iterator: ") + u_errorName(err));
+    return make_error(ErrorCode::kInternal,
+                      std::string("ICU word break iterator: ") + u_errorName(err));
   }
   auto impl = std::make_unique<Impl>();
   impl->words = std::move(bi);
@@ -140,7 +142,8 @@ bool Tokenizer::run(std::string_view text, TokenMode mode, void* ctx, EmitFn fn)
       while (j < cps.size() && is_han(cps[j].c)) ++j;
       const std::size_t n = j - i;
       if (n == 1) {
-        if (!fn(ctx, text.substr(cps[i].begin, cps[i].end - cps[i].begin), cps[i].begin, cps[i].end, false))
+        if (!fn(ctx, text.substr(cps[i].begin, cps[i].end - cps[i].begin), cps[i].begin, cps[i].end,
+                false))
           return false;
         i = j;
         continue;
@@ -157,7 +160,8 @@ bool Tokenizer::run(std::string_view text, TokenMode mode, void* ctx, EmitFn fn)
         u16_to_cp.push_back(n);
         impl_->words->setText(u);
         int32_t prev = impl_->words->first();
-        for (int32_t b = impl_->words->next(); b != icu::BreakIterator::DONE; b = impl_->words->next()) {
+        for (int32_t b = impl_->words->next(); b != icu::BreakIterator::DONE;
+             b = impl_->words->next()) {
           const std::size_t from = u16_to_cp[static_cast<std::size_t>(prev)];
           const std::size_t to = u16_to_cp[static_cast<std::size_t>(b)];
           if (to > from) word_len[from] = to - from;
@@ -170,7 +174,8 @@ bool Tokenizer::run(std::string_view text, TokenMode mode, void* ctx, EmitFn fn)
         if (!fn(ctx, text.substr(a.begin, z.end - a.begin), a.begin, z.end, false)) return false;
         if (word_len[k] >= 3) {
           const Cp& last = cps[i + k + word_len[k] - 1];
-          if (!fn(ctx, clip(text.substr(a.begin, last.end - a.begin)), a.begin, last.end, true)) return false;
+          if (!fn(ctx, clip(text.substr(a.begin, last.end - a.begin)), a.begin, last.end, true))
+            return false;
         }
       }
       i = j;
@@ -181,7 +186,8 @@ bool Tokenizer::run(std::string_view text, TokenMode mode, void* ctx, EmitFn fn)
         const char32_t d = cps[j].c;
         if (is_word(d)) {
           append_utf8(buf, static_cast<char32_t>(u_tolower(static_cast<UChar32>(d))));
-        } else if (d == '.' && j > i && is_digit(cps[j - 1].c) && j + 1 < cps.size() && is_digit(cps[j + 1].c)) {
+        } else if (d == '.' && j > i && is_digit(cps[j - 1].c) && j + 1 < cps.size() &&
+                   is_digit(cps[j + 1].c)) {
           buf += '.';
         } else {
           break;
@@ -202,16 +208,17 @@ bool Tokenizer::run(std::string_view text, TokenMode mode, void* ctx, EmitFn fn)
 void Pretokenized::add(std::string_view text, Tokenizer& tok) {
   if (streams_.find(text) != streams_.end()) return;
   Stream s;
-  tok.each(text, TokenMode::kDocument, [&](std::string_view t, std::size_t b, std::size_t e, bool c) {
-    Tok x{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0, 0, c};
-    if (t != text.substr(b, e - b)) {
-      x.alt_begin = static_cast<std::uint32_t>(s.alt.size());
-      x.alt_len = static_cast<std::uint32_t>(t.size());
-      s.alt.append(t);
-    }
-    s.toks.push_back(x);
-    return true;
-  });
+  tok.each(text, TokenMode::kDocument,
+           [&](std::string_view t, std::size_t b, std::size_t e, bool c) {
+             Tok x{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0, 0, c};
+             if (t != text.substr(b, e - b)) {
+               x.alt_begin = static_cast<std::uint32_t>(s.alt.size());
+               x.alt_len = static_cast<std::uint32_t>(t.size());
+               s.alt.append(t);
+             }
+             s.toks.push_back(x);
+             return true;
+           });
   streams_.emplace(std::string(text), std::move(s));
 }
 
@@ -219,7 +226,9 @@ namespace {
 thread_local const Pretokenized* t_pretokenized = nullptr;
 }  // namespace
 
-PretokenizedScope::PretokenizedScope(const Pretokenized* p) : previous_(t_pretokenized) { t_pretokenized = p; }
+PretokenizedScope::PretokenizedScope(const Pretokenized* p) : previous_(t_pretokenized) {
+  t_pretokenized = p;
+}
 PretokenizedScope::~PretokenizedScope() { t_pretokenized = previous_; }
 
 // ---- FTS5 glue --------------------------------------------------------------------------------
@@ -254,7 +263,8 @@ int fts_tokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int n
   try {
     auto* t = reinterpret_cast<FtsTokenizer*>(p);
     if (n < 0 || text == nullptr) return SQLITE_OK;
-    const TokenMode mode = (flags & FTS5_TOKENIZE_DOCUMENT) ? TokenMode::kDocument : TokenMode::kQuery;
+    const TokenMode mode =
+        (flags & FTS5_TOKENIZE_DOCUMENT) ? TokenMode::kDocument : TokenMode::kQuery;
     int rc = SQLITE_OK;
     auto emit = [&](std::string_view tok, std::size_t b, std::size_t e, bool coloc) {
       rc = x_token(ctx, coloc ? FTS5_TOKEN_COLOCATED : 0, tok.data(), static_cast<int>(tok.size()),
@@ -263,7 +273,9 @@ int fts_tokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int n
     };
     const std::string_view s(text, static_cast<std::size_t>(n));
     // A held stream is replayed only when nothing was emitted yet, so a miss costs nothing.
-    if (mode == TokenMode::kDocument && t_pretokenized != nullptr && t_pretokenized->replay(s, emit)) return rc;
+    if (mode == TokenMode::kDocument && t_pretokenized != nullptr &&
+        t_pretokenized->replay(s, emit))
+      return rc;
     if (rc != SQLITE_OK) return rc;
     t->tok.each(s, mode, emit);
     return rc;

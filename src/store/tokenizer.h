@@ -1,7 +1,8 @@
 // gwr/store/tokenizer.h — the "gwr" FTS5 tokenizer: Chinese words and character bigrams.
 //
 //   store::Tokenizer tok = store::Tokenizer::create().value();
-//   for (const store::Token& t : tok.tokenize("推动经济发展2023年GDP", store::TokenMode::kDocument))
+//   for (const store::Token& t : tok.tokenize("推动经济发展2023年GDP",
+//   store::TokenMode::kDocument))
 //     print(t.text, t.begin, t.end, t.colocated);
 //   // 推动 经济 动经 济发 发展 2023 年 gdp  … (see below for the exact stream)
 //
@@ -65,16 +66,18 @@ class Tokenizer {
  private:
   struct Impl;
   explicit Tokenizer(std::unique_ptr<Impl> impl);
-  using EmitFn = bool (*)(void* ctx, std::string_view tok, std::size_t b, std::size_t e, bool coloc);
+  using EmitFn = bool (*)(void* ctx, std::string_view tok, std::size_t b, std::size_t e,
+                          bool coloc);
   bool run(std::string_view text, TokenMode mode, void* ctx, EmitFn fn);
   std::unique_ptr<Impl> impl_;
 };
 
 template <class F>
 bool Tokenizer::each(std::string_view text, TokenMode mode, F&& emit) {
-  return run(text, mode, &emit, [](void* ctx, std::string_view t, std::size_t b, std::size_t e, bool c) {
-    return static_cast<bool>((*static_cast<std::remove_reference_t<F>*>(ctx))(t, b, e, c));
-  });
+  return run(
+      text, mode, &emit, [](void* ctx, std::string_view t, std::size_t b, std::size_t e, bool c) {
+        return static_cast<bool>((*static_cast<std::remove_reference_t<F>*>(ctx))(t, b, e, c));
+      });
 }
 
 // Document-mode token streams computed ahead of time, keyed by the exact text. `gwr ingest`
@@ -118,8 +121,9 @@ bool Pretokenized::replay(std::string_view text, F&& emit) const {
   if (it == streams_.end()) return false;
   const Stream& s = it->second;
   for (const Tok& t : s.toks) {
-    const std::string_view tok = t.alt_len > 0 ? std::string_view(s.alt).substr(t.alt_begin, t.alt_len)
-                                               : text.substr(t.begin, t.end - t.begin);
+    const std::string_view tok = t.alt_len > 0
+                                     ? std::string_view(s.alt).substr(t.alt_begin, t.alt_len)
+                                     : text.substr(t.begin, t.end - t.begin);
     if (!emit(tok, std::size_t{t.begin}, std::size_t{t.end}, t.colocated)) return false;
   }
   return true;

@@ -83,8 +83,8 @@ double ScriptConverter::traditional_share(std::string_view utf8, std::size_t max
     for (char32_t c : unknown) {
       const std::size_t ea = lines.find('\n', a), eb = converted.find('\n', b);
       if (ea == std::string::npos || eb == std::string::npos) break;
-      const bool changed =
-          std::string_view(lines).substr(a, ea - a) != std::string_view(converted).substr(b, eb - b);
+      const bool changed = std::string_view(lines).substr(a, ea - a) !=
+                           std::string_view(converted).substr(b, eb - b);
       if (auto* m = memo(c)) {
         m->store(changed ? 2 : 1, std::memory_order_relaxed);
       } else if (changed) {

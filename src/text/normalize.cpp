@@ -18,7 +18,9 @@ namespace gwr::text {
 
 namespace {
 
-bool is_cn_digit(char32_t c) { return std::u32string_view(U"〇零一二三四五六七八九十").find(c) != std::u32string_view::npos; }
+bool is_cn_digit(char32_t c) {
+  return std::u32string_view(U"〇零一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
 bool is_cn_numeral(char32_t c) { return is_cn_digit(c) || c == U'百' || c == U'两'; }
 // Spellings of 〇 seen in scraped and OCRed text.
 bool is_ring_like(char32_t c) {
@@ -98,11 +100,15 @@ MappedText fold(std::string_view in, std::vector<Warning>& warnings) {
   b.copy(run, in.size());
   if (n_wide > 0) {
     warnings.push_back({"fullwidth_folded",
-                        count_message(n_wide, "full-width characters folded to ASCII"), first_wide});
+                        count_message(n_wide, "full-width characters folded to ASCII"),
+                        first_wide});
   }
   if (n_space > 0) {
-    warnings.push_back({"nbsp", count_message(n_space, "non-breaking or typographic spaces "
-                                                       "replaced by ' '"), first_space});
+    warnings.push_back({"nbsp",
+                        count_message(n_space,
+                                      "non-breaking or typographic spaces "
+                                      "replaced by ' '"),
+                        first_space});
   }
   if (n_invisible > 0) {
     warnings.push_back({"zero_width_removed",
@@ -176,9 +182,8 @@ const std::vector<std::string>& number_units() {
     } else {
       v = {"%"};
     }
-    std::sort(v.begin(), v.end(), [](const std::string& a, const std::string& b) {
-      return a.size() > b.size();
-    });
+    std::sort(v.begin(), v.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     return v;
   }();
   return units;
@@ -192,8 +197,8 @@ bool starts_with_unit(std::string_view s) {
 struct Repair {
   std::size_t begin, end;  // bytes of the layer-B text to delete
   const char* code;
-  std::string message;     // empty: part of an earlier repair, no warning of its own
-  std::size_t warn_at;     // layer-B offset the warning points at
+  std::string message;  // empty: part of an earlier repair, no warning of its own
+  std::size_t warn_at;  // layer-B offset the warning points at
 };
 
 // A line of 3+ Han characters separated by one to three spaces (`政 府 工 作 报 告`),
@@ -253,7 +258,8 @@ std::vector<Repair> find_repairs(std::string_view s) {
         // `成立100周年!;` and runs like `。;;;;`: one repair for the whole run.
         std::size_t j = i;
         while (j < s.size() && s[j] == ';') ++j;
-        out.push_back({i, j, "stray_semicolon", "removed ';' after end-of-sentence punctuation", i});
+        out.push_back(
+            {i, j, "stray_semicolon", "removed ';' after end-of-sentence punctuation", i});
         i = j - 1;
       }
       continue;
@@ -273,11 +279,13 @@ std::vector<Repair> find_repairs(std::string_view s) {
       k = k2;
     }
     if (digits > 0 && digits <= 3 && (after == U'、' || after == ')' || after == U'）')) {
-      out.push_back({i, j, "split_enumerator", "removed a space inside the enumerator before '、'", i});
+      out.push_back(
+          {i, j, "split_enumerator", "removed a space inside the enumerator before '、'", i});
       i = j - 1;
     }
   }
-  std::sort(out.begin(), out.end(), [](const Repair& a, const Repair& b) { return a.begin < b.begin; });
+  std::sort(out.begin(), out.end(),
+            [](const Repair& a, const Repair& b) { return a.begin < b.begin; });
   return out;
 }
 
@@ -293,7 +301,8 @@ Normalized normalize(std::string_view original, std::vector<Warning>& warnings) 
     if (!ScriptConverter::instance().available()) {
       warnings.push_back({"opencc_unavailable",
                           "text looks traditional but cannot be converted: " +
-                              ScriptConverter::instance().load_error(), Warning::kNoOffset});
+                              ScriptConverter::instance().load_error(),
+                          Warning::kNoOffset});
       ab = std::move(a);
     } else {
       MappedText b = simplify(a.text);

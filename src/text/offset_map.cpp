@@ -35,8 +35,9 @@ namespace {
 // Index of the piece containing out offset `pos` (the last piece with out_begin <= pos and
 // non-empty extent), or pieces.size() when none.
 std::size_t find_piece(const std::vector<OffsetMap::Piece>& ps, std::size_t pos) {
-  auto it = std::upper_bound(ps.begin(), ps.end(), pos,
-                             [](std::size_t v, const OffsetMap::Piece& p) { return v < p.out_begin; });
+  auto it =
+      std::upper_bound(ps.begin(), ps.end(), pos,
+                       [](std::size_t v, const OffsetMap::Piece& p) { return v < p.out_begin; });
   if (it == ps.begin()) return ps.size();
   // Skip back over zero-length pieces (pure insertions) that start at pos.
   std::size_t idx = static_cast<std::size_t>(it - ps.begin()) - 1;
@@ -150,7 +151,8 @@ OffsetMap compose(const OffsetMap& outer, const OffsetMap& inner) {
         // A replaced inner piece split across several outer pieces keeps its whole source
         // range on each part; merging parts of the same replacement keeps spans exact.
         if (!out.empty() && !out.back().copied && out.back().src_begin == r.src_begin &&
-            out.back().src_len == r.src_len && out.back().out_begin + out.back().out_len == r.out_begin) {
+            out.back().src_len == r.src_len &&
+            out.back().out_begin + out.back().out_len == r.out_begin) {
           out.back().out_len += r.out_len;
           continue;
         }

@@ -31,7 +31,7 @@ class OffsetMap {
     std::size_t out_len;
     std::size_t src_begin;  // first byte in the source string
     std::size_t src_len;
-    bool copied;            // true: out_len == src_len and bytes are identical
+    bool copied;  // true: out_len == src_len and bytes are identical
   };
 
   OffsetMap() = default;

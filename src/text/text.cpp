@@ -7,9 +7,9 @@
 // unreliable on short or mixed texts).
 #include "text/text.h"
 
+#include <uchardet/uchardet.h>
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>
-#include <uchardet/uchardet.h>
 
 #include <algorithm>
 #include <cctype>
@@ -42,8 +42,8 @@ std::string lower(std::string_view s) {
 }
 
 struct Encoding {
-  std::string label;  // name reported in Decoded::encoding
-  std::string icu;    // converter name for ICU; empty for our own UTF-8 path
+  std::string label;     // name reported in Decoded::encoding
+  std::string icu;       // converter name for ICU; empty for our own UTF-8 path
   std::size_t unit = 1;  // code unit size: 1 (ASCII-compatible), 2 (UTF-16), 4 (UTF-32)
 };
 
@@ -82,11 +82,12 @@ struct Conversion {
   std::size_t pua = 0;        // private-use characters: rare in real text, common in misdecodings
   std::size_t non_ascii = 0;  // output characters >= U+0080
   std::size_t han = 0;
-  std::size_t common = 0;     // Han characters in kCommonHan
+  std::size_t common = 0;                  // Han characters in kCommonHan
   std::vector<std::size_t> error_offsets;  // raw offsets of the first kMaxByteWarnings errors
 
   double error_rate() const {
-    return static_cast<double>(errors + pua) / static_cast<double>(std::max<std::size_t>(1, non_ascii));
+    return static_cast<double>(errors + pua) /
+           static_cast<double>(std::max<std::size_t>(1, non_ascii));
   }
   double common_share() const {
     return static_cast<double>(common) / static_cast<double>(std::max<std::size_t>(1, han));
@@ -176,8 +177,8 @@ std::optional<Conversion> convert_icu(std::string_view raw, std::size_t begin, s
       UChar* tgt = buf.data() + produced;
       const char* const call_src = src;
       st = U_ZERO_ERROR;
-      ucnv_toUnicode(cnv.get(), &tgt, buf.data() + buf.size(), &src, src_end, offs.data() + produced,
-                     flush, &st);
+      ucnv_toUnicode(cnv.get(), &tgt, buf.data() + buf.size(), &src, src_end,
+                     offs.data() + produced, flush, &st);
       const auto call_base = static_cast<int32_t>(call_src - raw.data());
       const std::size_t now = static_cast<std::size_t>(tgt - buf.data());
       for (std::size_t k = produced; k < now; ++k) offs[k] = offs[k] < 0 ? -1 : offs[k] + call_base;
@@ -281,9 +282,11 @@ bool mostly_utf8(std::string_view raw, std::size_t begin) {
 bool looks_binary(std::string_view raw) {
   std::size_t bad = 0, nul = 0;
   for (unsigned char c : raw) {
-    if (c == 0) ++nul;
+    if (c == 0)
+      ++nul;
     else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' &&
-             c != 0x1A && c != 0x1B) ++bad;
+             c != 0x1A && c != 0x1B)
+      ++bad;
   }
   return nul > 16 || (nul + bad) * 200 > raw.size();
 }
@@ -325,12 +328,16 @@ std::size_t sample_end(std::string_view raw, std::size_t begin) {
 void add_byte_warnings(const Conversion& conv, const std::string& code, const std::string& enc,
                        std::vector<Warning>& warnings) {
   for (std::size_t off : conv.error_offsets) {
-    warnings.push_back({code, "bytes at offset " + std::to_string(off) + " are not valid " + enc +
-                                  "; replaced by U+FFFD", off});
+    warnings.push_back({code,
+                        "bytes at offset " + std::to_string(off) + " are not valid " + enc +
+                            "; replaced by U+FFFD",
+                        off});
   }
   if (conv.errors > conv.error_offsets.size()) {
-    warnings.push_back({code, std::to_string(conv.errors) + " undecodable characters in all were "
-                                  "replaced by U+FFFD", Warning::kNoOffset});
+    warnings.push_back({code,
+                        std::to_string(conv.errors) + " undecodable characters in all were "
+                                                      "replaced by U+FFFD",
+                        Warning::kNoOffset});
   }
 }
 
@@ -342,9 +349,9 @@ Result<Decoded> finish_icu(std::string_view raw, std::size_t begin, const Encodi
   }
   if (conv->non_ascii > 0 && conv->error_rate() > 0.10) {
     return make_error(ErrorCode::kBadEncoding,
-                      "text does not decode as " + enc.label + " (detected charset): " +
-                          std::to_string(conv->errors) + " of " + std::to_string(conv->non_ascii) +
-                          " characters undecodable");
+                      "text does not decode as " + enc.label +
+                          " (detected charset): " + std::to_string(conv->errors) + " of " +
+                          std::to_string(conv->non_ascii) + " characters undecodable");
   }
   add_byte_warnings(*conv, "undecodable_bytes", enc.label, warnings);
   return Decoded{std::move(conv->text), enc.label};
@@ -395,9 +402,11 @@ Result<Decoded> decode(std::string_view bytes, std::string_view declared,
   if (bom_enc) return finish_icu(bytes, begin, *bom_enc, warnings);
   if (auto wide = sniff_utf16(bytes)) return finish_icu(bytes, 0, *wide, warnings);
   if (looks_binary(bytes)) {
-    return make_error(ErrorCode::kUnsupportedFormat, "binary data (NUL or control bytes), not text");
+    return make_error(ErrorCode::kUnsupportedFormat,
+                      "binary data (NUL or control bytes), not text");
   }
-  if (utf8::valid(bytes)) return Decoded{MappedText{std::string(bytes), OffsetMap::identity(bytes.size())}, "UTF-8"};
+  if (utf8::valid(bytes))
+    return Decoded{MappedText{std::string(bytes), OffsetMap::identity(bytes.size())}, "UTF-8"};
 
   const std::size_t sample = sample_end(bytes, 0);
   std::optional<Encoding> declared_enc = encoding_for(declared);
@@ -414,7 +423,8 @@ Result<Decoded> decode(std::string_view bytes, std::string_view declared,
   // uchardet's guess, checked against the two Chinese encodings.
   const std::string detected = detect_charset(bytes);
   std::vector<Encoding> candidates;
-  if (auto e = encoding_for(detected); e && !e->icu.empty() && e->unit == 1) candidates.push_back(*e);
+  if (auto e = encoding_for(detected); e && !e->icu.empty() && e->unit == 1)
+    candidates.push_back(*e);
   for (const char* n : {"GB18030", "Big5"}) {
     if (std::none_of(candidates.begin(), candidates.end(),
                      [&](const Encoding& c) { return c.label == n; })) {

@@ -36,15 +36,16 @@ namespace gwr::text {
 inline constexpr std::size_t kMaxInputBytes = 64u << 20;  // 64 MiB per file; more is kTooLarge
 
 struct Decoded {
-  MappedText text;        // UTF-8, BOM removed; map → raw bytes
-  std::string encoding;   // "UTF-8", "GB18030", "Big5", "UTF-16LE" …
+  MappedText text;       // UTF-8, BOM removed; map → raw bytes
+  std::string encoding;  // "UTF-8", "GB18030", "Big5", "UTF-16LE" …
 };
 
 // `declared` is an encoding named by the container (HTML meta charset), tried first if valid.
-Result<Decoded> decode(std::string_view bytes, std::string_view declared, std::vector<Warning>& warnings);
+Result<Decoded> decode(std::string_view bytes, std::string_view declared,
+                       std::vector<Warning>& warnings);
 
 struct Normalized {
-  MappedText text;         // analysis text; map → normalize()'s input
+  MappedText text;  // analysis text; map → normalize()'s input
   bool traditional = false;
 };
 Normalized normalize(std::string_view original, std::vector<Warning>& warnings);

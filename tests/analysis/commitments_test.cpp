@@ -9,10 +9,10 @@
 #include <optional>
 #include <string>
 
+#include "analysis/fixture_db.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 #include "support/paths.h"
-#include "analysis/fixture_db.h"
 
 namespace gwr::analysis {
 namespace {
@@ -20,7 +20,8 @@ namespace {
 using testing::cell;
 
 const char* const kPlan2023 =
-    "政府工作报告\n——2023年1月12日在丽水市第五届人民代表大会第三次会议上\n丽水市市长 王五\n各位代表:\n"
+    "政府工作报告\n——2023年1月12日在丽水市第五届人民代表大会第三次会议上\n丽水市市长 "
+    "王五\n各位代表:\n"
     "一、2022年工作回顾\n过去一年,全市经济稳步回升,地区生产总值增长4.0%。\n"
     "二、2023年工作安排\n今年全市发展的主要预期目标为:生产总值增长6%左右。\n"
     "今年将集中力量办好以下四件民生实事:\n1.新建社区老年食堂15家。\n2.改造老旧小区40个。\n"
@@ -28,10 +29,13 @@ const char* const kPlan2023 =
 // Item 1 is reported finished (投入使用, no progress word), item 2 under way (加快推进), item 3
 // is not mentioned, item 4's key phrase appears with 完成.
 const char* const kReview2024 =
-    "政府工作报告\n——2024年1月15日在丽水市第五届人民代表大会第四次会议上\n丽水市市长 王五\n各位代表:\n"
-    "一、2023年工作回顾\n过去一年,全市经济持续向好,地区生产总值增长6.1%。新建社区老年食堂15家,全部投入使用;"
+    "政府工作报告\n——2024年1月15日在丽水市第五届人民代表大会第四次会议上\n丽水市市长 "
+    "王五\n各位代表:\n"
+    "一、2023年工作回顾\n过去一年,全市经济持续向好,地区生产总值增长6.1%。新建社区老年食堂15家,"
+    "全部投入使用;"
     "老旧小区改造正在加快推进,已开工32个。全年新增普惠性托育托位860个,超额完成目标。\n"
-    "二、2024年工作安排\n今年全市发展的主要预期目标为:生产总值增长5.5%左右。\n各位代表,让我们携手奋进!\n";
+    "二、2024年工作安排\n今年全市发展的主要预期目标为:生产总值增长5.5%左右。\n各位代表,"
+    "让我们携手奋进!\n";
 
 class Commitments : public ::testing::Test {
  protected:
@@ -40,7 +44,8 @@ class Commitments : public ::testing::Test {
     ASSERT_TRUE(st.ok());
     auto res = pipeline::Resources::load();
     ASSERT_TRUE(res.ok());
-    for (const auto& [text, name] : {std::pair{kPlan2023, "lishui_2023.txt"}, std::pair{kReview2024, "lishui_2024.txt"}}) {
+    for (const auto& [text, name] :
+         {std::pair{kPlan2023, "lishui_2023.txt"}, std::pair{kReview2024, "lishui_2024.txt"}}) {
       auto xs = pipeline::extract_bytes(text, name, **res);
       ASSERT_TRUE(xs.ok() && xs->size() == 1u) << name;
       ASSERT_TRUE(st->add(xs->front()).ok());
@@ -89,7 +94,8 @@ TEST_F(Commitments, TheLatestReportHasNoNextReportAndAReportWithoutItemsGivesNoR
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->rows.empty());
   EXPECT_EQ(none->columns.size(), 14u);
-  ASSERT_EQ(sqlite3_exec(store_->handle(), "DELETE FROM reports WHERE report_id = 2", nullptr, nullptr, nullptr),
+  ASSERT_EQ(sqlite3_exec(store_->handle(), "DELETE FROM reports WHERE report_id = 2", nullptr,
+                         nullptr, nullptr),
             SQLITE_OK);
   auto alone = commitments(store_->handle(), *seg_, *words_, 1);
   ASSERT_TRUE(alone.ok());
@@ -110,7 +116,10 @@ TEST(CommitmentWordsFile, ABadKindNamesFileAndLine) {
   gwr::testing::write_file(dir / "commitment_words.tsv", "# test\ndone\t完成\nfinished\t建成\n");
   setenv("GWR_DATA_DIR", dir.c_str(), 1);
   auto w = CommitmentWords::load();
-  if (saved) setenv("GWR_DATA_DIR", saved->c_str(), 1); else unsetenv("GWR_DATA_DIR");
+  if (saved)
+    setenv("GWR_DATA_DIR", saved->c_str(), 1);
+  else
+    unsetenv("GWR_DATA_DIR");
   ASSERT_FALSE(w.ok());
   EXPECT_EQ(w.error().code, ErrorCode::kInvalidData);
   EXPECT_EQ(w.error().where, "commitment_words.tsv:3");

@@ -2,13 +2,11 @@
 // XLSX as a zip with one sheet per table (read back with libzip).
 #include "analysis/export.h"
 
+#include <gtest/gtest.h>
 #include <zip.h>
 
-#include <gtest/gtest.h>
-
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "analysis/fixture_db.h"
 #include "analysis/output.h"
@@ -20,7 +18,8 @@ Table quoted_table() {
   Table t;
   t.name = "t";
   t.columns = {"name", "note", "value"};
-  t.rows.push_back({Cell{std::string("湖州市")}, Cell{std::string("增长6%,左右 \"预期\"")}, Cell{6.5}});
+  t.rows.push_back(
+      {Cell{std::string("湖州市")}, Cell{std::string("增长6%,左右 \"预期\"")}, Cell{6.5}});
   t.rows.push_back({Cell{std::string("a\nb")}, Cell{}, Cell{std::int64_t{7}}});
   return t;
 }
@@ -89,7 +88,8 @@ TEST(Xlsx, ZipWithOneSheetPerExportTable) {
   xml.resize(static_cast<std::size_t>(n));
   zip_fclose(f);
   zip_close(z);
-  for (const char* name : {"targets", "facts", "reports", "livelihood", "glossary", "warnings", "panel"}) {
+  for (const char* name :
+       {"targets", "facts", "reports", "livelihood", "glossary", "warnings", "panel"}) {
     EXPECT_NE(xml.find(std::string("name=\"") + name + "\""), std::string::npos) << name;
   }
 }

@@ -4,10 +4,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "support/paths.h"
 
@@ -23,7 +22,8 @@ TEST(ExtractStdinJsonl, OneResultLinePerInputLineAndErrorsInBand) {
   nlohmann::json good = {{"id", "hz-2023"}, {"text", text}};
   testing::write_file(dir / "in.jsonl", good.dump() + "\n{\"id\": 7, \"text\": 5}\n");
   const std::string cmd = std::string("'") + bin + "' extract --stdin-jsonl < '" +
-                          (dir / "in.jsonl").string() + "' > '" + (dir / "out.jsonl").string() + "'";
+                          (dir / "in.jsonl").string() + "' > '" + (dir / "out.jsonl").string() +
+                          "'";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   std::istringstream out(testing::read_file(dir / "out.jsonl"));
   std::string l1, l2, l3;
@@ -49,11 +49,13 @@ TEST(ExtractStdinJsonl, DeepIdAndOverlongLineGetErrorLines) {
   std::string deep = "{\"id\": ";
   deep += std::string(100000, '[') + std::string(100000, ']') + ", \"text\": \"各位代表：\"}\n";
   std::string input = deep;
-  input += "{\"id\": \"big\", \"text\": \"" + std::string((std::size_t{88} << 20) + 10, 'a') + "\"}\n";
+  input +=
+      "{\"id\": \"big\", \"text\": \"" + std::string((std::size_t{88} << 20) + 10, 'a') + "\"}\n";
   input += "{\"id\": \"after\", \"text\": 5}\n";
   testing::write_file(dir / "in.jsonl", input);
   const std::string cmd = std::string("'") + bin + "' extract --stdin-jsonl < '" +
-                          (dir / "in.jsonl").string() + "' > '" + (dir / "out.jsonl").string() + "'";
+                          (dir / "in.jsonl").string() + "' > '" + (dir / "out.jsonl").string() +
+                          "'";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   std::istringstream out(testing::read_file(dir / "out.jsonl"));
   std::string line;

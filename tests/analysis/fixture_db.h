@@ -1,6 +1,6 @@
 // Shared by the analysis tests: a corpus database built through store::Store from the four
-// invented reports in tests/analysis/fixtures (湖州市 and 嘉兴市, plan years 2022 and 2023; the 2022
-// reports state targets, the 2023 reports' reviews give the realised 2022 figures). Report ids
+// invented reports in tests/analysis/fixtures (湖州市 and 嘉兴市, plan years 2022 and 2023; the
+// 2022 reports state targets, the 2023 reports' reviews give the realised 2022 figures). Report ids
 // follow file order: 1 湖州市 2022, 2 湖州市 2023, 3 嘉兴市 2022, 4 嘉兴市 2023.
 #pragma once
 
@@ -22,7 +22,8 @@ inline store::Store fixture_store() {
   EXPECT_TRUE(st.ok()) << st.error().describe();
   auto res = pipeline::Resources::load();
   EXPECT_TRUE(res.ok());
-  for (const char* f : {"huzhou_2022.txt", "huzhou_2023.txt", "jiaxing_2022.txt", "jiaxing_2023.txt"}) {
+  for (const char* f :
+       {"huzhou_2022.txt", "huzhou_2023.txt", "jiaxing_2022.txt", "jiaxing_2023.txt"}) {
     auto xs = pipeline::extract_file(repo_dir() / "tests/analysis/fixtures" / f, **res);
     EXPECT_TRUE(xs.ok()) << f;
     for (const auto& x : *xs) {

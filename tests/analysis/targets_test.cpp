@@ -91,9 +91,9 @@ TEST(TargetOutcome, RuleTable) {
     const char* want;
   };
   const Case cases[] = {
-      {"gdp_growth", "around", 6, {}, 5.5, "met"},      // exactly 0.5 below
+      {"gdp_growth", "around", 6, {}, 5.5, "met"},  // exactly 0.5 below
       {"gdp_growth", "around", 6, {}, 5.4, "missed"},
-      {"gdp_growth", "around", 6, {}, 9, "met"},        // overshoot counts as met
+      {"gdp_growth", "around", 6, {}, 9, "met"},  // overshoot counts as met
       {"gdp_growth", "point", 6, {}, 5.9, "missed"},
       {"gdp_growth", "range", 6, 7, 6.2, "met"},
       {"gdp_growth", "qualitative", {}, {}, 6, "unknown"},
@@ -113,11 +113,10 @@ TEST(WidePanel, OneRowPerRegionYearOneColumnPerCanonical) {
   auto st = testing::fixture_store();
   auto t = wide_panel(st.handle(), {});
   ASSERT_TRUE(t.ok());
-  EXPECT_EQ(t->columns,
-            (std::vector<std::string>{"region", "region_code", "level", "province", "year",
-                                      "report_id", "cpi", "fixed_asset_investment_growth",
-                                      "gdp_growth", "public_budget_revenue_growth", "trade_growth",
-                                      "urban_new_jobs"}));
+  EXPECT_EQ(t->columns, (std::vector<std::string>{
+                            "region", "region_code", "level", "province", "year", "report_id",
+                            "cpi", "fixed_asset_investment_growth", "gdp_growth",
+                            "public_budget_revenue_growth", "trade_growth", "urban_new_jobs"}));
   ASSERT_EQ(t->rows.size(), 4u);
   EXPECT_EQ(cell(*t, 3, "region") + cell(*t, 3, "year"), "湖州市2023");
   EXPECT_EQ(cell(*t, 2, "cpi"), "3");

@@ -7,23 +7,21 @@
 // Identity-H encoding and a ToUnicode CMap, so poppler extracts Chinese text without a font file.
 // All report text below is invented.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
 #include "support/paths.h"
@@ -99,12 +97,15 @@ class Cli : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // A failing run: the exit code, stderr naming `file` and containing `problem`, empty stdout.
-  static void expect_failure(const Outcome& r, int code, const std::string& file, const std::string& problem) {
+  static void expect_failure(const Outcome& r, int code, const std::string& file,
+                             const std::string& problem) {
     EXPECT_EQ(r.signal, 0) << describe(r);
     EXPECT_EQ(r.exit_code, code) << describe(r);
     EXPECT_NE(r.err.find("gwr: error: "), std::string::npos) << describe(r);
-    EXPECT_NE(r.err.find(file), std::string::npos) << "stderr should name " << file << "\n" << describe(r);
-    EXPECT_NE(r.err.find(problem), std::string::npos) << "stderr should say " << problem << "\n" << describe(r);
+    EXPECT_NE(r.err.find(file), std::string::npos) << "stderr should name " << file << "\n"
+                                                   << describe(r);
+    EXPECT_NE(r.err.find(problem), std::string::npos) << "stderr should say " << problem << "\n"
+                                                      << describe(r);
     EXPECT_TRUE(r.out.empty()) << describe(r);
   }
 
@@ -129,7 +130,8 @@ std::vector<json> jsonl(const std::string& out) {
 // The plan-year GDP growth target: {value, modifier}.
 std::pair<double, std::string> gdp_target(const json& j) {
   for (const json& t : j.at("targets")) {
-    if (t.at("canonical") == "gdp_growth") return {t.at("value").get<double>(), t.at("modifier").get<std::string>()};
+    if (t.at("canonical") == "gdp_growth")
+      return {t.at("value").get<double>(), t.at("modifier").get<std::string>()};
   }
   return {-1, "none"};
 }
@@ -164,7 +166,8 @@ TEST_F(Cli, DumpFileGivesThreeJsonlObjectsInFileOrder) {
   const std::vector<json> v = jsonl(r.out);
   ASSERT_EQ(v.size(), 3u) << r.out.substr(0, 300);
   const std::vector<std::string> regions{"安吉县", "临安区", "建德市"};
-  const std::vector<std::pair<double, std::string>> gdp{{6.5, "around"}, {6.0, "at_least"}, {5.5, "around"}};
+  const std::vector<std::pair<double, std::string>> gdp{
+      {6.5, "around"}, {6.0, "at_least"}, {5.5, "around"}};
   for (std::size_t i = 0; i < 3; ++i) {
     EXPECT_EQ(v[i].at("index_in_file"), i);
     EXPECT_EQ(v[i].at("region"), regions[i]);
@@ -209,11 +212,12 @@ using gwr::testing::make_pdf;
 
 TEST_F(Cli, PdfReportIsExtracted) {
   const fs::path pdf = dir_ / "county.pdf";
-  testing::write_file(pdf, make_pdf({{"政府工作报告", "——2024年1月8日在德清县第十七届人民代表大会第四次会议上",
-                                      "各位代表:", "现在,我代表县政府向大会作报告。", "一、2023年工作回顾",
-                                      "过去一年,全县生产总值增长6%。"},
-                                     {"二、2024年工作安排", "今年预期目标:全县生产总值增长5.5%左右。",
-                                      "让我们团结奋斗,再创新辉煌!"}}));
+  testing::write_file(
+      pdf, make_pdf({{"政府工作报告", "——2024年1月8日在德清县第十七届人民代表大会第四次会议上",
+                      "各位代表:", "现在,我代表县政府向大会作报告。", "一、2023年工作回顾",
+                      "过去一年,全县生产总值增长6%。"},
+                     {"二、2024年工作安排", "今年预期目标:全县生产总值增长5.5%左右。",
+                      "让我们团结奋斗,再创新辉煌!"}}));
   const Outcome r = run_gwr({"extract", pdf.string()});
   ASSERT_EQ(r.exit_code, 0) << describe(r);
   const json j = json::parse(r.out);
@@ -228,7 +232,7 @@ TEST_F(Cli, GoodAndBadFilesTogetherPrintTheGoodAndExitWithTheWorstCode) {
   const fs::path empty = dir_ / "empty.txt";
   testing::write_file(empty, "");
   const Outcome r = run_gwr({"extract", "--format", "jsonl", "examples/clean_prefecture_report.txt",
-                         empty.string(), (dir_ / "missing.txt").string()});
+                             empty.string(), (dir_ / "missing.txt").string()});
   EXPECT_EQ(r.signal, 0);
   EXPECT_EQ(r.exit_code, 5) << describe(r);  // max(5 not a report, 3 unreadable)
   ASSERT_EQ(jsonl(r.out).size(), 1u);
@@ -257,7 +261,8 @@ TEST_F(Cli, RandomBytesWithNulsAreBinary) {
 TEST_F(Cli, ReportCutMidCharacterSucceedsWithAWarningNamingTheFile) {
   std::string text = testing::read_file("examples/clean_prefecture_report.txt");
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  ASSERT_EQ(static_cast<unsigned char>(text.back()) & 0xC0, 0x80) << "ends with a multi-byte character";
+  ASSERT_EQ(static_cast<unsigned char>(text.back()) & 0xC0, 0x80)
+      << "ends with a multi-byte character";
   text.pop_back();  // the last character loses its final byte
   const fs::path f = dir_ / "cut.txt";
   testing::write_file(f, text);
@@ -274,7 +279,11 @@ TEST_F(Cli, ReportCutMidCharacterSucceedsWithAWarningNamingTheFile) {
 
 TEST_F(Cli, HundredMegabyteLineIsTooLargeWithoutBeingRead) {
   const fs::path f = dir_ / "huge.txt";
-  { std::FILE* fp = std::fopen(f.c_str(), "wb"); ASSERT_NE(fp, nullptr); std::fclose(fp); }
+  {
+    std::FILE* fp = std::fopen(f.c_str(), "wb");
+    ASSERT_NE(fp, nullptr);
+    std::fclose(fp);
+  }
   fs::resize_file(f, 100u << 20);  // sparse: no blocks written, one "line" of NULs
   const Outcome r = run_gwr({"extract", f.string()});
   expect_failure(r, 6, f.string(), "over the limit");
@@ -291,14 +300,18 @@ TEST_F(Cli, MissingPathIsUnreadable) {
 }
 
 TEST_F(Cli, OfficeAndArchiveFilesAreUnsupported) {
-  const fs::path doc = dir_ / "report.doc", zip = dir_ / "report.zip", disguised = dir_ / "report.txt";
-  testing::write_file(doc, std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(64, '\0'));
+  const fs::path doc = dir_ / "report.doc", zip = dir_ / "report.zip",
+                 disguised = dir_ / "report.txt";
+  testing::write_file(doc,
+                      std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(64, '\0'));
   testing::write_file(zip, std::string("PK\x03\x04\x14\x00\x00\x00", 8) + "word/document.xml");
-  testing::write_file(disguised, std::string("PK\x03\x04\x14\x00\x00\x00", 8) + "word/document.xml");
+  testing::write_file(disguised,
+                      std::string("PK\x03\x04\x14\x00\x00\x00", 8) + "word/document.xml");
   expect_failure(run_gwr({"extract", doc.string()}), 4, doc.string(), "save it as .docx");
   // A zip that is not a readable .docx package, whatever its name says.
   expect_failure(run_gwr({"extract", zip.string()}), 4, zip.string(), "not a readable zip archive");
-  expect_failure(run_gwr({"extract", disguised.string()}), 4, disguised.string(), "not a readable zip archive");
+  expect_failure(run_gwr({"extract", disguised.string()}), 4, disguised.string(),
+                 "not a readable zip archive");
 }
 
 TEST_F(Cli, CorruptPdfIsUnsupported) {
@@ -312,14 +325,19 @@ TEST_F(Cli, CorruptPdfIsUnsupported) {
 
 TEST_F(Cli, TextThatIsNotAReportExits5) {
   const fs::path f = dir_ / "menu.txt";
-  testing::write_file(f, "今日菜单:番茄炒蛋、青椒肉丝、紫菜蛋花汤。\n营业时间:上午十点至晚上九点。\n");
-  expect_failure(run_gwr({"extract", f.string()}), 5, f.string(), "no sign of a government work report");
+  testing::write_file(f,
+                      "今日菜单:番茄炒蛋、青椒肉丝、紫菜蛋花汤。\n营业时间:上午十点至晚上九点。\n");
+  expect_failure(run_gwr({"extract", f.string()}), 5, f.string(),
+                 "no sign of a government work report");
 }
 
 TEST_F(Cli, UsageErrorsExit2) {
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{}, {"extract"}, {"frobnicate"}, {"extract", "--format", "xml", "a.txt"},
-        {"eval", "--gold", "g.json"}, {"extract", "--no-such-flag", "a.txt"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{},
+                                               {"extract"},
+                                               {"frobnicate"},
+                                               {"extract", "--format", "xml", "a.txt"},
+                                               {"eval", "--gold", "g.json"},
+                                               {"extract", "--no-such-flag", "a.txt"}}) {
     const Outcome r = run_gwr(args);
     EXPECT_EQ(r.signal, 0);
     EXPECT_EQ(r.exit_code, 2) << describe(r);
@@ -339,8 +357,8 @@ TEST_F(Cli, EvalWithMalformedGoldExits8) {
   const fs::path bad = dir_ / "gold.json", not_array = dir_ / "object.json";
   testing::write_file(bad, "[{\"source_file\": ");
   testing::write_file(not_array, "{}");
-  expect_failure(run_gwr({"eval", "--gold", bad.string(), "--corpus", corpus.string()}), 8, bad.string(),
-                 "not valid JSON");
+  expect_failure(run_gwr({"eval", "--gold", bad.string(), "--corpus", corpus.string()}), 8,
+                 bad.string(), "not valid JSON");
   expect_failure(run_gwr({"eval", "--gold", not_array.string(), "--corpus", corpus.string()}), 8,
                  not_array.string(), "JSON array");
 }
@@ -348,8 +366,8 @@ TEST_F(Cli, EvalWithMalformedGoldExits8) {
 TEST_F(Cli, EvalWithMissingCorpusFolderExits3) {
   const fs::path gold = dir_ / "gold.json", corpus = dir_ / "no_corpus";
   testing::write_file(gold, "[]");
-  expect_failure(run_gwr({"eval", "--gold", gold.string(), "--corpus", corpus.string()}), 3, corpus.string(),
-                 "corpus folder not found");
+  expect_failure(run_gwr({"eval", "--gold", gold.string(), "--corpus", corpus.string()}), 3,
+                 corpus.string(), "corpus folder not found");
 }
 
 TEST_F(Cli, EvalOnTheSharedGoldScoresPerfectTargets) {
@@ -357,14 +375,13 @@ TEST_F(Cli, EvalOnTheSharedGoldScoresPerfectTargets) {
   if (!fs::exists(shared / "gold" / "seeds.json") || !fs::is_directory(shared / "corpus")) {
     GTEST_SKIP() << "no shared gold/corpus at " << shared;
   }
-  const Outcome r = run_gwr({"eval", "--gold", (shared / "gold" / "seeds.json").string(), "--corpus",
-                         (shared / "corpus").string()});
+  const Outcome r = run_gwr({"eval", "--gold", (shared / "gold" / "seeds.json").string(),
+                             "--corpus", (shared / "corpus").string()});
   ASSERT_EQ(r.exit_code, 0) << describe(r);
   const std::string want = "targets: P=1.000 R=1.000 F1=1.000\n";
   ASSERT_GE(r.out.size(), want.size()) << r.out;
   EXPECT_EQ(r.out.substr(r.out.size() - want.size()), want) << r.out;
 }
-
 
 // ---------------------------------------------------------------- corpus commands
 
@@ -395,24 +412,31 @@ TEST_F(Cli, CorpusWorkflowFromIngestToExport) {
   EXPECT_EQ(first.exit_code, 5) << describe(first);  // the worst failure: not a report
   EXPECT_NE(first.err.find("notes.txt"), std::string::npos) << describe(first);
   // 15 files: 5 shared (14 reports), 5 examples (1 + 3 + 1 + 1 + 1), 4 fixtures, notes.txt.
-  EXPECT_EQ(first.out, "ingested 25 reports from 15 files; 0 duplicates skipped; 0 unchanged files skipped; 1 failed\n")
+  EXPECT_EQ(first.out,
+            "ingested 25 reports from 15 files; 0 duplicates skipped; 0 unchanged files skipped; 1 "
+            "failed\n")
       << describe(first);
 
   const Outcome again = run_gwr({"ingest", shared.string(), in.string(), "--db", db.string()});
-  EXPECT_EQ(again.out, "ingested 0 reports from 1 file; 0 duplicates skipped; 14 unchanged files skipped; 1 failed\n")
+  EXPECT_EQ(again.out,
+            "ingested 0 reports from 1 file; 0 duplicates skipped; 14 unchanged files skipped; 1 "
+            "failed\n")
       << describe(again);
 
-  const Outcome hits = run_gwr({"search", "教育", "--db", db.string(), "--format", "csv", "--limit", "1000"});
+  const Outcome hits =
+      run_gwr({"search", "教育", "--db", db.string(), "--format", "csv", "--limit", "1000"});
   ASSERT_EQ(hits.exit_code, 0) << describe(hits);
   const auto hit_lines = lines(hits.out);
   ASSERT_GT(hit_lines.size(), 20u);
   EXPECT_EQ(hit_lines[0].rfind("score,region,", 0), 0u) << hit_lines[0];
-  const Outcome few = run_gwr({"search", "教育", "--db", db.string(), "--format", "csv", "--level", "county"});
+  const Outcome few =
+      run_gwr({"search", "教育", "--db", db.string(), "--format", "csv", "--level", "county"});
   ASSERT_EQ(few.exit_code, 0);
   EXPECT_LT(lines(few.out).size(), hit_lines.size());
   EXPECT_GT(lines(few.out).size(), 1u);
 
-  const Outcome gdp = run_gwr({"targets", "--db", db.string(), "--indicator", "gdp_growth", "--format", "json"});
+  const Outcome gdp =
+      run_gwr({"targets", "--db", db.string(), "--indicator", "gdp_growth", "--format", "json"});
   ASSERT_EQ(gdp.exit_code, 0) << describe(gdp);
   const json rows = json::parse(gdp.out);
   ASSERT_TRUE(rows.is_array());
@@ -420,7 +444,8 @@ TEST_F(Cli, CorpusWorkflowFromIngestToExport) {
   for (const json& r : rows) EXPECT_EQ(r.at("canonical"), "gdp_growth");
 
   // 庆阳市's 2023 report lists 12 惠民实事; the corpus has no 2024 report of the city.
-  const Outcome cm = run_gwr({"commitments", "庆阳市 2023", "--db", db.string(), "--format", "csv"});
+  const Outcome cm =
+      run_gwr({"commitments", "庆阳市 2023", "--db", db.string(), "--format", "csv"});
   ASSERT_EQ(cm.exit_code, 0) << describe(cm);
   const auto cm_lines = lines(cm.out);
   ASSERT_EQ(cm_lines.size(), 13u) << cm.out;
@@ -437,7 +462,8 @@ TEST_F(Cli, CorpusWorkflowFromIngestToExport) {
   const Outcome checked = run_gwr({"check", "--db", db.string(), "--format", "csv"});
   EXPECT_EQ(checked.exit_code, 0) << describe(checked);
 
-  expect_failure(run_gwr({"search", "教育", "--db", (dir_ / "none.db").string()}), 3, "none.db", "");
+  expect_failure(run_gwr({"search", "教育", "--db", (dir_ / "none.db").string()}), 3, "none.db",
+                 "");
   expect_failure(run_gwr({"commitments", "不存在市 2020", "--db", db.string()}), 2, "不存在市", "");
   const Outcome bad = run_gwr({"ingest", in.string(), "--db", db.string(), "--batch", "0"});
   EXPECT_EQ(bad.exit_code, 2) << describe(bad);

@@ -12,8 +12,8 @@ struct ParseCase {
   const char* name;
   std::string content;
   std::size_t min_cols, max_cols;
-  std::size_t want_rows;       // when ok
-  const char* want_where;      // when an error: "file:line"
+  std::size_t want_rows;   // when ok
+  const char* want_where;  // when an error: "file:line"
 };
 
 TEST(Data, ParseTableCountsRowsAndNamesFileAndLineOfBadRecords) {

@@ -20,11 +20,16 @@ TEST(Utf8, NextDecodesValidAndReplacesInvalidOneByteAtATime) {
       {"two byte", "\xC2\xA0", {0xA0}},
       {"han", "\xE6\x94\xBF\xE5\xBA\x9C", {U'政', U'府'}},
       {"four byte", "\xF0\xA0\x80\x80", {0x20000}},
-      {"lone continuation", "\x80" "a", {kReplacement, 'a'}},
+      {"lone continuation",
+       "\x80"
+       "a",
+       {kReplacement, 'a'}},
       {"truncated at end", "\xE6\x94", {kReplacement, kReplacement}},
       {"overlong slash", "\xC0\xAF", {kReplacement, kReplacement}},
       {"surrogate", "\xED\xA0\x80", {kReplacement, kReplacement, kReplacement}},
-      {"beyond U+10FFFF", "\xF4\x90\x80\x80", {kReplacement, kReplacement, kReplacement, kReplacement}},
+      {"beyond U+10FFFF",
+       "\xF4\x90\x80\x80",
+       {kReplacement, kReplacement, kReplacement, kReplacement}},
       {"literal U+FFFD", "\xEF\xBF\xBD", {kReplacement}},
   };
   for (const auto& c : cases) {
@@ -35,7 +40,9 @@ TEST(Utf8, NextDecodesValidAndReplacesInvalidOneByteAtATime) {
 }
 
 TEST(Utf8, PrevWalksBackOverWholeCharacters) {
-  const std::string s = "a\xE6\x94\xBF" "b";
+  const std::string s =
+      "a\xE6\x94\xBF"
+      "b";
   std::size_t i = s.size();
   EXPECT_EQ(prev(s, i), U'b');
   EXPECT_EQ(i, 4u);
@@ -84,9 +91,9 @@ struct ClassCase {
 
 TEST(Utf8, CharacterClasses) {
   const std::vector<ClassCase> cases = {
-      {U'政', true, false, false}, {U'〇', true, false, false}, {U'㐀', true, false, false},
+      {U'政', true, false, false}, {U'〇', true, false, false},  {U'㐀', true, false, false},
       {U'7', false, true, false},  {U'７', false, false, false}, {0x3000, false, false, true},
-      {0xA0, false, false, true},  {U'\n', false, false, true}, {U'、', false, false, false},
+      {0xA0, false, false, true},  {U'\n', false, false, true},  {U'、', false, false, false},
       {U'A', false, false, false},
   };
   for (const auto& c : cases) {

@@ -48,7 +48,8 @@ TEST(EvalGold, SharedGoldIsMatchedFieldByField) {
 TEST(EvalScorer, CountsMissesAndExtrasAgainstAWrittenGoldFile) {
   // A gold file about the repository's own example, with one wrong target and one wrong field.
   const auto dir = testing::temp_dir("eval");
-  std::filesystem::copy_file(testing::repo_dir() / "examples" / "clean_prefecture_report.txt", dir / "r.txt");
+  std::filesystem::copy_file(testing::repo_dir() / "examples" / "clean_prefecture_report.txt",
+                             dir / "r.txt");
   testing::write_file(dir / "gold.json", R"([{
     "source_file": "r.txt", "index_in_file": 0, "region": "绍兴市", "level": "prefecture",
     "plan_year": 2030,

@@ -24,10 +24,13 @@ const Lexicon& lexicon() {
 TEST(Lexicon, ShippedDataLoadsWithGoldCanonicalClasses) {
   static const std::string kGold =
       " gdp_growth fixed_asset_investment_growth retail_sales_growth public_budget_revenue_growth "
-      "fiscal_revenue_growth urban_income_growth rural_income_growth resident_income_growth cpi urban_new_jobs "
+      "fiscal_revenue_growth urban_income_growth rural_income_growth resident_income_growth cpi "
+      "urban_new_jobs "
       "urban_surveyed_unemployment urban_registered_unemployment industrial_value_added_growth "
-      "primary_industry_growth secondary_industry_growth tertiary_industry_growth construction_growth "
-      "trade_growth energy_intensity grain_output deposit_growth loan_growth urbanization_rate other ";
+      "primary_industry_growth secondary_industry_growth tertiary_industry_growth "
+      "construction_growth "
+      "trade_growth energy_intensity grain_output deposit_growth loan_growth urbanization_rate "
+      "other ";
   auto table = data::load_table("indicators.tsv", 4, 4);
   ASSERT_TRUE(table.ok());
   ASSERT_GT(table->rows.size(), 100u);
@@ -35,7 +38,8 @@ TEST(Lexicon, ShippedDataLoadsWithGoldCanonicalClasses) {
     const Indicator* e = lexicon().exact(row.fields[0]);
     ASSERT_NE(e, nullptr) << row.fields[0];
     for (const std::string& c : e->canonical) {
-      EXPECT_NE(kGold.find(" " + c + " "), std::string::npos) << "indicators.tsv:" << row.line << " " << c;
+      EXPECT_NE(kGold.find(" " + c + " "), std::string::npos)
+          << "indicators.tsv:" << row.line << " " << c;
     }
   }
 }
@@ -110,7 +114,8 @@ TEST(Lexicon, VocabKindsAndPhraseListLookups) {
   EXPECT_EQ(triggers.find(s, 0, &len), std::string("全市").size());
   EXPECT_EQ(s.substr(std::string("全市").size(), len), "主要预期目标建议为");
   EXPECT_EQ(triggers.find("没有触发词的句子"), std::string_view::npos);
-  EXPECT_EQ(lexicon().vocab("tail").match_before("地区生产总值同比增长", std::string("地区生产总值同比增长").size()),
+  EXPECT_EQ(lexicon().vocab("tail").match_before("地区生产总值同比增长",
+                                                 std::string("地区生产总值同比增长").size()),
             "增长");
   EXPECT_EQ(lexicon().vocab("num_pred").match_at("年均增长6%", 0), "年均增长");
   EXPECT_TRUE(lexicon().vocab("stop").contains_in("为实现上述目标,我们要"));
@@ -123,8 +128,10 @@ class DataDir : public ::testing::Test {
     saved_ = old != nullptr ? std::optional<std::string>(old) : std::nullopt;
   }
   void TearDown() override {
-    if (saved_) setenv("GWR_DATA_DIR", saved_->c_str(), 1);
-    else unsetenv("GWR_DATA_DIR");
+    if (saved_)
+      setenv("GWR_DATA_DIR", saved_->c_str(), 1);
+    else
+      unsetenv("GWR_DATA_DIR");
   }
   void use(const std::string& name, const std::string& file, const std::string& content) {
     const auto dir = testing::temp_dir(name);
@@ -136,7 +143,9 @@ class DataDir : public ::testing::Test {
 
 TEST_F(DataDir, UnknownMeasureNamesFileAndLine) {
   use("lexicon_bad_measure", "indicators.tsv",
-      "# test lexicon\n地区生产总值\tgdp\tgrowth\tgdp_growth\n\n城镇化率\turbanization_rate\tratio\turbanization_rate\n");
+      "# test "
+      "lexicon\n地区生产总值\tgdp\tgrowth\tgdp_growth\n\n城镇化率\turbanization_"
+      "rate\tratio\turbanization_rate\n");
   auto lex = Lexicon::load();
   ASSERT_FALSE(lex.ok());
   EXPECT_EQ(lex.error().code, ErrorCode::kInvalidData);
@@ -154,7 +163,8 @@ TEST_F(DataDir, MissingColumnNamesFileAndLine) {
 }
 
 TEST_F(DataDir, MalformedVocabRowNamesFileAndLine) {
-  use("lexicon_bad_vocab", "target_vocab.tsv", "# test vocabulary\ntrigger\t主要预期目标是\nstop\n");
+  use("lexicon_bad_vocab", "target_vocab.tsv",
+      "# test vocabulary\ntrigger\t主要预期目标是\nstop\n");
   auto lex = Lexicon::load();
   ASSERT_FALSE(lex.ok());
   EXPECT_EQ(lex.error().code, ErrorCode::kInvalidData);

@@ -1,12 +1,12 @@
 // Livelihood lists, glossary and slogans on invented report passages.
 #include "facts/lists.h"
 
-#include "common/utf8.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "common/utf8.h"
 
 namespace gwr::facts {
 namespace {
@@ -37,23 +37,27 @@ const LivelihoodCase kLivelihoodCases[] = {
      "4.改造老旧小区36个。其他工作照常推进。",
      "4 为民实事 [新增就业岗位2.5万个|硬化村道1.2千公里|新建停车位4000个|改造老旧小区36个]"},
     {"YiShiStyle",
-     "办成3件为民实事。一是新建幼儿园5所。二是改造农贸市场8个。三是实施路灯亮化工程。(九)加强政府建设",
+     "办成3件为民实事。一是新建幼儿园5所。二是改造农贸市场8个。三是实施路灯亮化工程。(九)"
+     "加强政府建设",
      "3 为民实事 [新建幼儿园5所|改造农贸市场8个|实施路灯亮化工程]"},
     {"YiDunStyleOnSeparateLines",
-     "今年办好三件民生实事:\n一、新增公办学位2000个;\n二、建设社区食堂15个;\n三、改造农村公路300公里。\n"
+     "今年办好三件民生实事:\n一、新增公办学位2000个;\n二、建设社区食堂15个;"
+     "\n三、改造农村公路300公里。\n"
      "四、加强政府自身建设\n",
      "3 民生实事 [新增公办学位2000个|建设社区食堂15个|改造农村公路300公里]"},
     {"CircledNumbers",
      "全力办好3件惠民实事:①建设健身步道20公里;②新增充电桩500个;③开展免费筛查1万人次。",
      "3 惠民实事 [建设健身步道20公里|新增充电桩500个|开展免费筛查1万人次]"},
     {"SeparateLinesWithParens",
-     "2024年民生实事如下:\n(1)新建公厕40座。\n(2)改造背街小巷25条。\n(3)新增停车泊位3000个。\n正文继续。",
+     "2024年民生实事如下:\n(1)新建公厕40座。\n(2)改造背街小巷25条。\n(3)"
+     "新增停车泊位3000个。\n正文继续。",
      "- 民生实事 [新建公厕40座|改造背街小巷25条|新增停车泊位3000个]"},
     {"AnnexWithDutyLinesOnSeparateLines",
      "附件\n2025年3件惠民实事\n1.扩大就业。新增城镇就业9000人。\n责任单位:市人社局\n"
      "2.学位扩容项目。新建中学2所。\n责任单位:市教育局,各县人民政府\n"
      "3.农房改造。改造农房500户以上。\n责任单位:市住建局\n名词解释\n",
-     "3 惠民实事 [扩大就业。新增城镇就业9000人|学位扩容项目。新建中学2所|农房改造。改造农房500户以上]"},
+     "3 惠民实事 "
+     "[扩大就业。新增城镇就业9000人|学位扩容项目。新建中学2所|农房改造。改造农房500户以上]"},
     {"AnnexRunTogetherOnOneLine",
      "而努力奋斗! 2025年2件惠民实事 1.饮水安全工程。新建水厂3座,覆盖8万人。 责任单位:市水务局 "
      "2.助餐服务。建设老年食堂40个。 牵头单位:市民政局 名词解释 1.两个体系:服务体系、保障体系。",
@@ -79,7 +83,8 @@ const LivelihoodCase kLivelihoodCases[] = {
     {"SemicolonCountMismatchKeepsCountOnly",
      "为民办好五件实事。新建公园1个;改造道路2条;新增车位300个。", "5 实事 []"},
     {"CountAfterLabel",
-     "确定民生实事6件:(1)甲项工作。(2)乙项工作。(3)丙项工作。(4)丁项工作。(5)戊项工作。(6)己项工作。",
+     "确定民生实事6件:(1)甲项工作。(2)乙项工作。(3)丙项工作。(4)丁项工作。(5)戊项工作。(6)"
+     "己项工作。",
      "6 民生实事 [甲项工作|乙项工作|丙项工作|丁项工作|戊项工作|己项工作]"},
     {"FullWidthPunctuationUnfolded",
      "办好3件民生实事：（1）新建游园8个；（2）改造电网90公里；（3）新增学位1500个。",
@@ -91,13 +96,14 @@ const LivelihoodCase kLivelihoodCases[] = {
      "在继续办好往年实事基础上,新办十件重点民生实事:(1)甲。(2)乙。(3)丙。(4)丁。(5)戊。(6)己。"
      "(7)庚。(8)辛。(9)壬。(10)癸。",
      "10 重点民生实事 [甲|乙|丙|丁|戊|己|庚|辛|壬|癸]"},
-    {"ListWithoutCountNeedsTwoItems",
-     "今年的民生实事包括:(1)新建公园3个;(2)改造小区10个。", "- 民生实事 [新建公园3个|改造小区10个]"},
+    {"ListWithoutCountNeedsTwoItems", "今年的民生实事包括:(1)新建公园3个;(2)改造小区10个。",
+     "- 民生实事 [新建公园3个|改造小区10个]"},
     {"ListPreferredOverEarlierCountOnlyMention",
      "继续实施33项民生工程。为民办好3件实事:一是新建学校。二是新建医院。三是新建公园。",
      "3 实事 [新建学校|新建医院|新建公园]"},
     {"AnnexWithoutCountTakesCountAnnouncedEarlier",
-     "今年要办好3件民生实事(详见附件)。\n……\n附件\n民生实事项目\n1.新建公园。\n2.新建学校。\n3.新建医院。\n",
+     "今年要办好3件民生实事(详见附件)。\n……\n附件\n民生实事项目\n1.新建公园。\n2.新建学校。\n3."
+     "新建医院。\n",
      "3 民生实事项目 [新建公园|新建学校|新建医院]"},
     {"PlanCueAfterAnchorOverridesCompletionWord",
      "办好2件民生实事并确保年内完成:(1)新建驿站。(2)改造公厕。", "2 民生实事 [新建驿站|改造公厕]"},
@@ -105,7 +111,8 @@ const LivelihoodCase kLivelihoodCases[] = {
      "附件\n十件惠民实事\n一、扩大就业(责任单位:市人社局)\n二、助学帮扶(牵头单位:市教育局)\n",
      "10 惠民实事 [扩大就业|助学帮扶]"},
     {"ChineseParenItemsWithIndentedLines",
-     "办好3件为民实事:\n\u3000\u3000(一)新建医院1所;\n\u3000\u3000(二)新建学校2所;\n\u3000\u3000(三)新建公园3个。\n",
+     "办好3件为民实事:\n\u3000\u3000(一)新建医院1所;\n\u3000\u3000(二)新建学校2所;\n\u3000\u3000("
+     "三)新建公园3个。\n",
      "3 为民实事 [新建医院1所|新建学校2所|新建公园3个]"},
     {"OrdinalTenthIsNotACount", "这是第十件民生实事的延续,重点在农村。", "none"},
 };
@@ -121,7 +128,8 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, LivelihoodCases, ::testing::ValuesIn(kLivelih
                          [](const auto& p) { return std::string(p.param.name); });
 
 TEST(Livelihood, CountMismatchWarns) {
-  Document doc = make_plain_document("办好5件民生实事:(1)甲事项。(2)乙事项。(3)丙事项。(4)丁事项。");
+  Document doc =
+      make_plain_document("办好5件民生实事:(1)甲事项。(2)乙事项。(3)丙事项。(4)丁事项。");
   const auto l = extract_livelihood(doc);
   ASSERT_TRUE(l);
   EXPECT_EQ(l->items.size(), 4u);
@@ -134,7 +142,8 @@ TEST(Livelihood, OverlongLastItemIsCutOnACharacterBoundary) {
   // split a three-byte character, or the item text is invalid UTF-8.
   std::string tail;
   while (tail.size() < 4000) tail += "办";
-  Document doc = make_plain_document("办好2件民生实事:(1)甲事项。(2)乙A" + tail);  // "A": off the 3-byte grid
+  Document doc =
+      make_plain_document("办好2件民生实事:(1)甲事项。(2)乙A" + tail);  // "A": off the 3-byte grid
   const auto l = extract_livelihood(doc);
   ASSERT_TRUE(l);
   ASSERT_EQ(l->items.size(), 2u);
@@ -151,8 +160,8 @@ TEST(Livelihood, MatchingCountDoesNotWarn) {
 TEST(Livelihood, AnchorInsideReviewSectionIgnored) {
   const std::string review = "一、回顾\n办好3件民生实事:(1)甲。(2)乙。(3)丙。\n";
   Document doc = make_plain_document(review + "二、安排\n办好2件民生实事。\n");
-  doc.sections.push_back(Section{"一、回顾", 1, SectionType::kReview, Span{0, 12},
-                                 Span{0, review.size()}, false});
+  doc.sections.push_back(
+      Section{"一、回顾", 1, SectionType::kReview, Span{0, 12}, Span{0, review.size()}, false});
   EXPECT_EQ(dump(extract_livelihood(doc)), "2 民生实事 []");
 }
 
@@ -178,7 +187,8 @@ TEST(Livelihood, ItemsQuoteTheOriginalCharacters) {
 TEST(Livelihood, LivelihoodSectionWinsOverAnEqualListElsewhere) {
   const std::string first = "办好2件民生实事:(1)甲。(2)乙。\n";
   Document doc = make_plain_document(first + "附件 2件惠民实事\n(1)丙。\n(2)丁。\n");
-  doc.sections.push_back(Section{"附件", 1, SectionType::kLivelihood, Span{first.size(), first.size() + 6},
+  doc.sections.push_back(Section{"附件", 1, SectionType::kLivelihood,
+                                 Span{first.size(), first.size() + 6},
                                  Span{first.size(), doc.text.text.size()}, true});
   EXPECT_EQ(dump(extract_livelihood(doc)), "2 惠民实事 [丙|丁]");
 }
@@ -216,7 +226,8 @@ struct GlossaryCase {
 
 const GlossaryCase kGlossaryCases[] = {
     {"NumberedLinesEndAtFooter",
-     "努力奋斗!\n名词解释:\n1.“两园”:产业园、物流园。\n2.三化改造:绿色化、数字化改造。\n扫一扫在手机打开\n",
+     "努力奋斗!\n名词解释:\n1.“两园”:产业园、物流园。\n2.三化改造:"
+     "绿色化、数字化改造。\n扫一扫在手机打开\n",
      "“两园”=产业园、物流园|三化改造=绿色化、数字化改造"},
     {"ParenNumberedRunTogether",
      "奋斗! 名词解释 (1)四个一:一张图、一张网。 (2)五个到位:人员到位、经费到位。",
@@ -224,8 +235,7 @@ const GlossaryCase kGlossaryCases[] = {
     {"UnnumberedTermLines",
      "正文结束。\n名词解释\n双碳:碳达峰与碳中和。\n两新:设备更新与以旧换新。\n谢谢大家\n",
      "双碳=碳达峰与碳中和|两新=设备更新与以旧换新"},
-    {"InlineShiZhiDefinition",
-     "推进“三清一改”,“三清一改”是指清垃圾、清沟渠和改陋习。其他工作。",
+    {"InlineShiZhiDefinition", "推进“三清一改”,“三清一改”是指清垃圾、清沟渠和改陋习。其他工作。",
      "三清一改=清垃圾、清沟渠和改陋习"},
     {"InlineZhiButNotZhiBiao", "完成“双控”指标。“一网通办”指政务服务统一入口;后续。",
      "一网通办=政务服务统一入口"},
@@ -271,8 +281,8 @@ const SloganCase kSloganCases[] = {
     {"CountsRepeatsInFirstOccurrenceOrder",
      "推进“三化”改造,建设“1+10”平台,深化“三化”改造,再推“三化”。", "三化×3|1+10×1"},
     {"SkipsPlanOrdinals", "“十四五”开局,“十三五”规划收官,“十五五”时期,落实“五个一”。", "五个一×1"},
-    {"SkipsLongQuotations",
-     "牢记“一二三四五六七八九十一二三四五六七八九十一”和“两个确保”。", "两个确保×1"},
+    {"SkipsLongQuotations", "牢记“一二三四五六七八九十一二三四五六七八九十一”和“两个确保”。",
+     "两个确保×1"},
     {"SkipsQuotationsWithPunctuation", "坚持“民之所望,政之所向”,推进“放管服”改革。", "放管服×1"},
     {"CornerBracketsOfTraditionalReposts", "推動「雙減」落地,落實「雙減」政策。", "雙減×2"},
     {"UnbalancedQuoteSkipped", "推进“三化改造,落实“两新”政策。", "两新×1"},

@@ -4,16 +4,15 @@
 #include "ingest/docx.h"
 
 #include <gtest/gtest.h>
-
 #include <zip.h>
 
 #include <map>
 #include <string>
 #include <vector>
 
+#include "ingest/formats_fixture.h"
 #include "ingest/ingest.h"
 #include "support/paths.h"
-#include "ingest/formats_fixture.h"
 
 namespace gwr::ingest {
 namespace {
@@ -37,11 +36,12 @@ std::string zip_of(const std::map<std::string, std::string>& parts) {
 // A .docx package: the content types, word/document.xml around `body`, and `extra` parts.
 std::string docx_of(const std::string& body, std::map<std::string, std::string> extra = {}) {
   extra["[Content_Types].xml"] =
-      "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<?xml version=\"1.0\"?><Types "
+      "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
       "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
       "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
-  extra["word/document.xml"] = "<?xml version=\"1.0\"?><w:document " + std::string(kNs) + "><w:body>" + body +
-                               "<w:sectPr/></w:body></w:document>";
+  extra["word/document.xml"] = "<?xml version=\"1.0\"?><w:document " + std::string(kNs) +
+                               "><w:body>" + body + "<w:sectPr/></w:body></w:document>";
   return zip_of(extra);
 }
 
@@ -51,8 +51,8 @@ std::string para(const std::string& text, const std::string& ppr = "") {
   const std::size_t half = text.size() / 2;
   std::size_t cut = half;
   while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
-  t += "<w:r><w:rPr><w:b/></w:rPr><w:t>" + text.substr(0, cut) + "</w:t></w:r><w:r><w:t xml:space=\"preserve\">" +
-       text.substr(cut) + "</w:t></w:r></w:p>";
+  t += "<w:r><w:rPr><w:b/></w:rPr><w:t>" + text.substr(0, cut) +
+       "</w:t></w:r><w:r><w:t xml:space=\"preserve\">" + text.substr(cut) + "</w:t></w:r></w:p>";
   return t;
 }
 
@@ -67,30 +67,37 @@ std::string report_docx() {
     } else if (p.rfind("1.", 0) == 0 || p.rfind("2.", 0) == 0) {
       body += para(p.substr(2), "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"5\"/></w:numPr>");
     } else if (p.rfind("过去一年", 0) == 0) {
-      body += "<w:p><w:r><w:t>" + p + "</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>";
+      body +=
+          "<w:p><w:r><w:t>" + p + "</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>";
       body += "<w:tbl><w:tblPr/>";
       for (const char* row : {"乡镇\t新建公路(公里)", "东城镇\t40", "西山乡\t80"}) {
         const std::string r(row);
         const std::size_t tab = r.find('\t');
-        body += "<w:tr><w:tc><w:tcPr/><w:p><w:r><w:t>" + r.substr(0, tab) + "</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>" +
-                r.substr(tab + 1) + "</w:t></w:r></w:p></w:tc></w:tr>";
+        body += "<w:tr><w:tc><w:tcPr/><w:p><w:r><w:t>" + r.substr(0, tab) +
+                "</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>" + r.substr(tab + 1) +
+                "</w:t></w:r></w:p></w:tc></w:tr>";
       }
       body += "</w:tbl>";
     } else {
       body += para(p);
     }
   }
-  return docx_of(body, {
-      {"word/styles.xml", "<w:styles " + std::string(kNs) +
-                              "><w:style w:type=\"paragraph\" w:styleId=\"2\"><w:name w:val=\"heading 1\"/></w:style></w:styles>"},
-      {"word/numbering.xml",
-       "<w:numbering " + std::string(kNs) +
-           "><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
-           "<w:lvlText w:val=\"%1.\"/><w:suff w:val=\"nothing\"/></w:lvl></w:abstractNum>"
-           "<w:num w:numId=\"5\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"},
-      {"word/footnotes.xml", "<w:footnotes " + std::string(kNs) +
-                                 "><w:footnote w:id=\"1\"><w:p><w:r><w:t>脚注文字不应出现</w:t></w:r></w:p></w:footnote></w:footnotes>"},
-  });
+  return docx_of(
+      body, {
+                {"word/styles.xml", "<w:styles " + std::string(kNs) +
+                                        "><w:style w:type=\"paragraph\" w:styleId=\"2\"><w:name "
+                                        "w:val=\"heading 1\"/></w:style></w:styles>"},
+                {"word/numbering.xml",
+                 "<w:numbering " + std::string(kNs) +
+                     "><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start "
+                     "w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+                     "<w:lvlText w:val=\"%1.\"/><w:suff w:val=\"nothing\"/></w:lvl></w:abstractNum>"
+                     "<w:num w:numId=\"5\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"},
+                {"word/footnotes.xml", "<w:footnotes " + std::string(kNs) +
+                                           "><w:footnote "
+                                           "w:id=\"1\"><w:p><w:r><w:t>脚注文字不应出现</w:t></"
+                                           "w:r></w:p></w:footnote></w:footnotes>"},
+            });
 }
 
 TEST(DocxToText, ParagraphsTablesNumberingAndNoFootnotes) {
@@ -99,11 +106,13 @@ TEST(DocxToText, ParagraphsTablesNumberingAndNoFootnotes) {
   EXPECT_EQ(t->text, fixture::clean_text());
   EXPECT_EQ(t->text.find("脚注"), std::string::npos);
   ASSERT_EQ(t->headings.size(), 5u);
-  EXPECT_EQ(t->text.substr(t->headings[0].span.begin, t->headings[0].span.size()), "一、2023年工作回顾");
+  EXPECT_EQ(t->text.substr(t->headings[0].span.begin, t->headings[0].span.size()),
+            "一、2023年工作回顾");
   EXPECT_EQ(t->headings[1].level, 1);
   EXPECT_FALSE(t->headings[1].numbered);
   EXPECT_TRUE(t->headings[2].numbered);
-  EXPECT_EQ(t->text.substr(t->headings[2].span.begin, t->headings[2].span.size()), fixture::paragraphs()[13]);
+  EXPECT_EQ(t->text.substr(t->headings[2].span.begin, t->headings[2].span.size()),
+            fixture::paragraphs()[13]);
 }
 
 TEST(DocxPipeline, SameFieldsAsTheCleanTextAndRawOffsetsSliceTheExtractedText) {
@@ -131,19 +140,22 @@ TEST(DocxPipeline, SameFieldsAsTheCleanTextAndRawOffsetsSliceTheExtractedText) {
 TEST(DocxPipeline, HeadingStylesMarkUnnumberedPartHeadings) {
   ASSERT_TRUE(fixture::resources());
   const std::string h1 = "<w:pStyle w:val=\"Heading1\"/>";
-  std::string body = para("政府工作报告", h1) + para("——2024年1月9日在青溪县第十八届人民代表大会第三次会议上") +
-                     para("县长 周某某") + para("各位代表:") + para("现在,我代表县政府,向大会报告一年来的工作和今年的打算,请审议。") +
-                     para("砥砺奋进的一年", h1) + para("过去一年,全县地区生产总值增长6.2%,新建乡村公路80公里。") +
-                     para("凝心聚力开新局", h1) +
-                     para("今年全县发展的预期目标是:全县生产总值增长6%左右。") +
-                     para("一、做强产业支撑") + para("新增规模以上工业企业20家。") + para("二、做美城乡面貌") +
-                     para("完成农村改厕1000户。") + para("各位代表,让我们携手奋进,再创佳绩!");
+  std::string body =
+      para("政府工作报告", h1) + para("——2024年1月9日在青溪县第十八届人民代表大会第三次会议上") +
+      para("县长 周某某") + para("各位代表:") +
+      para("现在,我代表县政府,向大会报告一年来的工作和今年的打算,请审议。") +
+      para("砥砺奋进的一年", h1) + para("过去一年,全县地区生产总值增长6.2%,新建乡村公路80公里。") +
+      para("凝心聚力开新局", h1) + para("今年全县发展的预期目标是:全县生产总值增长6%左右。") +
+      para("一、做强产业支撑") + para("新增规模以上工业企业20家。") + para("二、做美城乡面貌") +
+      para("完成农村改厕1000户。") + para("各位代表,让我们携手奋进,再创佳绩!");
   const std::string bytes = docx_of(body);
   const pipeline::Extraction x = fixture::extract_one(bytes, "styled.docx");
   std::vector<std::pair<int, std::string>> got;
   for (const auto& sec : x.doc.sections) got.emplace_back(sec.level, sec.title);
-  const std::vector<std::pair<int, std::string>> want = {
-      {1, "砥砺奋进的一年"}, {1, "凝心聚力开新局"}, {2, "一、做强产业支撑"}, {2, "二、做美城乡面貌"}};
+  const std::vector<std::pair<int, std::string>> want = {{1, "砥砺奋进的一年"},
+                                                         {1, "凝心聚力开新局"},
+                                                         {2, "一、做强产业支撑"},
+                                                         {2, "二、做美城乡面貌"}};
   EXPECT_EQ(got, want);
   EXPECT_EQ(x.targets.targets.size(), 1u);
 }
@@ -178,10 +190,14 @@ TEST(DocxErrors, BadInputsAreClearErrors) {
   ole += std::string(504, '\0');
   std::string encrypted = ole;
   for (char c : std::string("EncryptedPackage")) encrypted += std::string{c, '\0'};
-  const std::string bomb = zip_of({{"word/document.xml", "<w:document " + std::string(kNs) + "><w:body><w:p><w:r><w:t>" +
-                                                              std::string(8u << 20, ' ') + "</w:t></w:r></w:p></w:body></w:document>"}});
-  const std::string no_body = zip_of({{"word/document.xml", "<w:document " + std::string(kNs) + "/>"}});
-  const std::string no_main = zip_of({{"word/styles.xml", "<w:styles/>"}, {"[Content_Types].xml", "<Types/>"}});
+  const std::string bomb =
+      zip_of({{"word/document.xml", "<w:document " + std::string(kNs) + "><w:body><w:p><w:r><w:t>" +
+                                        std::string(8u << 20, ' ') +
+                                        "</w:t></w:r></w:p></w:body></w:document>"}});
+  const std::string no_body =
+      zip_of({{"word/document.xml", "<w:document " + std::string(kNs) + "/>"}});
+  const std::string no_main =
+      zip_of({{"word/styles.xml", "<w:styles/>"}, {"[Content_Types].xml", "<Types/>"}});
   struct Case {
     std::string bytes, name;
     ErrorCode code;

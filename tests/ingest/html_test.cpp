@@ -37,8 +37,9 @@ TEST(HtmlToText, MapPointsAtTheMarkupThatProducedEachCharacter) {
   const MappedText t = html_to_text(html);
   ASSERT_EQ(t.text, "前—后\n");
   const std::size_t dash = std::string("前").size();
-  EXPECT_EQ(html.substr(t.map.start(dash), t.map.end(dash + std::string("—").size()) - t.map.start(dash)),
-            "&mdash;");
+  EXPECT_EQ(
+      html.substr(t.map.start(dash), t.map.end(dash + std::string("—").size()) - t.map.start(dash)),
+      "&mdash;");
   EXPECT_EQ(html.substr(t.map.start(0), 3), "前");
 }
 

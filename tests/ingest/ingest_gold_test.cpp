@@ -2,10 +2,9 @@
 // the hand-checked gold (shared/gold/seeds.json, README "Body boundaries").
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -89,10 +88,8 @@ TEST(IngestGold, MetadataBlocksOfSeedPagesBecomePageMeta) {
     std::string prefix, key, value;
   };
   const std::vector<Case> cases = {
-      {"001_", "发布机构", "市政府办"},
-      {"001_", "发布日期", "2022-01-30 17:09"},
-      {"004_", "发布机构", "政府办"},
-      {"004_", "生成日期", "2026-02-04 09:30:48"},
+      {"001_", "发布机构", "市政府办"}, {"001_", "发布日期", "2022-01-30 17:09"},
+      {"004_", "发布机构", "政府办"},   {"004_", "生成日期", "2026-02-04 09:30:48"},
       {"000_", "来源", "陇东报"},
   };
   for (const auto& c : cases) {
@@ -103,7 +100,8 @@ TEST(IngestGold, MetadataBlocksOfSeedPagesBecomePageMeta) {
     auto r = read_file(path);
     ASSERT_TRUE(r.ok()) << r.error().describe();
     bool found = false;
-    for (const auto& f : r->front().page_meta) found = found || (f.key == c.key && f.value == c.value);
+    for (const auto& f : r->front().page_meta)
+      found = found || (f.key == c.key && f.value == c.value);
     EXPECT_TRUE(found) << c.prefix << " " << c.key << "=" << c.value;
   }
 }

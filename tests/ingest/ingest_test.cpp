@@ -1,5 +1,5 @@
-// Tests for src/ingest/ingest.cpp: errors, formats, dumps, chrome, body, raw offsets, partial texts.
-// Every fixture is invented text written in the style of the reports.
+// Tests for src/ingest/ingest.cpp: errors, formats, dumps, chrome, body, raw offsets, partial
+// texts. Every fixture is invented text written in the style of the reports.
 #include "ingest/ingest.h"
 
 #include <gtest/gtest.h>
@@ -16,15 +16,19 @@ namespace {
 // A short invented county report.
 std::string report(const std::string& place, const std::string& head = "县长") {
   return "政府工作报告\n"
-         "——2024年1月10日在" + place + "第十七届人民代表大会第四次会议上\n" +
-         head + " 李某某\n"
+         "——2024年1月10日在" +
+         place + "第十七届人民代表大会第四次会议上\n" + head +
+         " 李某某\n"
          "各位代表:\n"
-         "现在,我代表" + place + "人民政府向大会作报告,请审阅。\n"
+         "现在,我代表" +
+         place +
+         "人民政府向大会作报告,请审阅。\n"
          "一、2023年工作回顾\n"
          "过去一年,全县上下埋头苦干,地区生产总值增长6.1%,新建乡村公路120公里。\n"
          "二、2024年工作安排\n"
          "今年全县发展的主要预期目标:全县生产总值增长6%左右,城镇新增就业3500人以上。\n"
-         "各位代表,让我们携手并进,为建设更加美好的" + place + "而不懈奋斗!\n";
+         "各位代表,让我们携手并进,为建设更加美好的" +
+         place + "而不懈奋斗!\n";
 }
 
 std::string first_line(const std::string& s) {
@@ -101,7 +105,8 @@ TEST(ReadBytes, HtmlPageKeepsNavScriptAndFooterOutOfBody) {
       "<style>p{color:red}</style></head><body>"
       "<nav><a href=\"/\">首页</a><a>政务公开</a></nav>"
       "<div class=\"crumb\">首页 &gt; 政务公开 &gt; 政府工作报告</div>"
-      "<table><tr><td>索引号</td><td>008-2024-0012</td><td>发布日期</td><td>2024-01-20</td></tr></table>"
+      "<table><tr><td>索引号</td><td>008-2024-0012</td><td>发布日期</td><td>2024-01-20</td></tr></"
+      "table>"
       "<script>var pageTitle = '政府工作报告';</script>"
       "<!-- 页面统计 -->"
       "<h1>政府工作报告</h1>"
@@ -123,8 +128,8 @@ TEST(ReadBytes, HtmlPageKeepsNavScriptAndFooterOutOfBody) {
   const std::string body = d.original_of(d.body);
   EXPECT_EQ(first_line(body), "政府工作报告");
   EXPECT_EQ(last_line(body), "各位代表,让我们团结奋斗,共同书写宜宾发展新篇章!");
-  for (std::string_view chrome : {"pageTitle", "color:red", "页面统计", "政务公开", "责任编辑", "扫一扫",
-                                  "门户网站"}) {
+  for (std::string_view chrome :
+       {"pageTitle", "color:red", "页面统计", "政务公开", "责任编辑", "扫一扫", "门户网站"}) {
     EXPECT_EQ(body.find(chrome), std::string::npos) << chrome;
   }
   EXPECT_NE(body.find("——2024年1月8日"), std::string::npos) << "&mdash; decoded";
@@ -174,7 +179,8 @@ TEST(ReadBytes, DumpWithBracketTitlesGivesOneDocumentPerReport) {
     const Document& d = (*r)[i];
     EXPECT_EQ(d.index_in_file, static_cast<int>(i));
     const std::string body = d.original_of(d.body);
-    EXPECT_EQ(body.rfind("政府工作报告 ——2024年1月10日在" + places[i], 0), 0u) << body.substr(0, 80);
+    EXPECT_EQ(body.rfind("政府工作报告 ——2024年1月10日在" + places[i], 0), 0u)
+        << body.substr(0, 80);
     EXPECT_NE(body.find("为建设更加美好的" + places[i] + "而不懈奋斗!"), std::string::npos);
     EXPECT_EQ(body.find("2025-03-02"), std::string::npos);
     EXPECT_EQ(body.find("【"), std::string::npos);
@@ -195,7 +201,8 @@ TEST(ReadBytes, TitleBlocksSplitReportsWithoutTheSelfIntroduction) {
     r.replace(r.find("政府工作报告"), std::string("政府工作报告").size(), "政府工作报告(摘要)");
     return r;
   };
-  const std::string dump = abridged("安吉县") + "==========\n" + abridged("临安区") + "==========\n" + abridged("建德市");
+  const std::string dump = abridged("安吉县") + "==========\n" + abridged("临安区") +
+                           "==========\n" + abridged("建德市");
   auto r = read_bytes(dump, "abridged.txt");
   ASSERT_TRUE(r.ok()) << r.error().describe();
   ASSERT_EQ(r->size(), 3u);
@@ -205,20 +212,24 @@ TEST(ReadBytes, TitleBlocksSplitReportsWithoutTheSelfIntroduction) {
     EXPECT_EQ(first_line(body), "政府工作报告(摘要)");
     EXPECT_NE(body.find("在" + places[i] + "第十七届"), std::string::npos);
     EXPECT_EQ(body.find("=========="), std::string::npos) << body;
-    EXPECT_EQ(last_line(body), "各位代表,让我们携手并进,为建设更加美好的" + places[i] + "而不懈奋斗!");
+    EXPECT_EQ(last_line(body),
+              "各位代表,让我们携手并进,为建设更加美好的" + places[i] + "而不懈奋斗!");
   }
 
-  const std::string page = "2024年安吉县政府工作报告\n——在安吉县第十七届人民代表大会第四次会议上\n"
-                           "来源:安吉县人民政府办公室 发布时间:2024-01-15 浏览次数:1024\n"
-                           "首页 > 政务公开 > 规划计划 > 政府工作报告\n"
-                           "字号:大 中 小 打印本页 关闭窗口 分享到微信 分享到微博 分享到QQ空间\n" + report("安吉县");
+  const std::string page =
+      "2024年安吉县政府工作报告\n——在安吉县第十七届人民代表大会第四次会议上\n"
+      "来源:安吉县人民政府办公室 发布时间:2024-01-15 浏览次数:1024\n"
+      "首页 > 政务公开 > 规划计划 > 政府工作报告\n"
+      "字号:大 中 小 打印本页 关闭窗口 分享到微信 分享到微博 分享到QQ空间\n" +
+      report("安吉县");
   auto one = read_bytes(page, "page.txt");
   ASSERT_TRUE(one.ok());
   EXPECT_EQ(one->size(), 1u);
 }
 
 TEST(ReadBytes, ConsecutiveReportsWithOwnTitleBlocksAreSplit) {
-  const std::string dump = report("安吉县") + "\n" + report("临安区", "区长") + "\n" + report("建德市", "市长");
+  const std::string dump =
+      report("安吉县") + "\n" + report("临安区", "区长") + "\n" + report("建德市", "市长");
   auto r = read_bytes(dump, "three.txt");
   ASSERT_TRUE(r.ok()) << r.error().describe();
   ASSERT_EQ(r->size(), 3u);
@@ -227,7 +238,8 @@ TEST(ReadBytes, ConsecutiveReportsWithOwnTitleBlocksAreSplit) {
     const Document& d = (*r)[i];
     const std::string body = d.original_of(d.body);
     EXPECT_EQ(first_line(body), "政府工作报告");
-    EXPECT_EQ(last_line(body), "各位代表,让我们携手并进,为建设更加美好的" + places[i] + "而不懈奋斗!");
+    EXPECT_EQ(last_line(body),
+              "各位代表,让我们携手并进,为建设更加美好的" + places[i] + "而不懈奋斗!");
     EXPECT_FALSE(d.partial);
   }
 }
@@ -272,7 +284,8 @@ TEST(ReadBytes, KeyValueMetadataLinesAndBreadcrumbStayOutOfBody) {
   ASSERT_TRUE(r.ok()) << r.error().describe();
   const Document& d = r->front();
   EXPECT_EQ(first_line(d.original_of(d.body)), "政府工作报告");
-  EXPECT_EQ(last_line(d.original_of(d.body)), "各位代表,让我们携手并进,为建设更加美好的建德市而不懈奋斗!");
+  EXPECT_EQ(last_line(d.original_of(d.body)),
+            "各位代表,让我们携手并进,为建设更加美好的建德市而不懈奋斗!");
   ASSERT_NE(meta(d, "信息来源"), nullptr);
   EXPECT_EQ(meta(d, "信息来源")->value, "建德市人民政府办公室");
   ASSERT_NE(meta(d, "发文日期"), nullptr);
@@ -296,9 +309,10 @@ TEST(ReadBytes, RawOffsetsSliceBackToTheCitedText) {
 }
 
 TEST(ReadBytes, GlossaryStaysInBodyAndFooterStaysOut) {
-  const std::string page = report("安吉县") +
-                           "名词解释:\n1.“两山”理念:绿水青山就是金山银山。\n2.共富单元:以村为单位的共同富裕试点。\n"
-                           "(责任编辑:王某)\n精彩图片\n";
+  const std::string page =
+      report("安吉县") +
+      "名词解释:\n1.“两山”理念:绿水青山就是金山银山。\n2.共富单元:以村为单位的共同富裕试点。\n"
+      "(责任编辑:王某)\n精彩图片\n";
   auto r = read_bytes(page, "gloss.txt");
   ASSERT_TRUE(r.ok()) << r.error().describe();
   const Document& d = r->front();
@@ -306,13 +320,15 @@ TEST(ReadBytes, GlossaryStaysInBodyAndFooterStaysOut) {
 }
 
 TEST(ReadBytes, SourceLinesAndPagerLinksAfterTheReportAreFooter) {
-  for (const std::string& foot : {std::string("（来源：安吉县人民政府办公室）\n上一篇：关于某某的通知\n"),
-                                  std::string("稿源：安吉新闻网\n【纠错】【打印】\n"),
-                                  std::string("文章来源：县政府办\n")}) {
+  for (const std::string& foot :
+       {std::string("（来源：安吉县人民政府办公室）\n上一篇：关于某某的通知\n"),
+        std::string("稿源：安吉新闻网\n【纠错】【打印】\n"), std::string("文章来源：县政府办\n")}) {
     auto r = read_bytes(report("安吉县") + foot, "foot.txt");
     ASSERT_TRUE(r.ok()) << r.error().describe();
     const Document& d = r->front();
-    EXPECT_EQ(last_line(d.original_of(d.body)), "各位代表,让我们携手并进,为建设更加美好的安吉县而不懈奋斗!") << foot;
+    EXPECT_EQ(last_line(d.original_of(d.body)),
+              "各位代表,让我们携手并进,为建设更加美好的安吉县而不懈奋斗!")
+        << foot;
   }
 }
 

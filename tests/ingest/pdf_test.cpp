@@ -12,7 +12,6 @@
 
 #include "common/utf8.h"
 #include "ingest/ingest.h"
-
 #include "support/pdf_builder.h"
 
 namespace gwr::ingest {

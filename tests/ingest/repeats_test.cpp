@@ -13,7 +13,8 @@ namespace gwr::ingest {
 namespace {
 
 std::string article_html(std::size_t upto) {
-  std::string s = "<div class=\"crumb\">首页 &gt; 政务公开 &gt; 规划计划</div><div class=\"article\">";
+  std::string s =
+      "<div class=\"crumb\">首页 &gt; 政务公开 &gt; 规划计划</div><div class=\"article\">";
   bool in_table = false;
   for (std::size_t i = 0; i < upto; ++i) {
     const std::string& p = fixture::paragraphs()[i];
@@ -57,21 +58,24 @@ TEST(RemoveRepeats, ThreeCopiesWithNavigationGiveOneReport) {
 }
 
 TEST(RemoveRepeats, FirstPageOfThreeIsPartial) {
-  std::string page = "<html><body>" + article_html(8) + "<div>第1页 共3页 <a>下一页</a> <a>尾页</a></div></body></html>";
+  std::string page = "<html><body>" + article_html(8) +
+                     "<div>第1页 共3页 <a>下一页</a> <a>尾页</a></div></body></html>";
   auto r = read_bytes(page, "page1.html");
   ASSERT_TRUE(r.ok()) << r.error().describe();
   ASSERT_EQ(r->size(), 1u);
   const Document& d = r->front();
   EXPECT_TRUE(d.partial);
   bool warned = false;
-  for (const Warning& w : d.warnings) warned |= w.code == "partial_text" && w.message.find("page 1 of 3") != std::string::npos;
+  for (const Warning& w : d.warnings)
+    warned |= w.code == "partial_text" && w.message.find("page 1 of 3") != std::string::npos;
   EXPECT_TRUE(warned);
 }
 
 TEST(RemoveRepeats, DistinctReportsAndShortRepeatsAreKept) {
   std::vector<Warning> w;
-  const std::string text = "门户网站标题:某县政府工作报告全文发布了欢迎阅读\n正文第一行\n正文第二行\n"
-                           "门户网站标题:某县政府工作报告全文发布了欢迎阅读\n";
+  const std::string text =
+      "门户网站标题:某县政府工作报告全文发布了欢迎阅读\n正文第一行\n正文第二行\n"
+      "门户网站标题:某县政府工作报告全文发布了欢迎阅读\n";
   const Deduplicated d = remove_repeats(text, w);
   EXPECT_EQ(d.text.text, text);
   EXPECT_EQ(d.copies_removed, 0);

@@ -4,7 +4,6 @@
 #include "ingest/scrub.h"
 
 #include <gtest/gtest.h>
-
 #include <iconv.h>
 
 #include <string>
@@ -43,12 +42,15 @@ TEST(Scrub, EscapesCommentsAndDoubledLineEnds) {
 
 TEST(ScrubPipeline, GbkPageWithEscapedMarksReadsLikeTheCleanText) {
   ASSERT_TRUE(fixture::resources());
-  std::string html = "<html>\r\n<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">"
-                     "<title>政府工作报告</title></head>\n<body>\r\n<!-- 正文开始 -->\n";
+  std::string html =
+      "<html>\r\n<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">"
+      "<title>政府工作报告</title></head>\n<body>\r\n<!-- 正文开始 -->\n";
   for (const std::string& p : fixture::paragraphs()) {
     std::string line = p;
     const std::size_t tab = line.find('\t');
-    if (tab != std::string::npos) line = "<table><tr><td>" + line.substr(0, tab) + "</td><td>" + line.substr(tab + 1) + "</td></tr></table>";
+    if (tab != std::string::npos)
+      line = "<table><tr><td>" + line.substr(0, tab) + "</td><td>" + line.substr(tab + 1) +
+             "</td></tr></table>";
     html += "<p><U+00A0><U+00A0>" + line + "</p>" + (p.size() % 2 == 0 ? "\r\n" : "\n");
   }
   html += "<!-- 正文结束 --></body></html>\n";

@@ -1,7 +1,6 @@
 // Tests for src/ingest/webprint.cpp: a web page printed to PDF by a browser (print stamp, page
 // title and URL on every page, page counters, letter-spaced headings printed twice, lines
 // hard-wrapped at the column width) reads like the clean text of the same invented report.
-#include "ingest/pdf.h"
 #include "ingest/webprint.h"
 
 #include <gtest/gtest.h>
@@ -13,6 +12,7 @@
 #include "common/utf8.h"
 #include "ingest/formats_fixture.h"
 #include "ingest/ingest.h"
+#include "ingest/pdf.h"
 #include "support/paths.h"
 #include "support/pdf_builder.h"
 
@@ -67,7 +67,8 @@ std::string webprint_pdf() {
   const std::size_t n = (body.size() + per_page - 1) / per_page;
   for (std::size_t i = 0; i < n; ++i) {
     std::vector<std::string> page = {"2024/3/5 10:21", "2024年安吉县政府工作报告_安吉县人民政府网"};
-    for (std::size_t k = i * per_page; k < std::min(body.size(), (i + 1) * per_page); ++k) page.push_back(body[k]);
+    for (std::size_t k = i * per_page; k < std::min(body.size(), (i + 1) * per_page); ++k)
+      page.push_back(body[k]);
     page.push_back("https://www.example.gov.cn/art/2024/1/10/art_1229_58.html");
     page.push_back(std::to_string(i + 1) + "/" + std::to_string(n));
     pages.push_back(page);
@@ -80,10 +81,12 @@ TEST(CleanPdfText, DropsChromeJoinsWrappedLinesKeepsHeadings) {
   const std::string in =
       "2024/3/5 10:21\n页面标题\n一 、 2 0 2 3 年 工 作 回 顾\n一 、 2 0 2 3 年 工 作 回 顾\n"
       "过去一年全县上下埋头苦干地区生产总值增长\n6.1%,新建公路120公里。\n短句收尾。\n1/2\n"
-      "2024/3/5 10:21\n页面标题\n二、2024年工作安排\n今年的主要预期目标是生产总值增长6%\n左右。\n2/2\n";
+      "2024/3/5 "
+      "10:21\n页面标题\n二、2024年工作安排\n今年的主要预期目标是生产总值增长6%\n左右。\n2/2\n";
   const MappedText t = clean_pdf_text(in, {0, in.find("2024/3/5", 10)}, w);
   EXPECT_EQ(t.text,
-            "一、2023年工作回顾\n过去一年全县上下埋头苦干地区生产总值增长6.1%,新建公路120公里。\n短句收尾。\n"
+            "一、2023年工作回顾\n过去一年全县上下埋头苦干地区生产总值增长6.1%,"
+            "新建公路120公里。\n短句收尾。\n"
             "二、2024年工作安排\n今年的主要预期目标是生产总值增长6%左右。\n");
   EXPECT_EQ(w.size(), 4u);
   // The map still leads back into the input.
@@ -99,7 +102,8 @@ TEST(WebprintPipeline, SameFieldsAsTheCleanText) {
   const std::string body = x.doc.original_of(x.doc.body);
   EXPECT_EQ(body.rfind("政府工作报告\n", 0), 0u) << body;
   for (std::string_view chrome : {"2024/3/5", "https://", "人民政府网", "1/"}) {
-    EXPECT_EQ(x.doc.original.text.find(chrome), std::string::npos) << chrome << "\n" << x.doc.original.text;
+    EXPECT_EQ(x.doc.original.text.find(chrome), std::string::npos) << chrome << "\n"
+                                                                   << x.doc.original.text;
   }
   // PDF raw offsets point into the text poppler extracts (docs/schema.md). A raw span holds the
   // same characters as the cleaned text, plus the line breaks and letter spacing the cleaning
@@ -114,14 +118,14 @@ TEST(WebprintPipeline, SameFieldsAsTheCleanText) {
     return out;
   };
   const Span b = x.doc.raw(x.doc.body);
-  EXPECT_EQ(squeeze(raw->text.substr(b.begin, 40)).rfind("政府工作报告", 0), 0u) << raw->text.substr(b.begin, 40);
+  EXPECT_EQ(squeeze(raw->text.substr(b.begin, 40)).rfind("政府工作报告", 0), 0u)
+      << raw->text.substr(b.begin, 40);
   ASSERT_FALSE(x.targets.targets.empty());
   for (const auto& t : x.targets.targets) {
     const Span r = x.doc.raw(t.verbatim);
     EXPECT_EQ(squeeze(raw->text.substr(r.begin, r.size())), squeeze(x.doc.original_of(t.verbatim)));
   }
 }
-
 
 // The same report as plain text hard-wrapped at 40 columns (a PDF's text saved as .txt) reads
 // like the clean text; the clean text itself (one paragraph per line) is left as it is.

@@ -51,10 +51,11 @@ TEST(Divisions, ResolvesFullAndShortNames) {
       {"锡林郭勒", "", "152500 锡林郭勒盟 prefecture parent=150000"},
       {"浦东", "", "310115 浦东新区 county parent=310000"},
       {"甘州区", "", "620702 甘州区 county parent=620700"},
-      {"海淀区", "", "110108 海淀区 county parent=110000"},    // 直辖市 district: parent is the city
-      {"济源市", "", "419001 济源市 county parent=410000"},    // county-level city under the province
-      {"吉林市", "", "220200 吉林市 prefecture parent=220000"},  // exact name beats the alias of 吉林省
-      {"吉林", "", "220000 吉林省 province parent="},            // tie between aliases: higher level
+      {"海淀区", "", "110108 海淀区 county parent=110000"},  // 直辖市 district: parent is the city
+      {"济源市", "", "419001 济源市 county parent=410000"},  // county-level city under the province
+      {"吉林市", "",
+       "220200 吉林市 prefecture parent=220000"},      // exact name beats the alias of 吉林省
+      {"吉林", "", "220000 吉林省 province parent="},  // tie between aliases: higher level
       {"不存在县", "", "none"},
       {"", "", "none"},
   };
@@ -69,7 +70,8 @@ TEST(Divisions, ContextPicksAmongNamesakes) {
       {"鼓楼区", "南京市，江苏省，玄武区、秦淮区", "320106 鼓楼区 county parent=320100"},
       {"鼓楼区", "开封市，河南省", "410204 鼓楼区 county parent=410200"},
   };
-  for (const Case& c : cases) EXPECT_EQ(dump(table().resolve(c.name, c.context)), c.want) << c.context;
+  for (const Case& c : cases)
+    EXPECT_EQ(dump(table().resolve(c.name, c.context)), c.want) << c.context;
 }
 
 TEST(Divisions, LookupListsEveryNamesake) {

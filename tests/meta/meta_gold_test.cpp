@@ -3,11 +3,11 @@
 // the test falls back to plain documents (003: one per long report line) so that meta is still
 // measured, and says so.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -59,8 +59,9 @@ TEST(MetaGold, HeaderFieldsMatchGoldForSeedReports) {
     if (r && r->size() == count) {
       docs[file] = std::move(r).value();
     } else {
-      std::cout << "meta gold: ingest gave " << (r ? std::to_string(r->size()) + " documents" : r.error().describe())
-                << " for " << file << "; using plain documents\n";
+      std::cout << "meta gold: ingest gave "
+                << (r ? std::to_string(r->size()) + " documents" : r.error().describe()) << " for "
+                << file << "; using plain documents\n";
       docs[file] = plain_documents(path);
     }
     ASSERT_EQ(docs[file].size(), count) << file;
@@ -72,11 +73,16 @@ TEST(MetaGold, HeaderFieldsMatchGoldForSeedReports) {
     const Document& d = docs[g["source_file"]][g["index_in_file"].get<std::size_t>()];
     const Metadata& m = d.meta;
     const std::vector<std::pair<std::string, json>> got = {
-        {"region", opt(m.region)},         {"level", level_name(m.level)},
-        {"province", opt(m.province)},     {"parent", opt(m.parent)},
-        {"delivered", opt(m.delivered)},   {"session", opt(m.session)},
-        {"speaker", opt(m.speaker)},       {"speaker_title", opt(m.speaker_title)},
-        {"acting", m.acting},              {"review_year", opt(m.review_year)},
+        {"region", opt(m.region)},
+        {"level", level_name(m.level)},
+        {"province", opt(m.province)},
+        {"parent", opt(m.parent)},
+        {"delivered", opt(m.delivered)},
+        {"session", opt(m.session)},
+        {"speaker", opt(m.speaker)},
+        {"speaker_title", opt(m.speaker_title)},
+        {"acting", m.acting},
+        {"review_year", opt(m.review_year)},
         {"plan_year", opt(m.plan_year)},
     };
     for (const auto& [field, value] : got) {
@@ -84,8 +90,8 @@ TEST(MetaGold, HeaderFieldsMatchGoldForSeedReports) {
       if (value == g[field]) {
         ++matched;
       } else {
-        ADD_FAILURE() << g["source_file"].get<std::string>() << "#" << g["index_in_file"] << " " << field
-                      << ": got " << value.dump() << ", gold " << g[field].dump();
+        ADD_FAILURE() << g["source_file"].get<std::string>() << "#" << g["index_in_file"] << " "
+                      << field << ": got " << value.dump() << ", gold " << g[field].dump();
       }
     }
   }

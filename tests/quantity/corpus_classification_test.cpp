@@ -32,7 +32,8 @@ Corpus read_corpus() {
     if (e.path().extension() == ".txt") paths.push_back(e.path());
   }
   std::sort(paths.begin(), paths.end());
-  for (const auto& p : paths) c.files.emplace_back(p.filename().string(), gwr::testing::read_file(p));
+  for (const auto& p : paths)
+    c.files.emplace_back(p.filename().string(), gwr::testing::read_file(p));
   return c;
 }
 

@@ -18,14 +18,22 @@ inline std::string num(double v) {
 
 inline const char* kind_short(Kind k) {
   switch (k) {
-    case Kind::kAmount: return "amt";
-    case Kind::kPercent: return "pct";
-    case Kind::kPermille: return "pml";
-    case Kind::kPercentPoint: return "pp";
-    case Kind::kMultiple: return "mul";
-    case Kind::kFraction: return "frac";
-    case Kind::kRank: return "rank";
-    case Kind::kRatio: return "ratio";
+    case Kind::kAmount:
+      return "amt";
+    case Kind::kPercent:
+      return "pct";
+    case Kind::kPermille:
+      return "pml";
+    case Kind::kPercentPoint:
+      return "pp";
+    case Kind::kMultiple:
+      return "mul";
+    case Kind::kFraction:
+      return "frac";
+    case Kind::kRank:
+      return "rank";
+    case Kind::kRatio:
+      return "ratio";
   }
   return "?";
 }

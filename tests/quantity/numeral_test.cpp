@@ -58,8 +58,8 @@ TEST(ParseNumeral, ThirdIsOneThird) {
 }
 
 TEST(ParseNumeral, RejectsWhatIsNotANumeral) {
-  for (const char* s : {"", "abc", "三四十", "十百", "1..2", "1,23", "1.", "一x", "零分之一", "5个",
-                        "1.2元"}) {
+  for (const char* s :
+       {"", "abc", "三四十", "十百", "1..2", "1,23", "1.", "一x", "零分之一", "5个", "1.2元"}) {
     EXPECT_FALSE(Grammar::parse_numeral(s).has_value()) << s;
   }
 }

@@ -42,7 +42,8 @@ INSTANTIATE_TEST_SUITE_P(Cases, LexiconClassify,
                                            ClassCase{"2024年十件民生实事", "livelihood"},
                                            ClassCase{"2024年政府工作报告", "reject"},
                                            ClassCase{"过去一年的主要工作", "review"},
-                                           ClassCase{"2024年经济社会发展主要预期目标", "plan_tasks"},
+                                           ClassCase{"2024年经济社会发展主要预期目标",
+                                                     "plan_tasks"},
                                            ClassCase{"一年来的体会", "none"}));
 
 TEST(Lexicon, PlaceholdersMatchYearsAndNumerals) {

@@ -1,7 +1,7 @@
 // Compares the level-1, non-appended section titles of the 14 seed reports with gold
 // `top_sections` (shared/gold/seeds.json). Documents come from ingest::read_file; when ingest
-// cannot give the report (error, fewer reports, or a body that does not start as gold says), the test falls back to a plain
-// document over the gold body span and says so.
+// cannot give the report (error, fewer reports, or a body that does not start as gold says), the
+// test falls back to a plain document over the gold body span and says so.
 #include <gtest/gtest.h>
 
 #include <iostream>
@@ -62,7 +62,8 @@ TEST(SectionsGold, TopLevelTitlesMatchGoldForSeedReports) {
     annotate(*doc);
     const auto want = rec["top_sections"].get<std::vector<std::string>>();
     const auto got = top_titles(*doc);
-    EXPECT_EQ(got, want) << name << " #" << index << " (" << rec["region"].get<std::string>() << ")";
+    EXPECT_EQ(got, want) << name << " #" << index << " (" << rec["region"].get<std::string>()
+                         << ")";
     if (got == want) ++exact;
   }
   std::cout << "sections: " << exact << "/" << gold.size() << " reports exact (" << via_ingest

@@ -59,7 +59,8 @@ const Case kCases[] = {
      "1 plan_tasks 二、2024年工作安排\n2 other (一)扩大有效投资\n"
      "1 self_building 三、加强政府自身建设\n"},
     {"UnnumberedPartsOverNumberedListsThatRestart",
-     "各位代表:\n2023年工作回顾\n一年来,我们攻坚克难。\n一、经济运行稳中有进。全年增长五个百分点。\n"
+     "各位代表:\n2023年工作回顾\n一年来,"
+     "我们攻坚克难。\n一、经济运行稳中有进。全年增长五个百分点。\n"
      "二、城乡面貌持续改善。新修道路二十公里。\n2024年主要任务\n2024年是攻坚之年。\n"
      "一、坚定不移抓项目。开工项目五十个。\n二、坚定不移惠民生。新建学校三所。\n"
      "加强政府自身建设\n我们要勤政为民。\n",
@@ -103,12 +104,14 @@ const Case kCases[] = {
     {"AnnexedLivelihoodListAfterTheClosingIsAppended",
      "请予审议。 一、2023年工作回顾 今年以来,我们奋勇争先。 二、2024年工作安排 2024年是关键一年。"
      " 各位代表,让我们为建设美好家园而努力奋斗! 2024年十件惠民实事 1.就业促进工程。新增就业五千人。"
-     " 责任单位:市人社局 2.校舍提升工程。新建校舍四栋。 名词解释 1.双减:减轻作业负担和校外培训负担。",
+     " 责任单位:市人社局 2.校舍提升工程。新建校舍四栋。 名词解释 "
+     "1.双减:减轻作业负担和校外培训负担。",
      "1 review 一、2023年工作回顾\n1 plan_tasks 二、2024年工作安排\n"
      "1A livelihood 2024年十件惠民实事\n2A other 1.就业促进工程\n2A other 2.校舍提升工程\n"
      "1A glossary 名词解释\n2A other 1.双减\n"},
     {"LivelihoodLeadInInsidePlanIsNotAHeading",
-     "一、2023年工作回顾\n成绩显著。\n二、2024年工作安排\n全力办好民生实事。2024年要办好十件民生实事:"
+     "一、2023年工作回顾\n成绩显著。\n二、2024年工作安排\n全力办好民生实事。2024年要办好十件民生实"
+     "事:"
      "1.新增就业五千人。2.新建公园三座。\n",
      "1 review 一、2023年工作回顾\n1 plan_tasks 二、2024年工作安排\n2 other 1.新增就业五千人\n"
      "2 other 2.新建公园三座\n"},
@@ -120,10 +123,12 @@ const Case kCases[] = {
     {"PartNumberingIsTheTopLevel",
      "第一部分 2023年工作回顾\n过去一年成绩显著。\n一、经济平稳运行。\n第二部分 2024年工作任务\n"
      "一、扩大内需。\n二、深化改革。\n",
-     "1 review 第一部分 2023年工作回顾\n2 other 一、经济平稳运行\n1 plan_tasks 第二部分 2024年工作任务\n"
+     "1 review 第一部分 2023年工作回顾\n2 other 一、经济平稳运行\n1 plan_tasks 第二部分 "
+     "2024年工作任务\n"
      "2 other 一、扩大内需\n2 other 二、深化改革\n"},
     {"NumberingBeyondTenAndSpaceInsideTheNumeral",
-     "2024年重点工作安排\n2024年是关键一年。九、抓好安全生产。十、推进乡村振兴。十 一、加强政府自身建设。"
+     "2024年重点工作安排\n2024年是关键一年。九、抓好安全生产。十、推进乡村振兴。十 "
+     "一、加强政府自身建设。"
      "十二、做好其他工作。\n加强政府自身建设\n我们要清正廉洁。\n2023年工作回顾\n成绩显著。\n",
      "1 plan_tasks 2024年重点工作安排\n2 other 九、抓好安全生产\n2 other 十、推进乡村振兴\n"
      "2 self_building 十 一、加强政府自身建设\n2 other 十二、做好其他工作\n"
@@ -132,21 +137,26 @@ const Case kCases[] = {
      "一、2024年工作安排\n(一)扩大投资。\n1.抓好重大项目。\n(1)交通项目十个。\n(2)水利项目五个。\n"
      "2.抓好招商引资。\n(二)促进消费。\n二、加强政府自身建设\n",
      "1 plan_tasks 一、2024年工作安排\n2 other (一)扩大投资\n3 other 1.抓好重大项目\n"
-     "4 other (1)交通项目十个\n4 other (2)水利项目五个\n3 other 2.抓好招商引资\n2 other (二)促进消费\n"
+     "4 other (1)交通项目十个\n4 other (2)水利项目五个\n3 other 2.抓好招商引资\n2 other "
+     "(二)促进消费\n"
      "1 self_building 二、加强政府自身建设\n"},
     {"FullWidthParenthesesAndCommaEnumerators",
      "一、2024年工作安排\n（一）扩大投资。要多措并举。\n1、抓项目。\n（二）促进消费。\n",
-     "1 plan_tasks 一、2024年工作安排\n2 other （一）扩大投资\n3 other 1、抓项目\n2 other （二）促进消费\n"},
+     "1 plan_tasks 一、2024年工作安排\n2 other （一）扩大投资\n3 other 1、抓项目\n2 other "
+     "（二）促进消费\n"},
     {"ColonLeadInAndTitleBlockLinesAreNotHeadings",
      "2024年政府工作报告\n政府工作报告\n各位代表:\n2023年工作回顾\n成绩显著。\n重点做好以下工作:\n"
      "2024年工作安排\n要抓落实。\n",
      "1 review 2023年工作回顾\n1 plan_tasks 2024年工作安排\n"},
     {"NumberedTopLevelKeepsSequenceAndDropsRestarts",
-     "一、2023年工作回顾\n成绩显著。\n二、2024年工作安排\n要做好下列事项。一、扩大投资。二、促进消费。\n"
+     "一、2023年工作回顾\n成绩显著。\n二、2024年工作安排\n要做好下列事项。一、扩大投资。二、促进消"
+     "费。\n"
      "三、加强政府自身建设\n",
-     "1 review 一、2023年工作回顾\n1 plan_tasks 二、2024年工作安排\n1 self_building 三、加强政府自身建设\n"},
+     "1 review 一、2023年工作回顾\n1 plan_tasks 二、2024年工作安排\n1 self_building "
+     "三、加强政府自身建设\n"},
     {"ReviewClassesByPeriod",
-     "“十四五”时期发展成就\n成绩显著。\n2025年工作简要回顾\n成绩显著。\n“十五五”时期的奋斗目标\n要奋勇争先。\n"
+     "“十四五”时期发展成就\n成绩显著。\n2025年工作简要回顾\n成绩显著。\n“十五五”时期的奋斗目标\n要"
+     "奋勇争先。\n"
      "2026年重点任务\n要抓好落实。\n",
      "1 five_year_review “十四五”时期发展成就\n1 review 2025年工作简要回顾\n"
      "1 fyp_goals “十五五”时期的奋斗目标\n1 plan_tasks 2026年重点任务\n"},
@@ -154,12 +164,14 @@ const Case kCases[] = {
      "一、2024年工作安排\n(一)坚定不移抓工业,壮大实体经济。全年新增企业五十家,产值增长一成。\n",
      "1 plan_tasks 一、2024年工作安排\n2 other (一)坚定不移抓工业,壮大实体经济\n"},
     {"NationalStyleParts",
-     "一、2023年工作回顾\n过去一年极不平凡。\n二、2024年经济社会发展总体要求和政策取向\n今年要稳中求进。\n"
+     "一、2023年工作回顾\n过去一年极不平凡。\n二、2024年经济社会发展总体要求和政策取向\n今年要稳中"
+     "求进。\n"
      "三、2024年政府工作任务\n(一)大力推进现代化产业体系建设。要抓好制造业。\n",
      "1 review 一、2023年工作回顾\n1 plan_tasks 二、2024年经济社会发展总体要求和政策取向\n"
      "1 plan_tasks 三、2024年政府工作任务\n2 other (一)大力推进现代化产业体系建设\n"},
     {"UnnumberedLivelihoodLineInsideTheSpeechIsNotAPart",
-     "2023年工作回顾\n成绩显著。\n2024年工作安排\n要抓落实。\n2024年十件民生实事\n1.新建公园三座。\n"
+     "2023年工作回顾\n成绩显著。\n2024年工作安排\n要抓落实。\n2024年十件民生实事\n1."
+     "新建公园三座。\n"
      "2.新增学位两千个。\n加强政府自身建设\n要清正廉洁。\n",
      "1 review 2023年工作回顾\n1 plan_tasks 2024年工作安排\n2 other 1.新建公园三座\n"
      "2 other 2.新增学位两千个\n1 self_building 加强政府自身建设\n"},
@@ -169,12 +181,15 @@ const Case kCases[] = {
      "1 review 2023年工作回顾\n2 other 一、稳住经济大盘\n1 plan_tasks 2024年工作安排\n"
      "2 other 一、抓好项目建设\n"},
     {"RestartingListsUnderOneRecognisedPartHeading",
-     "开场白。\n一、经济平稳运行。\n二、民生持续改善。\n2024年工作安排\n一、扩大内需。\n二、深化改革。\n",
+     "开场白。\n一、经济平稳运行。\n二、民生持续改善。\n2024年工作安排\n一、扩大内需。\n二、深化改"
+     "革。\n",
      // Items before the first recognised part have no parent and are left out.
      "1 plan_tasks 2024年工作安排\n2 other 一、扩大内需\n2 other 二、深化改革\n"},
     {"HardWrappedLinesDoNotStartHeadingsMidSentence",
-     "一、2023年工作回顾\n过去一年,我们坚持稳中求进工作总基调,全力\n以赴抓项目、促发展、保民生,各项工作取得\n"
-     "新成效。全年新建学校五所,医院两所,经济总量全市排名第\n二、增速全市第一,城乡面貌焕然一新,群众\n"
+     "一、2023年工作回顾\n过去一年,我们坚持稳中求进工作总基调,全力\n以赴抓项目、促发展、保民生,"
+     "各项工作取得\n"
+     "新成效。全年新建学校五所,医院两所,经济总量全市排名第\n二、增速全市第一,城乡面貌焕然一新,"
+     "群众\n"
      "满意度不断提升,发展基础更加坚实稳固有力。\n二、2024年工作安排\n今年要抓好以下工作,确保\n"
      "各项目标任务圆满完成,人民群众更加满意。\n",
      "1 review 一、2023年工作回顾\n1 plan_tasks 二、2024年工作安排\n"},
@@ -187,7 +202,8 @@ TEST(Sections, TopTitlesExcludeAppendedMaterial) {
   Document doc = make_plain_document(
       "一、2023年工作回顾\n好。\n二、2024年工作安排\n好。\n让我们携手奋斗!\n名词解释\n1.甲:乙。\n");
   annotate(doc);
-  EXPECT_EQ(top_titles(doc), (std::vector<std::string>{"一、2023年工作回顾", "二、2024年工作安排"}));
+  EXPECT_EQ(top_titles(doc),
+            (std::vector<std::string>{"一、2023年工作回顾", "二、2024年工作安排"}));
 }
 
 TEST(Sections, ExtentsRunToTheNextSectionOfTheSameLevelAndStopAtTheAppendix) {
@@ -217,10 +233,12 @@ TEST(Sections, TitleIsTheSourceTextOfTraditionalReports) {
 
 TEST(Sections, OnlyTextInsideTheBodyIsAnnotated) {
   const std::string chrome = "一、网站首页\n二、工作动态\n";
-  Document doc = make_plain_document(chrome + "一、2023年工作回顾\n好。\n二、2024年工作安排\n好。\n");
+  Document doc =
+      make_plain_document(chrome + "一、2023年工作回顾\n好。\n二、2024年工作安排\n好。\n");
   doc.body.begin = chrome.size();
   annotate(doc);
-  EXPECT_EQ(top_titles(doc), (std::vector<std::string>{"一、2023年工作回顾", "二、2024年工作安排"}));
+  EXPECT_EQ(top_titles(doc),
+            (std::vector<std::string>{"一、2023年工作回顾", "二、2024年工作安排"}));
   for (const Paragraph& p : doc.paragraphs) EXPECT_GE(p.span.begin, chrome.size());
 }
 
@@ -233,15 +251,23 @@ TEST(Sections, TextWithoutHeadingsWarnsAndStillHasParagraphs) {
 }
 
 TEST(Sections, OutOfSequenceTopNumberIsWarned) {
-  Document doc = make_plain_document("一、2023年工作回顾\n好。\n二、2024年工作安排\n一、扩大投资。\n");
+  Document doc =
+      make_plain_document("一、2023年工作回顾\n好。\n二、2024年工作安排\n一、扩大投资。\n");
   annotate(doc);
   EXPECT_EQ(top_titles(doc).size(), 2u);
   EXPECT_TRUE(has_warning(doc, "enumerator_out_of_sequence"));
 }
 
 TEST(Sections, OddInputNeverFails) {
-  const std::string cases[] = {"", "\n\n\n", "一、", "(一)", "1.", "。。。!!", "\xff\xfe一、\x80工作回顾",
-                               std::string(5000, 'a'), "“未闭合的引号。还有一句。"};
+  const std::string cases[] = {"",
+                               "\n\n\n",
+                               "一、",
+                               "(一)",
+                               "1.",
+                               "。。。!!",
+                               "\xff\xfe一、\x80工作回顾",
+                               std::string(5000, 'a'),
+                               "“未闭合的引号。还有一句。"};
   for (const std::string& text : cases) {
     Document doc = make_plain_document(text);
     annotate(doc);
@@ -261,7 +287,8 @@ TEST(Sections, OddInputNeverFails) {
 // overflow (found by fuzzing: 11+ digits overflowed the Arabic enumerator reader under UBSan).
 TEST(Sections, LongDigitRunAtLineStartIsNoEnumerator) {
   for (const std::string digits : {"12345678901", "99999999999999999999", "123"}) {
-    Document doc = make_plain_document("一、2023年工作回顾\n" + digits + "、增长情况说明。\n二、2024年工作安排\n好。\n");
+    Document doc = make_plain_document("一、2023年工作回顾\n" + digits +
+                                       "、增长情况说明。\n二、2024年工作安排\n好。\n");
     annotate(doc);
     ASSERT_EQ(doc.sections.size(), 2u) << digits;
     EXPECT_EQ(doc.sections[1].title.rfind("二、", 0), 0u) << digits;
@@ -283,8 +310,9 @@ TEST(Sections, OneLineReportIsSplitIntoParagraphsAtHeadings) {
   annotate(doc);
   std::vector<std::string> paras;
   for (const Paragraph& p : doc.paragraphs) paras.emplace_back(doc.text_of(p.span));
-  EXPECT_EQ(paras, (std::vector<std::string>{"请予审议。", "2023年工作回顾", "2023年是奋进之年。成绩显著。",
-                                             "2024年工作安排", "2024年是关键一年。"}));
+  EXPECT_EQ(paras, (std::vector<std::string>{"请予审议。", "2023年工作回顾",
+                                             "2023年是奋进之年。成绩显著。", "2024年工作安排",
+                                             "2024年是关键一年。"}));
 }
 
 }  // namespace

@@ -4,14 +4,13 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <sqlite3.h>
 
 #include <cctype>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
-
-#include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 #include "pipeline/pipeline.h"
 #include "store/store.h"
@@ -28,8 +27,10 @@ std::string url(const std::string& s) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '_' || c == '~' || c == '-') out += static_cast<char>(c);
-    else out += {'%', hex[c >> 4], hex[c & 15]};
+    if (std::isalnum(c) || c == '.' || c == '_' || c == '~' || c == '-')
+      out += static_cast<char>(c);
+    else
+      out += {'%', hex[c >> 4], hex[c & 15]};
   }
   return out;
 }
@@ -44,9 +45,10 @@ class Api : public ::testing::Test {
       auto st = store::Store::open(db_);
       ASSERT_TRUE(st.ok()) << st.error().describe();
       const fs::path root = testing::repo_dir();
-      for (const char* f : {"examples/clean_prefecture_report.txt", "examples/big5_county_report.txt",
-                            "examples/dump_three_reports.txt", "examples/gbk_county_report.txt", "examples/portal_page.html",
-                            "tests/server/fixtures/shaoxing_2025.txt"}) {
+      for (const char* f :
+           {"examples/clean_prefecture_report.txt", "examples/big5_county_report.txt",
+            "examples/dump_three_reports.txt", "examples/gbk_county_report.txt",
+            "examples/portal_page.html", "tests/server/fixtures/shaoxing_2025.txt"}) {
         auto xs = pipeline::extract_file(root / f, *res.value());
         ASSERT_TRUE(xs.ok()) << f << ": " << xs.error().describe();
         for (const auto& x : *xs) ASSERT_TRUE(st->add(x).ok()) << f;
@@ -81,7 +83,8 @@ class Api : public ::testing::Test {
     EXPECT_TRUE(r) << path;
     if (!r) return nullptr;
     EXPECT_EQ(r->status, status) << path << " → " << r->body;
-    EXPECT_NE(r->get_header_value("Content-Type").find("application/json"), std::string::npos) << path;
+    EXPECT_NE(r->get_header_value("Content-Type").find("application/json"), std::string::npos)
+        << path;
     return json::parse(r->body, nullptr, false);
   }
   static std::int64_t report_id(const std::string& q, int year) {
@@ -164,7 +167,8 @@ TEST_F(Api, ReportHasSectionsTextPartsFactsAndTargets) {
   EXPECT_EQ(r["glossary"].size(), 3u);
   bool term = false;
   for (const auto& t : r["terms"]) {
-    if (t["text"] == "智造强基") term = t["definition"].get<std::string>().find("制造业") != std::string::npos;
+    if (t["text"] == "智造强基")
+      term = t["definition"].get<std::string>().find("制造业") != std::string::npos;
   }
   EXPECT_TRUE(term);
 }
@@ -193,7 +197,9 @@ TEST_F(Api, SearchReturnsHighlightedSnippetsAndFacets) {
   ASSERT_GE(j["total"].get<int>(), 2);
   const auto& hit = j["hits"][0];
   bool marked = false;
-  for (const auto& s : hit["snippet"]) marked = marked || (s["hit"] == true && s["text"].get<std::string>().find("书房") != std::string::npos);
+  for (const auto& s : hit["snippet"])
+    marked = marked ||
+             (s["hit"] == true && s["text"].get<std::string>().find("书房") != std::string::npos);
   EXPECT_TRUE(marked);
   EXPECT_TRUE(hit.contains("paragraph"));
   EXPECT_FALSE(j["facets"]["province"].empty());
@@ -272,7 +278,8 @@ TEST_F(Api, CommitmentsFollowItemsIntoTheNextReport) {
   EXPECT_EQ(c["items"][4]["status"], "in_progress");  // 城市书房 正在加快建设
   EXPECT_EQ(c["items"][7]["status"], "in_progress");  // 燃气管道 持续推进, 已完成110公里
   EXPECT_EQ(c["items"][6]["status"], "not_mentioned");
-  EXPECT_NE(c["items"][1]["evidence"]["text"].get<std::string>().find("建成投用"), std::string::npos);
+  EXPECT_NE(c["items"][1]["evidence"]["text"].get<std::string>().find("建成投用"),
+            std::string::npos);
   json none = get_json("/api/commitments?report=" + std::to_string(report_id("绍兴", 2025)));
   for (const auto& it : none["items"]) EXPECT_EQ(it["status"], "no_next_report");
   expect_error("/api/commitments?report=999999", 404, "not_found");
@@ -310,8 +317,9 @@ TEST_F(Api, AssetsAreServedByExactNameOnly) {
     ASSERT_TRUE(geo);
     EXPECT_EQ(geo->status, 200);
   }
-  for (const char* p : {"/assets/../src/server/server.cpp", "/assets/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2fCMakeLists.txt",
-                        "/etc/passwd", "/assets/", "/assets/vendor/../../CMakeLists.txt"}) {
+  for (const char* p : {"/assets/../src/server/server.cpp", "/assets/%2e%2e/%2e%2e/etc/passwd",
+                        "/assets/..%2fCMakeLists.txt", "/etc/passwd", "/assets/",
+                        "/assets/vendor/../../CMakeLists.txt"}) {
     auto r = get(p);
     ASSERT_TRUE(r) << p;
     EXPECT_EQ(r->status, 404) << p;
@@ -340,7 +348,8 @@ TEST(ServerCreate, MissingOrForeignDatabaseIsRefused) {
   {
     auto st = store::Store::open(foreign, store::Options{.read_only = false, .fts = false});
     ASSERT_TRUE(st.ok());
-    ASSERT_EQ(sqlite3_exec(st->handle(), "DROP TABLE reports", nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(st->handle(), "DROP TABLE reports", nullptr, nullptr, nullptr),
+              SQLITE_OK);
   }
   o.db = foreign;
   auto s = Server::create(o);

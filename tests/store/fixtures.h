@@ -22,11 +22,14 @@ inline const pipeline::Resources& resources() {
 }
 
 // A short prefecture-level report: `city` like 湖州市, review and plan paragraphs one per line.
-inline std::string report_text(const std::string& city, int year, const std::vector<std::string>& review,
+inline std::string report_text(const std::string& city, int year,
+                               const std::vector<std::string>& review,
                                const std::vector<std::string>& plan) {
   std::string t = "政府工作报告\n——" + std::to_string(year) + "年1月10日在" + city +
-                  "第九届人民代表大会第四次会议上\n" + city + "市长 张三\n各位代表:\n下面,我代表市人民政府,"
-                  "向大会汇报工作,请予审阅。\n一、" + std::to_string(year - 1) + "年工作回顾\n";
+                  "第九届人民代表大会第四次会议上\n" + city +
+                  "市长 张三\n各位代表:\n下面,我代表市人民政府,"
+                  "向大会汇报工作,请予审阅。\n一、" +
+                  std::to_string(year - 1) + "年工作回顾\n";
   for (const auto& p : review) t += p + "\n";
   t += "二、" + std::to_string(year) + "年工作安排\n";
   for (const auto& p : plan) t += p + "\n";

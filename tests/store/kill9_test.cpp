@@ -3,13 +3,12 @@
 // ingest. The inputs are variants of examples/clean_prefecture_report.txt with other regions and
 // invented numbers. Runs the gwr binary named by GWR_BIN.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -30,34 +29,41 @@ namespace fs = std::filesystem;
 constexpr int kFiles = 40;
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+    s.replace(p, from.size(), to);
   return s;
 }
 
-// kFiles report files: the example with another city and extra review paragraphs of invented figures.
+// kFiles report files: the example with another city and extra review paragraphs of invented
+// figures.
 void write_inputs(const fs::path& dir) {
-  const std::string base = testing::read_file(testing::repo_dir() / "examples" / "clean_prefecture_report.txt");
+  const std::string base =
+      testing::read_file(testing::repo_dir() / "examples" / "clean_prefecture_report.txt");
   const std::string anchor = "一、2023年工作回顾\n";
   ASSERT_NE(base.find(anchor), std::string::npos);
-  const char* cities[] = {"绍兴市", "湖州市", "嘉兴市", "金华市", "台州市", "丽水市", "衢州市", "舟山市"};
+  const char* cities[] = {"绍兴市", "湖州市", "嘉兴市", "金华市",
+                          "台州市", "丽水市", "衢州市", "舟山市"};
   fs::create_directories(dir / "sub");
   for (int i = 0; i < kFiles; ++i) {
     std::string extra;
     for (int k = 0; k < 80; ++k) {
-      extra += "第" + std::to_string(k + 1) + "项工作取得进展,全年完成投资" + std::to_string(100 + i * 7 + k) +
-               "亿元,增长" + std::to_string(k % 9) + "." + std::to_string(i % 10) + "%,新建项目" +
-               std::to_string(k + i) + "个,带动就业" + std::to_string(1000 + 13 * k + i) + "人。\n";
+      extra += "第" + std::to_string(k + 1) + "项工作取得进展,全年完成投资" +
+               std::to_string(100 + i * 7 + k) + "亿元,增长" + std::to_string(k % 9) + "." +
+               std::to_string(i % 10) + "%,新建项目" + std::to_string(k + i) + "个,带动就业" +
+               std::to_string(1000 + 13 * k + i) + "人。\n";
     }
     std::string text = replace_all(base, "绍兴市", cities[i % 8]);
     text.insert(text.find(anchor) + anchor.size(), extra);
-    const fs::path where = (i % 3 == 0 ? dir / "sub" : dir) / ("report_" + std::to_string(i) + ".txt");
+    const fs::path where =
+        (i % 3 == 0 ? dir / "sub" : dir) / ("report_" + std::to_string(i) + ".txt");
     testing::write_file(where, text);
   }
 }
 
 pid_t spawn_ingest(const fs::path& inputs, const fs::path& db) {
   const char* bin = std::getenv("GWR_BIN");
-  std::vector<std::string> args = {bin, "ingest", inputs.string(), "--db", db.string(), "--jobs", "2", "--batch", "1"};
+  std::vector<std::string> args = {bin,      "ingest", inputs.string(), "--db", db.string(),
+                                   "--jobs", "2",      "--batch",       "1"};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -78,14 +84,16 @@ int wait_exit(pid_t pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-// Reports stored so far, read through a separate read-only connection (-1 before the schema exists).
+// Reports stored so far, read through a separate read-only connection (-1 before the schema
+// exists).
 std::int64_t report_count(const fs::path& db) {
   sqlite3* h = nullptr;
   std::int64_t n = -1;
   if (sqlite3_open_v2(db.string().c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
     sqlite3_busy_timeout(h, 1000);
     sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(h, "SELECT count(*) FROM reports", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(h, "SELECT count(*) FROM reports", -1, &s, nullptr) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
       n = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
   }
@@ -114,19 +122,21 @@ std::string canonical_dump(const fs::path& db) {
     }
     sqlite3_finalize(s);
   };
-  rows("SELECT content_key, region, plan_year, "
-       "(SELECT count(*) FROM paragraphs x WHERE x.report_id = r.report_id), "
-       "(SELECT count(*) FROM facts x WHERE x.report_id = r.report_id), "
-       "(SELECT count(*) FROM quantities x WHERE x.report_id = r.report_id) FROM reports r ORDER BY content_key");
-  for (const char* t : {"reports", "sections", "paragraphs", "targets", "facts", "quantities", "livelihood_items",
-                        "glossary", "slogans", "warnings", "ingest_files"}) {
+  rows(
+      "SELECT content_key, region, plan_year, "
+      "(SELECT count(*) FROM paragraphs x WHERE x.report_id = r.report_id), "
+      "(SELECT count(*) FROM facts x WHERE x.report_id = r.report_id), "
+      "(SELECT count(*) FROM quantities x WHERE x.report_id = r.report_id) FROM reports r ORDER BY "
+      "content_key");
+  for (const char* t : {"reports", "sections", "paragraphs", "targets", "facts", "quantities",
+                        "livelihood_items", "glossary", "slogans", "warnings", "ingest_files"}) {
     out += t;
     out += ':';
     rows(std::string("SELECT count(*) FROM ") + t);
   }
   rows("SELECT path, status, reports FROM ingest_files ORDER BY path");
-  EXPECT_EQ(sqlite3_exec(h, "INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('integrity-check')", nullptr, nullptr,
-                         nullptr),
+  EXPECT_EQ(sqlite3_exec(h, "INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('integrity-check')",
+                         nullptr, nullptr, nullptr),
             SQLITE_OK)
       << sqlite3_errmsg(h);
   return out;
@@ -140,7 +150,8 @@ TEST(Kill9, KilledIngestThenReRunEqualsAnUninterruptedIngest) {
 
   ASSERT_EQ(wait_exit(spawn_ingest(dir / "in", dir / "ref.db")), 0);
   const std::string want = canonical_dump(dir / "ref.db");
-  ASSERT_NE(want.find("reports:" + std::to_string(kFiles) + "|"), std::string::npos) << want.substr(0, 400);
+  ASSERT_NE(want.find("reports:" + std::to_string(kFiles) + "|"), std::string::npos)
+      << want.substr(0, 400);
 
   const pid_t pid = spawn_ingest(dir / "in", dir / "k.db");
   std::int64_t at_kill = -1;

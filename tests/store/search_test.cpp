@@ -22,11 +22,12 @@ class Search : public ::testing::Test {
     auto st = Store::open(db);
     ASSERT_TRUE(st.ok()) << st.error().describe();
     store_ = std::make_unique<Store>(std::move(st).value());
-    add(report_text("湖州市", 2024,
-                    {"过去一年,全市经济稳中向好,地区生产总值增长6.5%。", "新建学校10所,教育事业加快发展。"},
-                    {"今年主要预期目标是:全市生产总值增长6%左右。",
-                     "教育是国之大计,教育优先发展,教育强市建设全面起势,办好人民满意的教育。",
-                     "建设医院3家,提升医疗服务水平。"}));
+    add(report_text(
+        "湖州市", 2024,
+        {"过去一年,全市经济稳中向好,地区生产总值增长6.5%。", "新建学校10所,教育事业加快发展。"},
+        {"今年主要预期目标是:全市生产总值增长6%左右。",
+         "教育是国之大计,教育优先发展,教育强市建设全面起势,办好人民满意的教育。",
+         "建设医院3家,提升医疗服务水平。"}));
     add(report_text("金华市", 2023, {"经济总量迈上新台阶,GDP增长7.5%。", "文化旅游融合发展。"},
                     {"推进乡村振兴,发展特色产业。", "深化教育改革,促进经济高质量发展。"}));
   }
@@ -140,7 +141,8 @@ TEST(SearchWithoutIndex, NeedsTheIndexAndReopeningBuildsIt) {
   {
     auto st = Store::open(db, Options{false, false});
     ASSERT_TRUE(st.ok());
-    for (const auto& x : extract(report_text("湖州市", 2024, {"教育事业加快发展。"}, {"推进教育现代化。"}), "t.txt"))
+    for (const auto& x : extract(
+             report_text("湖州市", 2024, {"教育事业加快发展。"}, {"推进教育现代化。"}), "t.txt"))
       ASSERT_TRUE(st.value().add(x).ok());
     SearchQuery q;
     q.text = "教育";

@@ -17,9 +17,9 @@ namespace {
 using testing::extract;
 using testing::report_text;
 
-const char* const kTables[] = {"reports",  "sections", "paragraphs",       "targets",  "facts",
-                               "quantities", "livelihood_items", "glossary", "slogans", "warnings",
-                               "ingest_files"};
+const char* const kTables[] = {"reports", "sections",   "paragraphs",       "targets",
+                               "facts",   "quantities", "livelihood_items", "glossary",
+                               "slogans", "warnings",   "ingest_files"};
 
 std::int64_t scalar(sqlite3* db, const std::string& sql) {
   sqlite3_stmt* s = nullptr;
@@ -32,13 +32,17 @@ std::int64_t scalar(sqlite3* db, const std::string& sql) {
 
 std::map<std::string, std::int64_t> counts(const Store& st) {
   std::map<std::string, std::int64_t> out;
-  for (const char* t : kTables) out[t] = scalar(st.handle(), std::string("SELECT count(*) FROM ") + t);
+  for (const char* t : kTables)
+    out[t] = scalar(st.handle(), std::string("SELECT count(*) FROM ") + t);
   return out;
 }
 
 std::vector<pipeline::Extraction> huzhou() {
-  return extract(report_text("湖州市", 2024, {"过去一年,全市经济稳中向好,地区生产总值增长6.5%。", "教育事业加快发展,新建学校10所。"},
-                             {"今年经济社会发展的主要预期目标为:本市生产总值增长6%左右。", "办好“两个先行”大事,推进教育现代化。"}),
+  return extract(report_text("湖州市", 2024,
+                             {"过去一年,全市经济稳中向好,地区生产总值增长6.5%。",
+                              "教育事业加快发展,新建学校10所。"},
+                             {"今年经济社会发展的主要预期目标为:本市生产总值增长6%左右。",
+                              "办好“两个先行”大事,推进教育现代化。"}),
                  "huzhou.txt");
 }
 
@@ -46,9 +50,11 @@ TEST(Store, OpenCreatesTheSchemaAndTheFullTextIndex) {
   const auto db = testing::temp_dir("store_schema") / "c.db";
   auto st = Store::open(db);
   ASSERT_TRUE(st.ok()) << st.error().describe();
-  for (const char* t : kTables) EXPECT_EQ(scalar(st->handle(), std::string("SELECT count(*) FROM ") + t), 0) << t;
+  for (const char* t : kTables)
+    EXPECT_EQ(scalar(st->handle(), std::string("SELECT count(*) FROM ") + t), 0) << t;
   EXPECT_TRUE(st->has_fts());
-  EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'paragraphs_fts'"), 1);
+  EXPECT_EQ(
+      scalar(st->handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'paragraphs_fts'"), 1);
   EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM meta WHERE key = 'schema_version'"), 1);
   EXPECT_EQ(scalar(st->handle(), "PRAGMA foreign_keys"), 1);
 }
@@ -58,7 +64,8 @@ TEST(Store, WithoutFtsSkipsTheIndex) {
   auto st = Store::open(db, Options{false, false});
   ASSERT_TRUE(st.ok());
   EXPECT_FALSE(st->has_fts());
-  EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'paragraphs_fts'"), 0);
+  EXPECT_EQ(
+      scalar(st->handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'paragraphs_fts'"), 0);
 }
 
 TEST(Store, AddWritesEveryRowAndReAddIsIdempotent) {
@@ -76,10 +83,13 @@ TEST(Store, AddWritesEveryRowAndReAddIsIdempotent) {
   EXPECT_GT(before.at("sections"), 1);
   EXPECT_GT(before.at("quantities"), 1);
   EXPECT_GT(before.at("targets"), 0);
-  EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM reports WHERE region = '湖州市' AND plan_year = 2024 "
-                                 "AND level = 'prefecture' AND length(content_key) = 32 AND length(body_text) > 100"),
-            1);
-  EXPECT_GE(scalar(st->handle(), "SELECT count(*) FROM paragraphs WHERE section_type = 'review'"), 2);
+  EXPECT_EQ(
+      scalar(st->handle(),
+             "SELECT count(*) FROM reports WHERE region = '湖州市' AND plan_year = 2024 "
+             "AND level = 'prefecture' AND length(content_key) = 32 AND length(body_text) > 100"),
+      1);
+  EXPECT_GE(scalar(st->handle(), "SELECT count(*) FROM paragraphs WHERE section_type = 'review'"),
+            2);
 
   auto again = st.value().add(xs[0]);
   ASSERT_TRUE(again.ok());
@@ -96,17 +106,21 @@ TEST(Store, AddWritesEveryRowAndReAddIsIdempotent) {
 // Every (term, paragraph, offset) of the full-text index, through fts5vocab.
 std::string index_dump(const Store& st) {
   sqlite3* h = st.handle();
-  EXPECT_EQ(sqlite3_exec(h, "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'paragraphs_fts', 'instance')",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK)
+  EXPECT_EQ(
+      sqlite3_exec(
+          h, "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'paragraphs_fts', 'instance')",
+          nullptr, nullptr, nullptr),
+      SQLITE_OK)
       << sqlite3_errmsg(h);
   sqlite3_stmt* s = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(h, "SELECT term, doc, offset FROM temp.v ORDER BY term, doc, offset", -1, &s, nullptr),
+  EXPECT_EQ(sqlite3_prepare_v2(h, "SELECT term, doc, offset FROM temp.v ORDER BY term, doc, offset",
+                               -1, &s, nullptr),
             SQLITE_OK);
   std::string out;
   while (sqlite3_step(s) == SQLITE_ROW) {
     out += reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
-    out += ' ' + std::to_string(sqlite3_column_int64(s, 1)) + ' ' + std::to_string(sqlite3_column_int64(s, 2)) + '\n';
+    out += ' ' + std::to_string(sqlite3_column_int64(s, 1)) + ' ' +
+           std::to_string(sqlite3_column_int64(s, 2)) + '\n';
   }
   sqlite3_finalize(s);
   return out;
@@ -126,7 +140,8 @@ TEST(Store, AnIndexBuiltFromPretokenizedStreamsEqualsOneTokenizedOnInsert) {
   const std::string a = index_dump(*plain), b = index_dump(*replayed);
   EXPECT_NE(a.find("教育"), std::string::npos);
   EXPECT_EQ(a, b);
-  EXPECT_EQ(sqlite3_exec(replayed->handle(), "INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('integrity-check')",
+  EXPECT_EQ(sqlite3_exec(replayed->handle(),
+                         "INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('integrity-check')",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
       << sqlite3_errmsg(replayed->handle());
@@ -144,13 +159,16 @@ TEST(Store, AFailingBatchLeavesNothing) {
   ASSERT_TRUE(st.ok());
   // Fault injection: the third report's warning insert fails.
   ASSERT_EQ(sqlite3_exec(st->handle(),
-                         "CREATE TEMP TRIGGER boom BEFORE INSERT ON main.warnings WHEN NEW.code = 'injected_fault' "
+                         "CREATE TEMP TRIGGER boom BEFORE INSERT ON main.warnings WHEN NEW.code = "
+                         "'injected_fault' "
                          "BEGIN SELECT RAISE(ABORT, 'injected fault'); END",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   std::vector<pipeline::Extraction> xs;
   for (const char* city : {"湖州市", "嘉兴市", "金华市"}) {
-    auto one = extract(report_text(city, 2024, {std::string(city) + "教育事业加快发展。"}, {"推进教育现代化。"}), "x.txt");
+    auto one = extract(
+        report_text(city, 2024, {std::string(city) + "教育事业加快发展。"}, {"推进教育现代化。"}),
+        "x.txt");
     ASSERT_EQ(one.size(), 1u);
     xs.push_back(std::move(one[0]));
   }
@@ -189,7 +207,8 @@ TEST(Store, ReadOnlyOpenRefusesWrites) {
   ASSERT_FALSE(a.ok());
   EXPECT_EQ(a.error().code, ErrorCode::kUnreadable);
   EXPECT_FALSE(ro.value().record_file({"x", 1, "failed", 0, "e"}).ok());
-  EXPECT_NE(sqlite3_exec(ro->handle(), "DELETE FROM reports", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(ro->handle(), "DELETE FROM reports", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   EXPECT_EQ(scalar(ro->handle(), "SELECT count(*) FROM reports"), 1);
 }
 
@@ -198,26 +217,33 @@ TEST(Store, AnalysisTextIsStoredOnlyWhereItDiffersAndSearchReadsItThroughTheView
   auto st = Store::open(dir / "c.db");
   ASSERT_TRUE(st.ok());
   // A traditional-character report: its paragraphs need a separate simplified text.
-  const auto trad = extract(report_text("湖州市", 2024, {"過去一年，全市經濟穩中向好，教育事業加快發展。"},
-                                        {"今年經濟社會發展的主要預期目標為：本市生產總值增長6%左右。"}),
-                            "trad.txt");
+  const auto trad =
+      extract(report_text("湖州市", 2024, {"過去一年，全市經濟穩中向好，教育事業加快發展。"},
+                          {"今年經濟社會發展的主要預期目標為：本市生產總值增長6%左右。"}),
+              "trad.txt");
   ASSERT_EQ(trad.size(), 1u);
   ASSERT_TRUE(st->add(huzhou()[0]).ok());
   ASSERT_TRUE(st->add(trad[0]).ok());
   sqlite3* h = st->handle();
   EXPECT_GT(scalar(h, "SELECT count(*) FROM paragraphs WHERE text_simplified IS NULL"), 3);
   EXPECT_EQ(scalar(h, "SELECT count(*) FROM paragraphs WHERE text_simplified = text"), 0);
-  EXPECT_GE(scalar(h, "SELECT count(*) FROM paragraphs WHERE text LIKE '%經濟%' AND text_simplified LIKE '%经济%'"), 2);
-  EXPECT_EQ(scalar(h, "SELECT count(*) FROM paragraph_analysis_text WHERE text_simplified IS NULL"), 0);
-  // Both kinds of paragraph are found, and snippets read the analysis text.
-  EXPECT_EQ(scalar(h, "SELECT count(DISTINCT p.report_id) FROM paragraphs_fts f JOIN paragraphs p "
-                      "ON p.paragraph_id = f.rowid WHERE paragraphs_fts MATCH '教育'"),
+  EXPECT_GE(scalar(h,
+                   "SELECT count(*) FROM paragraphs WHERE text LIKE '%經濟%' AND text_simplified "
+                   "LIKE '%经济%'"),
             2);
-  EXPECT_EQ(scalar(h, "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH '经济' "
-                      "AND snippet(paragraphs_fts, 0, '[', ']', '', 8) LIKE '%[经济]%'"),
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM paragraph_analysis_text WHERE text_simplified IS NULL"),
+            0);
+  // Both kinds of paragraph are found, and snippets read the analysis text.
+  EXPECT_EQ(scalar(h,
+                   "SELECT count(DISTINCT p.report_id) FROM paragraphs_fts f JOIN paragraphs p "
+                   "ON p.paragraph_id = f.rowid WHERE paragraphs_fts MATCH '教育'"),
+            2);
+  EXPECT_EQ(scalar(h,
+                   "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH '经济' "
+                   "AND snippet(paragraphs_fts, 0, '[', ']', '', 8) LIKE '%[经济]%'"),
             scalar(h, "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH '经济'"));
-  EXPECT_EQ(sqlite3_exec(h, "INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('integrity-check')", nullptr, nullptr,
-                         nullptr),
+  EXPECT_EQ(sqlite3_exec(h, "INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('integrity-check')",
+                         nullptr, nullptr, nullptr),
             SQLITE_OK)
       << sqlite3_errmsg(h);
 }
@@ -227,15 +253,16 @@ TEST(Store, ADatabaseOfAnotherSchemaVersionIsRefused) {
   {
     auto st = Store::open(db);
     ASSERT_TRUE(st.ok());
-    ASSERT_EQ(sqlite3_exec(st->handle(), "UPDATE meta SET value = '1' WHERE key = 'schema_version'", nullptr, nullptr,
-                           nullptr),
+    ASSERT_EQ(sqlite3_exec(st->handle(), "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+                           nullptr, nullptr, nullptr),
               SQLITE_OK);
   }
   for (bool ro : {false, true}) {
     auto again = Store::open(db, Options{ro, true});
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code, ErrorCode::kInvalidData);
-    EXPECT_NE(again.error().message.find("schema version 1"), std::string::npos) << again.error().message;
+    EXPECT_NE(again.error().message.find("schema version 1"), std::string::npos)
+        << again.error().message;
   }
 }
 
@@ -255,7 +282,9 @@ TEST(Store, RecordFileReplacesTheRowOfAPath) {
   ASSERT_TRUE(st.ok());
   ASSERT_TRUE(st.value().record_file({"a.txt", 10, "failed", 0, "bad"}).ok());
   ASSERT_TRUE(st.value().record_file({"a.txt", 12, "ingested", 1, ""}).ok());
-  EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM ingest_files WHERE status = 'ingested' AND error IS NULL"), 1);
+  EXPECT_EQ(scalar(st->handle(),
+                   "SELECT count(*) FROM ingest_files WHERE status = 'ingested' AND error IS NULL"),
+            1);
   EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM ingest_files"), 1);
 }
 

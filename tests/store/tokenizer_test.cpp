@@ -16,7 +16,8 @@ std::string dump(std::string_view s, TokenMode mode = TokenMode::kQuery) {
   std::string out;
   for (const Token& t : tok.value().tokenize(s, mode)) {
     if (!out.empty()) out += ' ';
-    out += (t.colocated ? "+" : "") + t.text + "@" + std::to_string(t.begin) + "-" + std::to_string(t.end);
+    out += (t.colocated ? "+" : "") + t.text + "@" + std::to_string(t.begin) + "-" +
+           std::to_string(t.end);
   }
   return out;
 }
@@ -25,11 +26,8 @@ TEST(Tokenizer, HanRunsBecomeOverlappingBigramsWithByteOffsets) {
   struct Case {
     std::string in, want;
   } cases[] = {
-      {"经济发展", "经济@0-6 济发@3-9 发展@6-12"},
-      {"教育", "教育@0-6"},
-      {"年", "年@0-3"},
-      {"经济,发展", "经济@0-6 发展@7-13"},
-      {"“三农”", "三农@3-9"},
+      {"经济发展", "经济@0-6 济发@3-9 发展@6-12"}, {"教育", "教育@0-6"},   {"年", "年@0-3"},
+      {"经济,发展", "经济@0-6 发展@7-13"},         {"“三农”", "三农@3-9"},
   };
   for (const auto& c : cases) EXPECT_EQ(dump(c.in), c.want) << c.in;
 }
@@ -73,7 +71,9 @@ TEST(Tokenizer, DocumentModeAddsColocatedDictionaryWordsOfThreeOrMoreCharacters)
 }
 
 TEST(Tokenizer, InvalidUtf8BytesSeparateTokens) {
-  EXPECT_EQ(dump(std::string("ab\xff" "cd")), "ab@0-2 cd@3-5");
+  EXPECT_EQ(dump(std::string("ab\xff"
+                             "cd")),
+            "ab@0-2 cd@3-5");
   EXPECT_EQ(dump(std::string("\xe6\x95")), "");  // truncated character
 }
 
@@ -92,7 +92,7 @@ TEST(Pretokenized, ReplaysExactlyTheDocumentStreamOfTheTextsItHolds) {
   const std::string texts[] = {
       "全市地区生产总值增长6.5%,GDP突破3000亿元,城乡居民人均可支配收入稳步提高。",
       "Made in China 2025 与“一带一路”建设",  // upper-case ASCII: token text differs from the span
-      std::string(300, 'x') + "经济发展",       // a token cut to the budget
+      std::string(300, 'x') + "经济发展",     // a token cut to the budget
       "年",
   };
   Pretokenized pre;

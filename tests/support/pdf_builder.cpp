@@ -32,7 +32,8 @@ std::string make_pdf(const std::vector<std::vector<std::string>>& pages) {
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
       std::to_string(cid.size()) + " beginbfchar\n";
-  for (const auto& [c, id] : cid) cmap += "<" + hex4(id) + "> <" + hex4(static_cast<unsigned>(c)) + ">\n";
+  for (const auto& [c, id] : cid)
+    cmap += "<" + hex4(id) + "> <" + hex4(static_cast<unsigned>(c)) + ">\n";
   cmap += "endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 
   std::vector<std::string> objs;  // objs[i] is object i+1
@@ -42,14 +43,18 @@ std::string make_pdf(const std::vector<std::vector<std::string>>& pages) {
   for (std::size_t i = 0; i < n_pages; ++i) kids += std::to_string(7 + 2 * i) + " 0 R ";
   objs.push_back("<< /Type /Catalog /Pages 2 0 R >>");
   objs.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(n_pages) + " >>");
-  objs.push_back("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
-                 "/DescendantFonts [4 0 R] /ToUnicode 6 0 R >>");
-  objs.push_back("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /STSong-Light "
-                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-                 "/FontDescriptor 5 0 R /DW 1000 >>");
-  objs.push_back("<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] "
-                 "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>");
-  objs.push_back("<< /Length " + std::to_string(cmap.size()) + " >>\nstream\n" + cmap + "endstream");
+  objs.push_back(
+      "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
+      "/DescendantFonts [4 0 R] /ToUnicode 6 0 R >>");
+  objs.push_back(
+      "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /STSong-Light "
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+      "/FontDescriptor 5 0 R /DW 1000 >>");
+  objs.push_back(
+      "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] "
+      "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>");
+  objs.push_back("<< /Length " + std::to_string(cmap.size()) + " >>\nstream\n" + cmap +
+                 "endstream");
   for (std::size_t p = 0; p < n_pages; ++p) {
     std::string content = "BT\n/F1 14 Tf\n16 TL\n60 780 Td\n";
     for (const auto& line : pages[p]) {
@@ -58,9 +63,13 @@ std::string make_pdf(const std::vector<std::vector<std::string>>& pages) {
       content += "> Tj T*\n";
     }
     content += "ET\n";
-    objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-                   "/Contents " + std::to_string(8 + 2 * p) + " 0 R >>");
-    objs.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream");
+    objs.push_back(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
+        ">> "
+        "/Contents " +
+        std::to_string(8 + 2 * p) + " 0 R >>");
+    objs.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
+                   "endstream");
   }
   std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
   std::vector<std::size_t> offsets;

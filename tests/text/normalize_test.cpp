@@ -47,7 +47,8 @@ TEST(Normalize, FoldsAndRepairsWithWarnings) {
       {"stray semicolon before anniversary", "成立70;周年", "成立70周年", "stray_semicolon@8"},
       {"ordinal clause keeps semicolon", "增速全市第1;建筑业产值", "增速全市第1;建筑业产值", ""},
       {"clause semicolon after unit kept", "增长6%;投资增长8%", "增长6%;投资增长8%", ""},
-      {"semicolon after full stop removed", "成立100周年!;\n", "成立100周年!\n", "stray_semicolon@16"},
+      {"semicolon after full stop removed", "成立100周年!;\n", "成立100周年!\n",
+       "stray_semicolon@16"},
       {"run of semicolons after full stop is one repair", "持续性。;;;;突出", "持续性。突出",
        "stray_semicolon@12"},
       {"space inside enumerator", "底线。十 一、着力", "底线。十一、着力", "split_enumerator@12"},
@@ -115,7 +116,8 @@ TEST(Normalize, TraditionalTextBecomesSimplifiedWithCharAccurateOffsets) {
   for (const auto& p : probes) {
     const std::size_t b = n.text.text.find(p.simplified);
     ASSERT_NE(b, std::string::npos) << p.simplified;
-    const std::size_t s = n.text.map.start(b), e = n.text.map.end(b + std::string(p.simplified).size());
+    const std::size_t s = n.text.map.start(b),
+                      e = n.text.map.end(b + std::string(p.simplified).size());
     EXPECT_EQ(in.substr(s, e - s), p.traditional) << p.simplified;
   }
   EXPECT_NE(dump(w).find("spaced_title@0"), std::string::npos) << dump(w);

@@ -33,7 +33,7 @@ TEST(OffsetMap, EmptyMapIsIdentity) {
 struct BuilderCase {
   const char* name;
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // derived [b, e)
-  std::vector<std::string> want;                            // source "start-end"
+  std::vector<std::string> want;                           // source "start-end"
 };
 
 // Source "abcdefghij"; derived = copy [0,3) + replace [3,6) by "XY" + delete [6,7) + copy [7,10).
@@ -141,8 +141,8 @@ TEST(OffsetMap, ComposeThreeLayersWithMultibyteReplacement) {
   const MappedText l3 = std::move(b3).finish();
   ASSERT_EQ(l3.text, "#Z\xE6\x96\x87");
   const OffsetMap m = compose(l3.map, compose(l2.map, l1.map));
-  EXPECT_EQ(span(m, 1, 2), "3-6");   // Z → 中
-  EXPECT_EQ(span(m, 2, 5), "6-9");   // 文
+  EXPECT_EQ(span(m, 1, 2), "3-6");  // Z → 中
+  EXPECT_EQ(span(m, 2, 5), "6-9");  // 文
   EXPECT_EQ(span(m, 1, 5), "3-9");
 }
 

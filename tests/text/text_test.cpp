@@ -52,9 +52,9 @@ std::size_t expect_exact_map(const Decoded& d, const std::string& raw, const cha
 struct EncodingCase {
   const char* name;
   const char* utf8_text;
-  const char* charset;    // ICU charset to produce the raw bytes
-  const char* declared;   // passed to decode()
-  const char* want_enc;   // Decoded::encoding
+  const char* charset;   // ICU charset to produce the raw bytes
+  const char* declared;  // passed to decode()
+  const char* want_enc;  // Decoded::encoding
 };
 
 TEST(Decode, DetectsEncodingAndMapsEveryCharToItsRawBytes) {
@@ -264,9 +264,14 @@ struct ExampleCase {
 
 TEST(Decode, ExampleReportsDecodeAndNormalize) {
   const std::vector<ExampleCase> cases = {
-      {"gbk_county_report.txt", "GB18030", false,
-       {"政府工作报告\n", "桐庐县人民政府县长", "(2024年1月10日)", "主要预期目标是:", "增长6%左右"}},
-      {"big5_county_report.txt", "Big5", true,
+      {"gbk_county_report.txt",
+       "GB18030",
+       false,
+       {"政府工作报告\n", "桐庐县人民政府县长", "(2024年1月10日)",
+        "主要预期目标是:", "增长6%左右"}},
+      {"big5_county_report.txt",
+       "Big5",
+       true,
        {"政府工作报告\n", "永登县人民政府县长", "各位代表:", "主要预期目标是:", "增长7%左右"}},
   };
   for (const auto& c : cases) {
@@ -287,7 +292,9 @@ TEST(Decode, ExampleReportsDecodeAndNormalize) {
       std::vector<Warning> w2;
       auto back = decode(raw.substr(s, e - s), c.want_enc, w2);
       ASSERT_TRUE(back.ok()) << c.file << " " << p;
-      EXPECT_EQ(normalize(back->text.text, w2).text.text.find(p.substr(0, p.size() - (p.back() == '\n'))), 0u)
+      EXPECT_EQ(
+          normalize(back->text.text, w2).text.text.find(p.substr(0, p.size() - (p.back() == '\n'))),
+          0u)
           << c.file << " " << p;
     }
   }
