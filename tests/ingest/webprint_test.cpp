@@ -156,6 +156,29 @@ TEST(UnwrapText, HardWrappedPlainTextReadsLikeTheCleanText) {
   EXPECT_TRUE(none.empty());
 }
 
+// A wrapped line that ends a sentence with a full-width ！ or ？ (or closes a full-width
+// bracket after it) is a paragraph end, exactly like one ending in 。 (the check once compared
+// ASCII `!`, `?` and `)` twice and joined such lines to the next).
+TEST(UnwrapText, FullWidthExclamationAndQuestionMarksEndLines) {
+  std::string wrapped;
+  for (const std::string& p : fixture::paragraphs()) {
+    for (const std::string& l : wrap(p, 40)) wrapped += l + "\n";
+  }
+  // Twenty-cell lines (full at a 40-column wrap) that each end a sentence.
+  const std::vector<std::string> shouts = {
+      "让我们携手并肩奋力拼搏共同书写新的篇章！", "各项工作能否如期完成关键在于落实见效？",
+      "全体干部要以时不我待的紧迫感抓好落实！）", "我们一定能够实现全年目标任务奋勇前进！”",
+      "这一年来取得的成绩来之不易值得珍惜啊！", "面对困难挑战我们没有退缩始终迎难而上！"};
+  for (const std::string& l : shouts) wrapped += l + "\n";
+  wrapped += "全市上下要团结一心，为建设更加美好的家园而努力奋斗。\n";
+  std::vector<Warning> w;
+  const MappedText u = unwrap_text(wrapped, w);
+  ASSERT_FALSE(w.empty());  // the text is recognised as hard-wrapped
+  for (const std::string& l : shouts) {
+    EXPECT_NE(u.text.find("\n" + l + "\n"), std::string::npos) << l << " was joined";
+  }
+}
+
 // Real scraped reports hold one paragraph per line: none of the shared corpus is unwrapped.
 TEST(UnwrapText, TheSharedCorpusIsNotHardWrapped) {
   const auto dir = testing::shared_dir() / "corpus";
