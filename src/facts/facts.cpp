@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/utf8.h"
+#include "text/punctuation.h"
 
 namespace gwr::facts {
 
@@ -42,18 +43,10 @@ using quantity::Kind;
 using quantity::Mention;
 
 bool clause_sep(std::string_view t, std::size_t i) {
-  for (std::string_view s : {",", ";", "。", "!", "?", "\n", ":", "，", "；", "：", "！", "？"}) {
-    if (t.substr(i).starts_with(s)) return true;
-  }
-  return false;
+  return i < t.size() && text::is_clause_end(utf8::at(t, i));
 }
 
-bool sentence_sep(std::string_view t, std::size_t i) {
-  for (std::string_view s : {"。", "!", "?", "\n", "！", "？"}) {
-    if (t.substr(i).starts_with(s)) return true;
-  }
-  return false;
-}
+bool sentence_sep(std::string_view t, std::size_t i) { return text::sentence_end_at(t, i) > 0; }
 
 // [begin, end) of the clause (or sentence) around pos, within [lo, hi).
 Span around(std::string_view t, std::size_t pos, std::size_t lo, std::size_t hi, bool sentence) {

@@ -10,6 +10,8 @@
 #include "common/data.h"
 #include "common/utf8.h"
 #include "facts/lists_text.h"
+#include "text/numerals.h"
+#include "text/punctuation.h"
 
 namespace gwr::facts {
 
@@ -120,7 +122,7 @@ std::optional<std::pair<std::size_t, int>> count_before(std::string_view s, std:
       while (b > floor) {
         std::size_t m = b;
         const char32_t d = utf8::prev(s, m);
-        if (!(is_cn_numeral(d) || (d >= U'0' && d <= U'9'))) break;
+        if (!(text::is_small_numeral(d) || (d >= U'0' && d <= U'9'))) break;
         b = m;
       }
       if (b == k) return std::nullopt;
@@ -137,7 +139,8 @@ std::optional<std::pair<std::size_t, int>> count_before(std::string_view s, std:
       }
       return std::make_pair(start, n.value);
     }
-    if (!(utf8::is_han(c) || c == U'“' || c == U'「') || is_cn_numeral(c)) return std::nullopt;
+    if (!(utf8::is_han(c) || c == U'“' || c == U'「') || text::is_small_numeral(c))
+      return std::nullopt;
     j = k;
   }
   return std::nullopt;
@@ -652,20 +655,13 @@ char32_t closing_quote(char32_t open) {
 
 // 十四五, 十三五, 九五, optionally with 规划/时期/期间.
 bool is_plan_ordinal(std::u32string_view t) {
-  std::size_t i = 0;
-  if (i < t.size() && t[i] == U'十') ++i;
-  if (i >= t.size() || cn_digit(t[i]) <= 0) return false;
-  ++i;
-  if (i >= t.size() || t[i] != U'五') return false;
-  ++i;
+  const std::size_t i = t.size() >= 3 && t[0] == U'十' ? 3 : 2;
+  if (t.size() < i || !text::five_year_plan_ordinal(t.substr(0, i))) return false;
   const std::u32string_view rest = t.substr(i);
   return rest.empty() || rest == U"规划" || rest == U"时期" || rest == U"期间";
 }
 
-bool is_quotation_punct(char32_t c) {
-  return c == U',' || c == U'，' || c == U'。' || c == U';' || c == U'；' || c == U':' ||
-         c == U'：' || c == U'!' || c == U'！' || c == U'?' || c == U'？';
-}
+bool is_quotation_punct(char32_t c) { return c != U'\n' && text::is_clause_end(c); }
 
 }  // namespace
 

@@ -4,7 +4,8 @@
 #include <algorithm>
 
 #include "common/utf8.h"
-#include "quantity/numeral.h"
+#include "text/numerals.h"
+#include "text/punctuation.h"
 
 namespace gwr::facts::lists_detail {
 
@@ -14,32 +15,6 @@ bool starts_with_at(std::string_view s, std::size_t i, std::string_view w) {
 
 // ---------------------------------------------------------------------------------------------
 // Numerals
-
-// The digit table is the number grammar's (quantity/numeral.h), so both stages read 〇/○/两 alike.
-int cn_digit(char32_t c) { return quantity::cn_digit(c); }
-
-bool is_cn_numeral(char32_t c) { return cn_digit(c) >= 0 || c == U'十' || c == U'百'; }
-
-// Value of a Chinese numeral below 1000 (十二, 二十, 一百零八); -1 when malformed.
-int parse_cn(std::u32string_view s) {
-  if (s.empty()) return -1;
-  int total = 0;
-  int digit = -1;
-  for (char32_t c : s) {
-    if (c == U'百' || c == U'十') {
-      const int mul = c == U'百' ? 100 : 10;
-      total += (digit < 0 ? 1 : digit) * mul;
-      digit = -1;
-    } else if (int d = cn_digit(c); d >= 0) {
-      if (digit > 0) return -1;  // two digits in a row: not a cardinal
-      digit = d;
-    } else {
-      return -1;
-    }
-  }
-  if (digit > 0) total += digit;
-  return total;
-}
 
 Numeral numeral_at(std::string_view s, std::size_t i) {
   Numeral n;
@@ -56,12 +31,12 @@ Numeral numeral_at(std::string_view s, std::size_t i) {
   while (j < s.size()) {
     std::size_t k = j;
     const char32_t c = utf8::next(s, k);
-    if (!is_cn_numeral(c) || digits.size() >= 4) break;
+    if (!text::is_small_numeral(c) || digits.size() >= 4) break;
     digits.push_back(c);
     j = k;
   }
   if (digits.empty()) return n;
-  n.value = parse_cn(digits);
+  n.value = static_cast<int>(text::parse_counting(digits).value_or(-1));
   n.len = n.value > 0 ? j - i : 0;
   n.chinese = true;
   if (n.value <= 0) n.value = -1;
@@ -111,8 +86,7 @@ bool enum_boundary(std::string_view s, std::size_t i, std::size_t floor) {
   if (i <= floor) return true;
   std::size_t j = i;
   const char32_t p = utf8::prev(s, j);
-  return utf8::is_space(p) || p == U'。' || p == U';' || p == U'；' || p == U':' || p == U'：' ||
-         p == U',' || p == U'，' || p == U'!' || p == U'?';
+  return utf8::is_space(p) || text::is_clause_end(p);
 }
 
 // The first enumerator with `style` and `number` at or after `from`, before `limit`.
@@ -131,10 +105,7 @@ std::optional<std::size_t> find_enumerator(std::string_view s, std::size_t from,
 // ---------------------------------------------------------------------------------------------
 // Small text helpers
 
-bool is_trailing_punct(char32_t c) {
-  return c == U'。' || c == U';' || c == U'；' || c == U',' || c == U'，' || c == U':' ||
-         c == U'：' || c == U'、';
-}
+bool is_trailing_punct(char32_t c) { return text::is_clause_end(c) || c == U'、'; }
 
 // Shrinks [b, e) past white space at both ends and trailing clause punctuation.
 Span tidy(std::string_view s, std::size_t b, std::size_t e) {
@@ -158,10 +129,7 @@ Span tidy(std::string_view s, std::size_t b, std::size_t e) {
   return Span{b, e};
 }
 
-bool is_clause_end(char32_t c) {
-  return c == U'。' || c == U',' || c == U';' || c == U':' || c == U'!' || c == U'?' ||
-         c == U'\n' || c == U'，' || c == U'；' || c == U'：';
-}
+bool is_clause_end(char32_t c) { return text::is_clause_end(c); }
 
 // Start of the clause holding byte i, looking back at most kMaxClauseBytes.
 std::size_t clause_start(std::string_view s, std::size_t i, std::size_t floor) {

@@ -25,12 +25,6 @@ constexpr std::size_t kMaxLeadBytes = 150;
 
 bool starts_with_at(std::string_view s, std::size_t i, std::string_view w);
 
-// 一…九 (and 两, 〇/零 as 0) → digit value; -1 for anything else.
-int cn_digit(char32_t c);
-bool is_cn_numeral(char32_t c);
-// Value of a Chinese numeral below 1000 (十二, 二十, 一百零八); -1 when malformed.
-int parse_cn(std::u32string_view s);
-
 // A numeral (Arabic or Chinese) at byte i: its value and byte length.
 struct Numeral {
   int value = -1;

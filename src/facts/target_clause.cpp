@@ -4,6 +4,7 @@
 
 #include "common/utf8.h"
 #include "facts/lists_text.h"
+#include "text/punctuation.h"
 
 namespace gwr::facts::detail {
 
@@ -12,15 +13,14 @@ namespace {
 using quantity::Kind;
 using quantity::Mention;
 
+// A comma, semicolon or sentence end separates target clauses; *len is its byte length.
 bool is_separator(std::string_view t, std::size_t i, std::size_t* len) {
-  static constexpr std::string_view kSeps[] = {",", ";", "。", "，", "；", "!", "！"};
-  for (auto s : kSeps) {
-    if (t.substr(i).starts_with(s)) {
-      *len = s.size();
-      return true;
-    }
-  }
-  return false;
+  if (i >= t.size()) return false;
+  std::size_t j = i;
+  const char32_t c = utf8::next(t, j);
+  if (!(text::is_comma(c) || text::is_semicolon(c) || text::is_sentence_end(c))) return false;
+  *len = j - i;
+  return true;
 }
 
 int depth_delta(char32_t c) {

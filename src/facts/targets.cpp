@@ -6,6 +6,7 @@
 #include "common/utf8.h"
 #include "facts/lists_text.h"
 #include "facts/target_clause.h"
+#include "text/punctuation.h"
 
 namespace gwr::facts {
 
@@ -46,19 +47,10 @@ namespace {
 using detail::ClauseParser;
 using detail::Mode;
 
+// A sentence end (text/punctuation.h) or a line break at byte i; *len is its byte length.
 bool is_sentence_end(std::string_view t, std::size_t i, std::size_t* len) {
-  static constexpr std::string_view kEnds[] = {"。", "!", "?", "！", "？"};
-  for (auto e : kEnds) {
-    if (t.substr(i).starts_with(e)) {
-      *len = e.size();
-      return true;
-    }
-  }
-  if (t[i] == '\n') {
-    *len = 1;
-    return true;
-  }
-  return false;
+  *len = text::sentence_end_at(t, i);
+  return *len > 0;
 }
 
 // Start of the sentence holding `pos` (after the previous 。!? or line break), not before `floor`.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/utf8.h"
+#include "text/numerals.h"
 
 namespace gwr::ingest {
 namespace {
@@ -259,26 +260,9 @@ Numbering read_numbering(const pugi::xml_document& doc) {
   return out;
 }
 
-std::string chinese_number(int v) {
-  static constexpr std::array<std::string_view, 10> kDigit = {"〇", "一", "二", "三", "四",
-                                                              "五", "六", "七", "八", "九"};
-  if (v <= 0 || v >= 1000) return std::to_string(v);
-  std::string s;
-  const int h = v / 100, t = v / 10 % 10, u = v % 10;
-  if (h > 0) s += std::string(kDigit[static_cast<std::size_t>(h)]) + "百";
-  if (t > 0) {
-    if (!(h == 0 && t == 1)) s += kDigit[static_cast<std::size_t>(t)];
-    s += "十";
-  } else if (h > 0 && u > 0) {
-    s += "零";
-  }
-  if (u > 0) s += kDigit[static_cast<std::size_t>(u)];
-  return s;
-}
-
 std::string format_number(const std::string& fmt, int v) {
   if (fmt.rfind("chinese", 0) == 0 || fmt == "ideographDigital" || fmt == "japaneseCounting") {
-    return chinese_number(v);
+    return text::to_chinese(v);
   }
   if ((fmt == "lowerLetter" || fmt == "upperLetter") && v >= 1 && v <= 26) {
     return std::string(1, static_cast<char>((fmt == "lowerLetter" ? 'a' : 'A') + v - 1));

@@ -7,6 +7,7 @@
 
 #include "common/data.h"
 #include "common/utf8.h"
+#include "text/punctuation.h"
 
 namespace gwr::ingest {
 namespace {
@@ -100,8 +101,9 @@ bool has_letter_or_han(std::string_view l) {
 }
 
 bool has_sentence_punct(std::string_view l) {
-  for (std::string_view p : {"。", ",", ",", ";", ";", "!", "!", "?", "?", ":", ":", "、"}) {
-    if (contains(l, p)) return true;
+  for (std::size_t i = 0; i < l.size();) {
+    const char32_t c = utf8::next(l, i);
+    if (gwr::text::is_clause_end(c) || c == U'、') return true;
   }
   return false;
 }
@@ -283,9 +285,14 @@ std::optional<std::size_t> find_opening(std::string_view text, std::size_t from)
     const std::string_view after = text.substr(pos + kAddress.size(), 420);
     // The address ends with a colon ("各位代表:", "各位代表、各位委员:"); mid-speech
     // "各位代表," / "各位代表!" are not openings.
-    const std::size_t colon = std::min(after.find(':'), after.find(":"));
-    const std::size_t stop = std::min(
-        {after.find(","), after.find(","), after.find("。"), after.find("!"), after.find("!")});
+    std::size_t colon = std::string_view::npos, stop = std::string_view::npos;
+    for (std::size_t i = 0; i < after.size() && stop == std::string_view::npos;) {
+      const std::size_t at = i;
+      const char32_t c = utf8::next(after, i);
+      if (gwr::text::is_colon(c) && colon == std::string_view::npos) colon = at;
+      if (gwr::text::is_comma(c) || (gwr::text::is_sentence_end(c) && c != U'?' && c != U'？'))
+        stop = at;
+    }
     if (colon <= 30 && colon < stop && contains(after.substr(colon), kSelf)) return pos;
     pos += kAddress.size();
   }
@@ -450,8 +457,7 @@ Layout analyze(const Lexicon& lex, std::string_view text) {
     if (tail.size() > semi.size() && tail.substr(tail.size() - semi.size()) == semi) {
       std::size_t i = tail.size() - semi.size();
       const char32_t before = utf8::prev(tail, i);
-      if (before == U'。' || before == U'!' || before == U'!' || before == U'?' || before == U'?' ||
-          before == U'”') {
+      if (gwr::text::is_sentence_end(before) || before == U'”') {
         out.body.end -= semi.size();
       }
       break;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/utf8.h"
+#include "text/punctuation.h"
 
 namespace gwr::ingest {
 namespace {
@@ -130,19 +131,7 @@ std::size_t width(std::string_view l) {
   return w;
 }
 
-bool ends_sentence(std::string_view l) {
-  std::size_t i = l.size();
-  while (i > 0) {
-    std::size_t j = i;
-    const char32_t c = utf8::prev(l, j);
-    if (c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U')' || c == U')' || c == U'"') {
-      i = j;
-      continue;
-    }
-    return c == U'。' || c == U'!' || c == U'?' || c == U'!' || c == U'?' || c == U'…';
-  }
-  return false;
-}
+bool ends_sentence(std::string_view l) { return text::line_ends_sentence(l); }
 
 bool is_han_numeral(char32_t c) {
   return std::u32string_view(U"一二三四五六七八九十百零〇").find(c) != std::u32string_view::npos;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/utf8.h"
+#include "text/numerals.h"
 
 namespace gwr::meta {
 namespace {
@@ -27,12 +28,7 @@ bool starts_at(U32View s, std::size_t i, U32View w) {
   return i <= s.size() && s.substr(i, w.size()) == w;
 }
 
-bool is_cn_digit(char32_t c) {
-  return U32View(U"〇零一二三四五六七八九两○Ｏ").find(c) != U32View::npos;
-}
-bool is_num_char(char32_t c) {
-  return utf8::is_ascii_digit(c) || is_cn_digit(c) || c == U'十' || c == U'百';
-}
+bool is_num_char(char32_t c) { return utf8::is_ascii_digit(c) || text::is_small_numeral(c); }
 bool is_sep(char32_t c) {
   return utf8::is_space(c) || c == U';' || c == U':' || c == U'：' || c == U'；' || c == U'、' ||
          c == U',';
@@ -40,75 +36,23 @@ bool is_sep(char32_t c) {
 bool is_name_char(char32_t c) { return utf8::is_han(c) || c == U'·' || c == U'•'; }
 
 int digit_value(char32_t c) {
-  if (utf8::is_ascii_digit(c)) return static_cast<int>(c - U'0');
-  switch (c) {
-    case U'〇':
-    case U'零':
-    case U'○':
-    case U'Ｏ':
-      return 0;
-    case U'一':
-      return 1;
-    case U'二':
-    case U'两':
-      return 2;
-    case U'三':
-      return 3;
-    case U'四':
-      return 4;
-    case U'五':
-      return 5;
-    case U'六':
-      return 6;
-    case U'七':
-      return 7;
-    case U'八':
-      return 8;
-    case U'九':
-      return 9;
-    default:
-      return -1;
-  }
+  return utf8::is_ascii_digit(c) ? static_cast<int>(c - U'0') : text::cn_digit(c);
 }
 
 // "2021", "二〇二一" (digit by digit), "十二", "二十一", "14" → value; nullopt when malformed.
 std::optional<int> parse_number(U32View s) {
   if (s.empty() || s.size() > 6) return std::nullopt;
-  bool positional = s.find_first_of(U"十百") != U32View::npos;
-  if (!positional) {
+  if (std::all_of(s.begin(), s.end(), [](char32_t c) { return utf8::is_ascii_digit(c); })) {
     int v = 0;
-    for (char32_t c : s) {
-      int d = digit_value(c);
-      if (d < 0) return std::nullopt;
-      v = v * 10 + d;
-    }
+    for (char32_t c : s) v = v * 10 + static_cast<int>(c - U'0');
     return v;
   }
-  int total = 0, cur = -1;
-  for (char32_t c : s) {
-    if (c == U'百' || c == U'十') {
-      int unit = c == U'百' ? 100 : 10;
-      total += (cur < 0 ? 1 : cur) * unit;
-      cur = -1;
-    } else {
-      int d = digit_value(c);
-      if (d < 0 || cur >= 0) return std::nullopt;
-      cur = d;
-    }
-  }
-  return total + (cur < 0 ? 0 : cur);
+  const auto v = text::parse_chinese(s);
+  if (!v) return std::nullopt;
+  return static_cast<int>(*v);
 }
 
-// 1..99 as Chinese numerals: 5 → 五, 10 → 十, 14 → 十四, 20 → 二十.
-std::string to_chinese(int n) {
-  static constexpr std::array<std::string_view, 10> kDigits = {"〇", "一", "二", "三", "四",
-                                                               "五", "六", "七", "八", "九"};
-  if (n < 10) return std::string(kDigits[static_cast<std::size_t>(n)]);
-  std::string out = n >= 20 ? std::string(kDigits[static_cast<std::size_t>(n / 10)]) : "";
-  out += "十";
-  if (n % 10 != 0) out += kDigits[static_cast<std::size_t>(n % 10)];
-  return out;
-}
+using text::to_chinese;
 
 std::string pad2(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
@@ -510,13 +454,7 @@ std::optional<int> plan_year_from_headings(U32View body) {
     int y = 0;
     for (std::size_t k = i - 4; k < i; ++k) {
       const char32_t c = body[k];
-      int d = -1;
-      if (utf8::is_ascii_digit(c))
-        d = static_cast<int>(c - U'0');
-      else if (const auto at = U32View(U"〇一二三四五六七八九").find(c); at != U32View::npos)
-        d = static_cast<int>(at);
-      else if (c == U'零' || c == U'○' || c == U'Ｏ')
-        d = 0;
+      const int d = c == U'两' ? -1 : digit_value(c);  // years are written digit by digit
       if (d < 0) return 0;
       y = y * 10 + d;
     }

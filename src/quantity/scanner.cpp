@@ -4,10 +4,17 @@
 #include <string>
 
 #include "common/utf8.h"
-#include "quantity/numeral.h"
+#include "text/numerals.h"
+#include "text/punctuation.h"
 
 namespace gwr::quantity {
 namespace {
+
+using text::cn_digit;
+using text::cn_multiplier;
+using text::is_cn_numeral;
+using text::parse_arabic;
+using text::parse_chinese;
 
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
@@ -21,8 +28,8 @@ bool is_open_quote(char32_t c) { return c == U'“' || c == '"' || c == U'「' |
 bool is_close_quote(char32_t c) { return c == U'”' || c == '"' || c == U'」' || c == U'’'; }
 // Characters after which a line item may start (enumerators 一、 1. 一是).
 bool is_item_boundary(char32_t c) {
-  return c == 0 || utf8::is_space(c) || c == U'。' || c == ';' || c == ':' || c == '!' ||
-         c == '?' || c == U'；' || c == U'：' || c == U'！' || c == U'？';
+  return c == 0 || utf8::is_space(c) || text::is_sentence_end(c) || text::is_semicolon(c) ||
+         text::is_colon(c);
 }
 bool is_multiplier_only(std::u32string_view run) {
   return std::all_of(run.begin(), run.end(), [](char32_t c) { return cn_multiplier(c) >= 100; });
@@ -597,8 +604,7 @@ class Scanner {
   Tail chinese_tail(const Num& n) const { return read_tail(n.end); }
 
   static bool plan_ordinal(std::u32string_view r) {
-    if (r.size() == 3 && r[0] == U'十' && cn_digit(r[1]) > 0 && r[2] == U'五') return true;
-    return false;
+    return r.size() == 3 && text::five_year_plan_ordinal(r).has_value();
   }
 
   std::size_t chinese(std::size_t i) {

@@ -3,18 +3,16 @@
 #include <optional>
 
 #include "common/utf8.h"
+#include "text/numerals.h"
+#include "text/punctuation.h"
 
 namespace gwr::sections {
 namespace {
 
-bool is_sentence_end(char32_t c) {
-  return c == U'。' || c == U'!' || c == U'?' || c == U'！' || c == U'？' || c == U';' ||
-         c == U'；';
-}
-bool is_colon(char32_t c) { return c == U':' || c == U'：'; }
-bool is_closing_quote(char32_t c) {
-  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U')' || c == U'）';
-}
+// A heading never runs past a sentence end or a semicolon.
+bool is_sentence_end(char32_t c) { return text::is_sentence_end(c) || text::is_semicolon(c); }
+using text::is_colon;
+bool is_closing_quote(char32_t c) { return text::is_closing_mark(c); }
 // Words that continue a heading after a heading-ending word (工作回顾及…, 目标和…).
 bool is_connective(char32_t c) {
   return std::u32string_view(U"和及与暨、并,，的之或(（").find(c) != std::u32string_view::npos;
@@ -44,18 +42,18 @@ std::optional<int> read_han(std::string_view t, std::size_t& i, std::size_t end)
   while (j < end) {
     std::size_t k = j;
     char32_t c = utf8::next(t, k);
-    if (c == U' ' && !digits.empty() && k < end && is_han_digit(utf8::at(t, k))) {
+    if (c == U' ' && !digits.empty() && k < end && text::is_small_numeral(utf8::at(t, k))) {
       c = utf8::next(t, k);
     }
-    if (!is_han_digit(c)) break;
+    if (!text::is_small_numeral(c)) break;
     digits.push_back(c);
     j = k;
   }
   if (digits.empty() || digits.size() > 4) return std::nullopt;
-  const int n = han_number(digits);
-  if (n <= 0) return std::nullopt;
+  const auto n = text::parse_counting(digits);
+  if (!n || *n <= 0) return std::nullopt;
   i = j;
-  return n;
+  return static_cast<int>(*n);
 }
 
 std::optional<int> read_arabic(std::string_view t, std::size_t& i, std::size_t end) {
@@ -114,7 +112,7 @@ std::optional<Enumerator> parse_enumerator(std::string_view t, std::size_t s, st
     if (j >= end || utf8::next(t, j) != U'、') return std::nullopt;
     // `一、二级`, `一、二、三产业`: a list of numerals, not an enumerator.
     const char32_t next = j < end ? utf8::at(t, j) : U'\0';
-    if (is_han_digit(next) && next != U'〇' && next != U'零') return std::nullopt;
+    if (text::is_small_numeral(next) && next != U'〇' && next != U'零') return std::nullopt;
     return Enumerator{Kind::kHan, *n, skip_spaces(t, j, end)};
   }
   j = i;

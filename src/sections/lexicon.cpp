@@ -4,6 +4,7 @@
 
 #include "common/data.h"
 #include "common/utf8.h"
+#include "text/numerals.h"
 
 namespace gwr::sections {
 namespace {
@@ -54,35 +55,6 @@ std::vector<Pattern> load_list(std::string_view file, std::string& errors) {
 
 }  // namespace
 
-bool is_han_digit(char32_t c) {
-  return std::u32string_view(U"〇零一二三四五六七八九十百两").find(c) != std::u32string_view::npos;
-}
-
-int han_number(std::u32string_view s) {
-  if (s.empty()) return -1;
-  constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
-  int total = 0;
-  int digit = -1;
-  for (char32_t c : s) {
-    if (c == U'零') c = U'〇';
-    if (c == U'两') c = U'二';
-    if (auto d = kDigits.find(c); d != std::u32string_view::npos) {
-      if (digit >= 0) return -1;  // two digits in a row: not a counting numeral
-      digit = static_cast<int>(d);
-    } else if (c == U'十') {
-      total += (digit < 0 ? 1 : digit) * 10;
-      digit = -1;
-    } else if (c == U'百') {
-      total += (digit < 0 ? 1 : digit) * 100;
-      digit = -1;
-    } else {
-      return -1;
-    }
-  }
-  if (digit > 0) total += digit;
-  return total > 0 ? total : -1;
-}
-
 Pattern compile(std::string_view pattern) {
   Pattern p;
   std::size_t i = 0;
@@ -117,14 +89,13 @@ bool match_at(std::string_view text, std::size_t pos, const Pattern& p, std::siz
       for (int k = 0; k < 4; ++k) {
         if (j >= text.size()) return false;
         const char32_t c = utf8::next(text, j);
-        const bool ok =
-            ascii ? is_ascii_digit(c) : (c != U'十' && c != U'百' && c != U'两' && is_han_digit(c));
+        const bool ok = ascii ? is_ascii_digit(c) : (text::is_cn_digit(c) && c != U'两');
         if (!ok) return false;
       }
       if (j < text.size() && is_ascii_digit(utf8::at(text, j))) return false;
       i = j;
     } else if (a == Pattern::kHanDigit) {
-      if (!is_han_digit(utf8::next(text, i))) return false;
+      if (!text::is_small_numeral(utf8::next(text, i))) return false;
     } else {
       if (fold(utf8::next(text, i)) != a) return false;
     }

@@ -61,8 +61,4 @@ bool match_at(std::string_view text, std::size_t pos, const Pattern& p, std::siz
 // True when `p` occurs anywhere in text.
 bool contains(std::string_view text, const Pattern& p);
 
-// Value of a Chinese numeral made of 〇零一二三四五六七八九十百两 (e.g. 十一 → 11), -1 if not one.
-int han_number(std::u32string_view s);
-bool is_han_digit(char32_t c);
-
 }  // namespace gwr::sections

@@ -3,16 +3,13 @@
 #include <algorithm>
 
 #include "common/utf8.h"
+#include "text/punctuation.h"
 
 namespace gwr::sections {
 namespace {
 
-bool is_terminal(char32_t c) {
-  return c == U'。' || c == U'!' || c == U'?' || c == U'！' || c == U'？';
-}
-bool is_closer(char32_t c) {
-  return c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U')' || c == U'）' || c == U'"';
-}
+bool is_terminal(char32_t c) { return text::is_sentence_end(c); }
+bool is_closer(char32_t c) { return text::is_closing_mark(c) || c == U'"'; }
 
 // Trimmed [b, e), or an empty span when only white space.
 Span trimmed(std::string_view t, std::size_t b, std::size_t e) {

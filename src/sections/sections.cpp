@@ -8,6 +8,7 @@
 #include "sections/headings.h"
 #include "sections/lexicon.h"
 #include "sections/paragraphs.h"
+#include "text/punctuation.h"
 
 namespace gwr::sections {
 namespace {
@@ -147,8 +148,7 @@ std::vector<Candidate> with_style_headings(const Document& doc, Span body, const
     bool sentence = false;
     for (std::size_t i = 0; i < title.size();) {
       const char32_t c = utf8::next(title, i);
-      if ((c == U'。' || c == U'!' || c == U'！' || c == U'?' || c == U'？') && i < title.size())
-        sentence = true;
+      if (text::is_sentence_end(c) && i < title.size()) sentence = true;
     }
     if (sentence) continue;
     const bool overlaps = std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {

@@ -12,16 +12,13 @@
 #include "common/data.h"
 #include "common/utf8.h"
 #include "text/chinese_script.h"
+#include "text/numerals.h"
 #include "text/text.h"
 
 namespace gwr::text {
 
 namespace {
 
-bool is_cn_digit(char32_t c) {
-  return std::u32string_view(U"〇零一二三四五六七八九十").find(c) != std::u32string_view::npos;
-}
-bool is_cn_numeral(char32_t c) { return is_cn_digit(c) || c == U'百' || c == U'两'; }
 // Spellings of 〇 seen in scraped and OCRed text.
 bool is_ring_like(char32_t c) {
   return c == U'○' || c == U'◯' || c == U'О' || c == U'о' || c == 'O' || c == 'o' || c == '0' ||
@@ -265,7 +262,7 @@ std::vector<Repair> find_repairs(std::string_view s) {
       continue;
     }
     // `十 一、`: a space inside a Chinese numeral that ends in an enumeration comma.
-    if (!is_cn_numeral(before)) continue;
+    if (!is_small_numeral(before)) continue;
     std::size_t j = i + 1;
     while (j < s.size() && s[j] == ' ' && j - i < 2) ++j;
     std::size_t k = j;
@@ -274,7 +271,7 @@ std::vector<Repair> find_repairs(std::string_view s) {
     while (k < s.size()) {
       std::size_t k2 = k;
       after = utf8::next(s, k2);
-      if (!is_cn_numeral(after)) break;
+      if (!is_small_numeral(after)) break;
       ++digits;
       k = k2;
     }

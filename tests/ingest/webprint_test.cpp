@@ -168,7 +168,7 @@ TEST(UnwrapText, FullWidthExclamationAndQuestionMarksEndLines) {
   const std::vector<std::string> shouts = {
       "让我们携手并肩奋力拼搏共同书写新的篇章！", "各项工作能否如期完成关键在于落实见效？",
       "全体干部要以时不我待的紧迫感抓好落实！）", "我们一定能够实现全年目标任务奋勇前进！”",
-      "这一年来取得的成绩来之不易值得珍惜啊！", "面对困难挑战我们没有退缩始终迎难而上！"};
+      "这一年来取得的成绩来之不易值得珍惜啊！",   "面对困难挑战我们没有退缩始终迎难而上！"};
   for (const std::string& l : shouts) wrapped += l + "\n";
   wrapped += "全市上下要团结一心，为建设更加美好的家园而努力奋斗。\n";
   std::vector<Warning> w;

@@ -12,12 +12,14 @@
 
 #include "common/data.h"
 #include "common/utf8.h"
-#include "quantity/numeral.h"
 #include "quantity/quantity.h"
 #include "support/paths.h"
+#include "text/numerals.h"
 
 namespace gwr::quantity {
 namespace {
+
+using text::is_cn_numeral;
 
 struct Corpus {
   std::vector<std::pair<std::string, std::string>> files;  // name, text

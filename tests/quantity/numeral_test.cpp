@@ -1,6 +1,4 @@
 // Grammar::parse_numeral (src/quantity/numeral.cpp): numerals alone, both scripts.
-#include "quantity/numeral.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,6 +7,7 @@
 #include <vector>
 
 #include "quantity/quantity.h"
+#include "text/numerals.h"
 
 namespace gwr::quantity {
 namespace {
@@ -62,15 +61,6 @@ TEST(ParseNumeral, RejectsWhatIsNotANumeral) {
        {"", "abc", "三四十", "十百", "1..2", "1,23", "1.", "一x", "零分之一", "5个", "1.2元"}) {
     EXPECT_FALSE(Grammar::parse_numeral(s).has_value()) << s;
   }
-}
-
-TEST(ChineseDigits, MapToValues) {
-  EXPECT_EQ(cn_digit(U'两'), 2);
-  EXPECT_EQ(cn_digit(U'〇'), 0);
-  EXPECT_EQ(cn_digit(U'十'), -1);
-  EXPECT_EQ(cn_multiplier(U'亿'), 1e8);
-  EXPECT_TRUE(is_cn_numeral(U'万'));
-  EXPECT_FALSE(is_cn_numeral(U'个'));
 }
 
 }  // namespace

@@ -58,14 +58,5 @@ TEST(Lexicon, PlaceholdersMatchYearsAndNumerals) {
   EXPECT_TRUE(contains("“十五五”时期，", compile("“十<H>五”时期,")));  // full-width comma
 }
 
-TEST(Lexicon, ChineseNumeralsHaveTheirValue) {
-  EXPECT_EQ(han_number(U"一"), 1);
-  EXPECT_EQ(han_number(U"十"), 10);
-  EXPECT_EQ(han_number(U"十一"), 11);
-  EXPECT_EQ(han_number(U"二十三"), 23);
-  EXPECT_EQ(han_number(U"一二"), -1);
-  EXPECT_EQ(han_number(U"〇"), -1);
-}
-
 }  // namespace
 }  // namespace gwr::sections
