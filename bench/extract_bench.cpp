@@ -122,6 +122,11 @@ void BM_Baseline(benchmark::State& state) {
     state.SkipWithError(("no corpus at " + corpus_dir().string()).c_str());
     return;
   }
+  const auto lex = gwr::text::Lexicon::load();
+  if (!lex) {
+    state.SkipWithError(lex.error().describe().c_str());
+    return;
+  }
   std::vector<gwr::Warning> warnings;
   for (auto _ : state) {
     for (const Input& in : inputs) {
@@ -131,7 +136,7 @@ void BM_Baseline(benchmark::State& state) {
         state.SkipWithError(d.error().describe().c_str());
         return;
       }
-      gwr::text::Normalized n = gwr::text::normalize(d->text.text, warnings);
+      gwr::text::Normalized n = gwr::text::normalize(d->text.text, *lex, warnings);
       benchmark::DoNotOptimize(n);
     }
   }

@@ -107,10 +107,10 @@ struct Visible {
 void append_mapped(std::vector<Warning>& dst, std::vector<Warning> src, const OffsetMap& to_raw);
 
 // Removes repeated copies of the article and pager lines from text or HTML's visible text.
-Visible deduplicate(MappedText t, std::string encoding, std::string format,
+Visible deduplicate(MappedText t, std::string encoding, std::string format, const Lexicon& lex,
                     std::vector<Warning>& warnings) {
   std::vector<Warning> w;
-  Deduplicated d = remove_repeats(t.text, w);
+  Deduplicated d = remove_repeats(t.text, lex, w);
   append_mapped(warnings, std::move(w), t.map);
   MappedText v{std::move(d.text.text), compose(d.text.map, t.map)};
   d.text = {};
@@ -118,7 +118,7 @@ Visible deduplicate(MappedText t, std::string encoding, std::string format,
 }
 
 Result<Visible> visible_text(std::string_view bytes, std::string_view name, Format f,
-                             std::vector<Warning>& warnings) {
+                             const Lexicon& lex, std::vector<Warning>& warnings) {
   if (f == Format::kDocx) {
     auto t = docx_to_text(bytes, name);
     if (!t) return t.error();
@@ -158,11 +158,11 @@ Result<Visible> visible_text(std::string_view bytes, std::string_view name, Form
     MappedText un = unwrap_text(clean.text, uw);
     append_mapped(warnings, std::move(uw), clean.map);
     MappedText u{std::move(un.text), compose(un.map, clean.map)};
-    return deduplicate(std::move(u), decoded.encoding, "txt", warnings);
+    return deduplicate(std::move(u), decoded.encoding, "txt", lex, warnings);
   }
   MappedText html = html_to_text(clean.text);
   MappedText v{std::move(html.text), compose(html.map, clean.map)};
-  return deduplicate(std::move(v), decoded.encoding, "html", warnings);
+  return deduplicate(std::move(v), decoded.encoding, "html", lex, warnings);
 }
 
 // Offset in the derived string of `src` in the source string (inverse of `m`): the first derived
@@ -247,7 +247,7 @@ Document build_document(const Lexicon& lex, std::string_view name, const Visible
 }  // namespace
 
 Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_view name,
-                                         const Options& options) {
+                                         const Lexicon& lex, const Options& options) {
   const std::string where(name);
   if (bytes.size() > options.max_bytes) {
     return make_error(ErrorCode::kTooLarge,
@@ -256,30 +256,28 @@ Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_vie
                       where);
   }
   if (bytes.empty()) return make_error(ErrorCode::kNotAReport, "empty file", where);
-  auto lex = load_lexicon();
-  if (!lex) return lex.error();
   auto format = detect_format(bytes, name);
   if (!format) return format.error();
 
   std::vector<Warning> file_warnings;
-  auto vis = visible_text(bytes, name, *format, file_warnings);
+  auto vis = visible_text(bytes, name, *format, lex, file_warnings);
   if (!vis) return vis.error();
   const Visible& v = *vis;
   if (utf8::trim(v.text.text).empty())
     return make_error(ErrorCode::kNotAReport, "no visible text", where);
 
   std::vector<Warning> whole_warnings;
-  text::Normalized whole = text::normalize(v.text.text, whole_warnings);
-  if (!has_report_signal(**lex, whole.text.text)) {
+  text::Normalized whole = text::normalize(v.text.text, lex.text, whole_warnings);
+  if (!has_report_signal(lex, whole.text.text)) {
     return make_error(
         ErrorCode::kNotAReport,
         "no sign of a government work report (no 政府工作报告, 各位代表, 人民代表大会 …)", where);
   }
 
   std::vector<Document> docs;
-  const std::vector<std::size_t> points = split_points(**lex, whole.text.text);
+  const std::vector<std::size_t> points = split_points(lex, whole.text.text);
   if (points.size() == 1) {
-    docs.push_back(build_document(**lex, name, v, 0, 0, v.text, std::move(whole),
+    docs.push_back(build_document(lex, name, v, 0, 0, v.text, std::move(whole),
                                   std::move(whole_warnings), file_warnings, true));
     return docs;
   }
@@ -289,14 +287,15 @@ Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_vie
         i + 1 < points.size() ? whole.text.map.start(points[i + 1]) : v.text.text.size();
     MappedText original{v.text.text.substr(ob, oe - ob), v.text.map.slice(ob, oe)};
     std::vector<Warning> nw;
-    text::Normalized n = text::normalize(original.text, nw);
-    docs.push_back(build_document(**lex, name, v, static_cast<int>(i), ob, std::move(original),
+    text::Normalized n = text::normalize(original.text, lex.text, nw);
+    docs.push_back(build_document(lex, name, v, static_cast<int>(i), ob, std::move(original),
                                   std::move(n), std::move(nw), file_warnings, false));
   }
   return docs;
 }
 
-Result<std::vector<Document>> read_file(const std::filesystem::path& path, const Options& options) {
+Result<std::vector<Document>> read_file(const std::filesystem::path& path, const Lexicon& lex,
+                                        const Options& options) {
   const std::string where = path.string();
   std::error_code ec;
   const auto st = std::filesystem::status(path, ec);
@@ -318,7 +317,7 @@ Result<std::vector<Document>> read_file(const std::filesystem::path& path, const
     return make_error(ErrorCode::kUnreadable, "cannot open the file (permission denied?)", where);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) return make_error(ErrorCode::kUnreadable, "I/O error while reading", where);
-  return read_bytes(bytes, where, options);
+  return read_bytes(bytes, where, lex, options);
 }
 
 }  // namespace gwr::ingest

@@ -1,6 +1,7 @@
 // gwr/ingest/ingest.h — stage 2: one input file → the government work reports it holds.
 //
-//   Result<std::vector<Document>> r = ingest::read_file("2023_report.html");
+//   auto lex = ingest::Lexicon::load();                              // once per process
+//   Result<std::vector<Document>> r = ingest::read_file("2023_report.html", *lex);
 //   if (!r) return fail(r.error());                 // kUnreadable, kTooLarge, kNotAReport, ...
 //   for (const Document& d : *r) use(d.text_of(d.body), d.page_meta, d.partial);
 //
@@ -38,8 +39,8 @@
 //   kTooLarge          also: a .docx part over 64 MiB uncompressed or compressed over 200:1
 //   kBadEncoding       text that no supported encoding decodes (from text::decode)
 //
-// Pure functions: no global state is written; the lexicons are loaded once into immutable
-// statics. Safe for concurrent use.
+// Pure functions: no global state; the lexicons are passed in and only read. Safe for concurrent
+// use.
 #pragma once
 
 #include <cstddef>
@@ -48,10 +49,24 @@
 #include <vector>
 
 #include "common/result.h"
+#include "common/vocabulary.h"
 #include "doc/document.h"
 #include "text/text.h"
 
 namespace gwr::ingest {
+
+// The ingest stage's vocabularies: report signals (data/report_signals.tsv), page chrome
+// (data/boilerplate.tsv) and the text stage's. Load once (pipeline::Resources does), share
+// read-only; load() fails with kInvalidData naming the file and line of a bad row.
+struct Lexicon {
+  text::Lexicon text;
+  data::Vocabulary signals;      // signal opening review plan closing congress
+  data::Vocabulary boilerplate;  // meta head foot nav pager
+  // The lists in file order (page-meta keys longest first, so 信息来源 wins over 来源).
+  std::vector<std::string> signal, opening, review, plan, closing;
+  std::vector<std::string> meta_keys, head, foot, nav;
+  static Result<Lexicon> load();
+};
 
 struct Options {
   std::size_t max_bytes = text::kMaxInputBytes;
@@ -59,11 +74,12 @@ struct Options {
 
 // Reads one file (txt/html/htm/pdf/docx by extension; content is sniffed when the extension is
 // missing or an unknown text one) and returns one Document per report found in it.
-Result<std::vector<Document>> read_file(const std::filesystem::path& path, const Options& = {});
+Result<std::vector<Document>> read_file(const std::filesystem::path& path, const Lexicon& lex,
+                                        const Options& = {});
 
 // Same on bytes already in memory; `name` is used in messages and for format detection by
 // extension.
 Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_view name,
-                                         const Options& = {});
+                                         const Lexicon& lex, const Options& = {});
 
 }  // namespace gwr::ingest

@@ -14,49 +14,6 @@ namespace {
 
 // ---------------------------------------------------------------- lexicons
 
-Result<Lexicon> build_lexicon() {
-  Lexicon lex;
-  auto signals = data::load_table("report_signals.tsv", 2, 2);
-  if (!signals) return signals.error();
-  for (const data::Row& r : signals->rows) {
-    const std::string& kind = r.fields[0];
-    std::vector<std::string>* dst = kind == "signal"    ? &lex.signal
-                                    : kind == "opening" ? &lex.opening
-                                    : kind == "review"  ? &lex.review
-                                    : kind == "plan"    ? &lex.plan
-                                    : kind == "closing" ? &lex.closing
-                                                        : nullptr;
-    if (dst == nullptr || r.fields[1].empty()) {
-      return make_error(ErrorCode::kInvalidData, "unknown kind '" + kind + "' or empty phrase",
-                        "report_signals.tsv:" + std::to_string(r.line));
-    }
-    dst->push_back(r.fields[1]);
-  }
-  auto chrome = data::load_table("boilerplate.tsv", 2, 2);
-  if (!chrome) return chrome.error();
-  for (const data::Row& r : chrome->rows) {
-    const std::string& kind = r.fields[0];
-    std::vector<std::string>* dst = kind == "meta"   ? &lex.meta_keys
-                                    : kind == "head" ? &lex.head
-                                    : kind == "foot" ? &lex.foot
-                                    : kind == "nav"  ? &lex.nav
-                                                     : nullptr;
-    if (dst == nullptr || r.fields[1].empty()) {
-      return make_error(ErrorCode::kInvalidData, "unknown kind '" + kind + "' or empty marker",
-                        "boilerplate.tsv:" + std::to_string(r.line));
-    }
-    dst->push_back(r.fields[1]);
-  }
-  if (lex.signal.empty() || lex.meta_keys.empty() || lex.foot.empty()) {
-    return make_error(ErrorCode::kInvalidData, "ingest lexicon is missing a section",
-                      "report_signals.tsv/boilerplate.tsv");
-  }
-  // Longest key first, so that 信息来源 wins over 来源.
-  std::sort(lex.meta_keys.begin(), lex.meta_keys.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  return lex;
-}
-
 // ---------------------------------------------------------------- small text helpers
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -180,6 +137,7 @@ std::vector<Line> split_lines(std::string_view text) {
 class Classifier {
  public:
   explicit Classifier(const Lexicon& lex) : lex_(lex) {}
+  const Lexicon& lexicon() const { return lex_; }
 
   static bool blankish(std::string_view l) { return !has_letter_or_han(l); }
 
@@ -331,10 +289,40 @@ std::size_t walk_back_title(const Classifier& c, std::string_view text,
 
 }  // namespace
 
-Result<const Lexicon*> load_lexicon() {
-  static const Result<Lexicon> kLexicon = build_lexicon();
-  if (!kLexicon) return kLexicon.error();
-  return &kLexicon.value();
+Result<Lexicon> Lexicon::load() {
+  auto text = text::Lexicon::load();
+  if (!text) return text.error();
+  auto signals = data::Vocabulary::load(
+      "report_signals.tsv", {"signal", "opening", "review", "plan", "closing", "congress"});
+  if (!signals) return signals.error();
+  auto chrome = data::Vocabulary::load("boilerplate.tsv",
+                                       {"meta", "head", "foot", "nav", "pager", "pager_line"});
+  if (!chrome) return chrome.error();
+  Lexicon lex{std::move(text).value(),
+              std::move(signals).value(),
+              std::move(chrome).value(),
+              {},
+              {},
+              {},
+              {},
+              {},
+              {},
+              {},
+              {},
+              {}};
+  auto copy = [](const data::Vocabulary& v, const char* kind) {
+    return v.list(kind).in_file_order();
+  };
+  lex.signal = copy(lex.signals, "signal");
+  lex.opening = copy(lex.signals, "opening");
+  lex.review = copy(lex.signals, "review");
+  lex.plan = copy(lex.signals, "plan");
+  lex.closing = copy(lex.signals, "closing");
+  lex.meta_keys = lex.boilerplate.list("meta").phrases();  // longest first: 信息来源 before 来源
+  lex.head = copy(lex.boilerplate, "head");
+  lex.foot = copy(lex.boilerplate, "foot");
+  lex.nav = copy(lex.boilerplate, "nav");
+  return lex;
 }
 
 bool has_report_signal(const Lexicon& lex, std::string_view text) {
@@ -359,7 +347,7 @@ std::vector<std::size_t> titled_starts(const Classifier& c, std::string_view tex
       if (Classifier::blankish(n)) continue;
       ++seen;
       if (!c.is_title_block(n)) break;
-      if ((contains(n, "人民代表大会") || contains(n, "人大")) && contains(n, "会议")) {
+      if (c.lexicon().signals.list("congress").contains_in(n) && contains(n, "会议")) {
         out.push_back(i);
         break;
       }

@@ -1,13 +1,12 @@
 // gwr/ingest/layout.h — INTERNAL to the ingest stage: where reports start and end inside a text.
 //
-//   const Lexicon* lex = load_lexicon().value();
+//   const Lexicon& lex = …;                                    // ingest::Lexicon (ingest.h)
 //   for (std::size_t begin : split_points(*lex, text)) ...      // one chunk per report
 //   Layout l = analyze(*lex, chunk_text);                         // body, page meta, partial
 //
 // All functions work on the analysis text (simplified, half-width, see text::normalize) and
 // return byte offsets into the string they were given. The lexicons (data/report_signals.tsv,
-// data/boilerplate.tsv) are loaded once into an immutable object; load_lexicon() is safe for
-// concurrent use and fails with kInvalidData when a data file is malformed.
+// data/boilerplate.tsv) come in as an ingest::Lexicon and are only read.
 //
 // Body rules (see shared/gold/README.md, "Body boundaries"): the body starts at the report's own
 // title block — found by walking back from the opening address (`各位代表:` … `我代表`) over
@@ -23,15 +22,9 @@
 
 #include "common/result.h"
 #include "doc/document.h"
+#include "ingest/ingest.h"
 
 namespace gwr::ingest {
-
-struct Lexicon {
-  std::vector<std::string> signal, opening, review, plan, closing;  // report_signals.tsv
-  std::vector<std::string> meta_keys, head, foot, nav;              // boilerplate.tsv
-};
-
-Result<const Lexicon*> load_lexicon();
 
 // True when the text carries any `signal` phrase.
 bool has_report_signal(const Lexicon& lex, std::string_view text);

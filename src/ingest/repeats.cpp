@@ -51,9 +51,10 @@ void page_numbers(std::string_view k, std::set<int>& seen, int& total) {
   }
 }
 
-bool is_pager(std::string_view k) {
+bool is_pager(std::string_view k, const Lexicon& lex) {
   if (utf8::length(k) > 80) return false;
-  if (contains(k, "下一页") || contains(k, "上一页") || k == "尾页" || k == "首页尾页") return true;
+  if (lex.boilerplate.list("pager").contains_in(k) || lex.boilerplate.list("pager_line").is(k))
+    return true;
   const std::size_t d = k.find("第");
   return d != std::string_view::npos && contains(k, "页") && (contains(k, "共") || d == 0) &&
          utf8::length(k) <= 20 &&
@@ -62,7 +63,8 @@ bool is_pager(std::string_view k) {
 
 }  // namespace
 
-Deduplicated remove_repeats(std::string_view text, std::vector<Warning>& warnings) {
+Deduplicated remove_repeats(std::string_view text, const Lexicon& lex,
+                            std::vector<Warning>& warnings) {
   std::vector<Line> lines;  // non-blank lines only
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t nl = text.find('\n', pos);
@@ -79,7 +81,7 @@ Deduplicated remove_repeats(std::string_view text, std::vector<Warning>& warning
   std::set<int> seen;
   int total = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!is_pager(lines[i].key)) continue;
+    if (!is_pager(lines[i].key, lex)) continue;
     drop[i] = true;
     out.pager = true;
     page_numbers(lines[i].key, seen, total);

@@ -1,7 +1,7 @@
 // gwr/ingest/repeats.h — INTERNAL to the ingest stage: scraped pages that hold an article more
 // than once, and pagination.
 //
-//   Deduplicated d = ingest::remove_repeats(visible.text, warnings);   // map → visible.text
+//   Deduplicated d = ingest::remove_repeats(visible.text, lex, warnings);  // map → visible.text
 //   if (!d.missing_pages.empty()) mark_partial(d.missing_pages);
 //
 // A scraper that fetched every page of a paginated article (each page showing the whole text,
@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "common/warning.h"
+#include "ingest/ingest.h"
 #include "text/offset_map.h"
 
 namespace gwr::ingest {
@@ -31,6 +32,7 @@ struct Deduplicated {
   std::string missing_pages;  // "page 1 of 3", "" when nothing is known to be missing
 };
 
-Deduplicated remove_repeats(std::string_view text, std::vector<Warning>& warnings);
+Deduplicated remove_repeats(std::string_view text, const Lexicon& lex,
+                            std::vector<Warning>& warnings);
 
 }  // namespace gwr::ingest

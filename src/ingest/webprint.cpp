@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/utf8.h"
+#include "text/numerals.h"
 #include "text/punctuation.h"
 
 namespace gwr::ingest {
@@ -133,18 +134,16 @@ std::size_t width(std::string_view l) {
 
 bool ends_sentence(std::string_view l) { return text::line_ends_sentence(l); }
 
-bool is_han_numeral(char32_t c) {
-  return std::u32string_view(U"一二三四五六七八九十百零〇").find(c) != std::u32string_view::npos;
-}
+bool is_han_numeral(char32_t c) { return text::is_small_numeral(c); }
 
 // A numbered heading at the start of a line: 一、 (一) (一) 第一部分 1、 1.x (not 1.5).
 bool opens_heading(std::string_view l) {
   const std::u32string u = utf8::to_u32(l.substr(0, 40));
   std::size_t i = 0;
-  if (i < u.size() && (u[i] == U'(' || u[i] == U'(')) {
+  if (i < u.size() && (u[i] == U'(' || u[i] == U'（')) {
     ++i;
     while (i < u.size() && (is_han_numeral(u[i]) || (u[i] >= U'0' && u[i] <= U'9'))) ++i;
-    return i > 1 && i < u.size() && (u[i] == U')' || u[i] == U')');
+    return i > 1 && i < u.size() && (u[i] == U')' || u[i] == U'）');
   }
   if (i < u.size() && u[i] == U'第') {
     ++i;
@@ -155,7 +154,7 @@ bool opens_heading(std::string_view l) {
   while (i < u.size() && (han ? is_han_numeral(u[i]) : (u[i] >= U'0' && u[i] <= U'9'))) ++i;
   if (i == 0 || i >= u.size()) return false;
   if (u[i] == U'、') return true;
-  return !han && (u[i] == U'.' || u[i] == U'.') && i + 1 < u.size() &&
+  return !han && (u[i] == U'.' || u[i] == U'．') && i + 1 < u.size() &&
          !(u[i + 1] >= U'0' && u[i + 1] <= U'9');
 }
 

@@ -7,6 +7,8 @@
 namespace gwr::pipeline {
 
 Result<std::shared_ptr<const Resources>> Resources::load() {
+  auto ingest = ingest::Lexicon::load();
+  if (!ingest) return ingest.error();
   auto div = meta::Divisions::load();
   if (!div) return div.error();
   auto grammar = quantity::Grammar::load();
@@ -16,8 +18,8 @@ Result<std::shared_ptr<const Resources>> Resources::load() {
   auto lists = facts::ListLexicon::load();
   if (!lists) return lists.error();
   return std::shared_ptr<const Resources>(
-      new Resources{std::move(div).value(), std::move(grammar).value(), std::move(lex).value(),
-                    std::move(lists).value()});
+      new Resources{std::move(ingest).value(), std::move(div).value(), std::move(grammar).value(),
+                    std::move(lex).value(), std::move(lists).value()});
 }
 
 Extraction extract_document(Document doc, const Resources& res) {
@@ -55,12 +57,12 @@ Result<std::vector<Extraction>> run_all(Result<std::vector<Document>> docs, cons
 
 Result<std::vector<Extraction>> extract_file(const std::filesystem::path& path,
                                              const Resources& res) {
-  return run_all(ingest::read_file(path), res);
+  return run_all(ingest::read_file(path, res.ingest), res);
 }
 
 Result<std::vector<Extraction>> extract_bytes(std::string_view bytes, std::string_view name,
                                               const Resources& res) {
-  return run_all(ingest::read_bytes(bytes, name), res);
+  return run_all(ingest::read_bytes(bytes, name, res.ingest), res);
 }
 
 namespace {

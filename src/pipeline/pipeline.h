@@ -23,12 +23,14 @@
 #include "facts/lexicon.h"
 #include "facts/lists.h"
 #include "facts/targets.h"
+#include "ingest/ingest.h"
 #include "meta/meta.h"
 #include "quantity/quantity.h"
 
 namespace gwr::pipeline {
 
 struct Resources {
+  ingest::Lexicon ingest;
   meta::Divisions divisions;
   quantity::Grammar grammar;
   facts::Lexicon lexicon;

@@ -170,27 +170,6 @@ MappedText simplify(std::string_view in) {
 
 // ---- layer C: repairs -----------------------------------------------------------------------
 
-// Unit words that may follow a number (data/text_number_units.tsv), longest first.
-const std::vector<std::string>& number_units() {
-  static const std::vector<std::string> units = [] {
-    std::vector<std::string> v;
-    if (auto t = data::load_table("text_number_units.tsv", 1, 1)) {
-      for (const auto& row : t->rows) v.push_back(row.fields[0]);
-    } else {
-      v = {"%"};
-    }
-    std::sort(v.begin(), v.end(),
-              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    return v;
-  }();
-  return units;
-}
-
-bool starts_with_unit(std::string_view s) {
-  return std::any_of(number_units().begin(), number_units().end(),
-                     [&](const std::string& u) { return s.substr(0, u.size()) == u; });
-}
-
 struct Repair {
   std::size_t begin, end;  // bytes of the layer-B text to delete
   const char* code;
@@ -227,7 +206,7 @@ void spaced_title(std::string_view s, std::size_t lb, std::size_t le, std::vecto
   for (auto& g : gaps) out.push_back(g);
 }
 
-std::vector<Repair> find_repairs(std::string_view s) {
+std::vector<Repair> find_repairs(std::string_view s, const Lexicon& lex) {
   std::vector<Repair> out;
   for (std::size_t lb = 0; lb < s.size();) {
     std::size_t le = s.find('\n', lb);
@@ -247,7 +226,7 @@ std::vector<Repair> find_repairs(std::string_view s) {
         while (d > 0 && utf8::is_ascii_digit(static_cast<unsigned char>(s[d - 1]))) --d;
         std::size_t q = d;
         const bool ordinal = d > 0 && utf8::prev(s, q) == U'第';
-        if (!ordinal && starts_with_unit(s.substr(i + 1))) {
+        if (!ordinal && !lex.vocab.list("unit").match_at(s, i + 1).empty()) {
           out.push_back({i, i + 1, "stray_semicolon",
                          "removed ';' between a number and its unit (left over from '&nbsp;')", i});
         }
@@ -288,7 +267,14 @@ std::vector<Repair> find_repairs(std::string_view s) {
 
 }  // namespace
 
-Normalized normalize(std::string_view original, std::vector<Warning>& warnings) {
+Result<Lexicon> Lexicon::load() {
+  auto v = data::Vocabulary::load("text_number_units.tsv", {"unit"});
+  if (!v) return v.error();
+  return Lexicon{std::move(v).value()};
+}
+
+Normalized normalize(std::string_view original, const Lexicon& lex,
+                     std::vector<Warning>& warnings) {
   Normalized result;
   MappedText a = fold(original, warnings);
 
@@ -310,7 +296,7 @@ Normalized normalize(std::string_view original, std::vector<Warning>& warnings) 
     ab = std::move(a);
   }
 
-  const std::vector<Repair> repairs = find_repairs(ab.text);
+  const std::vector<Repair> repairs = find_repairs(ab.text, lex);
   if (repairs.empty()) {
     result.text = std::move(ab);
     return result;

@@ -3,7 +3,8 @@
 //   std::vector<Warning> w;
 //   Result<Decoded> d = text::decode(bytes, /*declared=*/"", w);   // detects GB18030, Big5, UTF-8…
 //   MappedText original = std::move(d->text);                      // map → raw bytes
-//   Normalized n = text::normalize(original.text, w);              // map → original
+//   auto lex = text::Lexicon::load();                              // Result, once per process
+//   Normalized n = text::normalize(original.text, *lex, w);        // map → original
 //
 // decode(): detects the encoding (BOM, then strict UTF-8 validation, then uchardet, with
 // GB18030 as the CJK fallback), converts with ICU and keeps, for every output byte, the raw
@@ -28,6 +29,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "common/vocabulary.h"
 #include "common/warning.h"
 #include "text/offset_map.h"
 
@@ -44,11 +46,18 @@ struct Decoded {
 Result<Decoded> decode(std::string_view bytes, std::string_view declared,
                        std::vector<Warning>& warnings);
 
+// The text stage's vocabulary (data/text_number_units.tsv): words that follow a number as its
+// unit. Immutable after load(); kInvalidData for a malformed file.
+struct Lexicon {
+  data::Vocabulary vocab;  // kinds: unit
+  static Result<Lexicon> load();
+};
+
 struct Normalized {
   MappedText text;  // analysis text; map → normalize()'s input
   bool traditional = false;
 };
-Normalized normalize(std::string_view original, std::vector<Warning>& warnings);
+Normalized normalize(std::string_view original, const Lexicon& lex, std::vector<Warning>& warnings);
 
 // True when the text reads as traditional Chinese (share of characters OpenCC t2s changes).
 bool looks_traditional(std::string_view utf8);

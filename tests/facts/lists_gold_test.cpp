@@ -12,6 +12,7 @@
 #include "facts/lists.h"
 #include "ingest/ingest.h"
 #include "support/paths.h"
+#include "support/resources.h"
 
 namespace gwr::facts {
 namespace {
@@ -22,7 +23,8 @@ namespace fs = std::filesystem;
 // reports, else plain documents (003: one per long line), so this test does not hinge on
 // another stage being finished.
 std::vector<Document> reports_of(const fs::path& path, std::size_t expected) {
-  if (auto r = ingest::read_file(path); r && r->size() == expected) return std::move(r).value();
+  if (auto r = ingest::read_file(path, testing::resources().ingest); r && r->size() == expected)
+    return std::move(r).value();
   std::string text = gwr::testing::read_file(path);
   std::vector<Document> docs;
   if (expected == 1) {

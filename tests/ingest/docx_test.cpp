@@ -13,6 +13,7 @@
 #include "ingest/formats_fixture.h"
 #include "ingest/ingest.h"
 #include "support/paths.h"
+#include "support/resources.h"
 
 namespace gwr::ingest {
 namespace {
@@ -213,7 +214,7 @@ TEST(DocxErrors, BadInputsAreClearErrors) {
       {"政府工作报告", "old2.doc", ErrorCode::kUnsupportedFormat, "save it as .docx"},
   };
   for (const Case& c : cases) {
-    auto r = read_bytes(c.bytes, c.name);
+    auto r = read_bytes(c.bytes, c.name, testing::resources().ingest);
     ASSERT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(r.error().code, c.code) << r.error().describe();
     EXPECT_NE(r.error().describe().find(c.says), std::string::npos) << r.error().describe();

@@ -11,6 +11,7 @@
 #include "common/utf8.h"
 #include "ingest/ingest.h"
 #include "support/paths.h"
+#include "support/resources.h"
 
 namespace gwr::ingest {
 namespace {
@@ -56,7 +57,7 @@ TEST(IngestGold, BodiesOfAllSeedReportsMatchGold) {
   for (const auto& rec : gold) {
     const std::string file = rec.at("source_file");
     if (!files.count(file)) {
-      auto r = read_file(shared / "corpus" / file);
+      auto r = read_file(shared / "corpus" / file, testing::resources().ingest);
       ASSERT_TRUE(r.ok()) << r.error().describe();
       files[file] = std::move(r).value();
     }
@@ -97,7 +98,7 @@ TEST(IngestGold, MetadataBlocksOfSeedPagesBecomePageMeta) {
     for (const auto& e : std::filesystem::directory_iterator(shared / "corpus")) {
       if (e.path().filename().string().rfind(c.prefix, 0) == 0) path = e.path();
     }
-    auto r = read_file(path);
+    auto r = read_file(path, testing::resources().ingest);
     ASSERT_TRUE(r.ok()) << r.error().describe();
     bool found = false;
     for (const auto& f : r->front().page_meta)

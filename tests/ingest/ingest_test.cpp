@@ -9,6 +9,7 @@
 
 #include "common/utf8.h"
 #include "support/paths.h"
+#include "support/resources.h"
 
 namespace gwr::ingest {
 namespace {
@@ -72,7 +73,7 @@ TEST(ReadFile, EachErrorClassHasItsCode) {
       {dir / "notes.txt", text::kMaxInputBytes, ErrorCode::kNotAReport},
   };
   for (const Case& c : cases) {
-    auto r = read_file(c.path, Options{c.max_bytes});
+    auto r = read_file(c.path, testing::resources().ingest, Options{c.max_bytes});
     ASSERT_FALSE(r.ok()) << c.path;
     EXPECT_EQ(r.error().code, c.code) << c.path << ": " << r.error().describe();
     EXPECT_NE(r.error().describe().find(c.path.filename().string()), std::string::npos)
@@ -81,13 +82,13 @@ TEST(ReadFile, EachErrorClassHasItsCode) {
 }
 
 TEST(ReadBytes, TooLargeIsCheckedBeforeAnythingElse) {
-  auto r = read_bytes(std::string(100, '\0'), "x.bin", Options{10});
+  auto r = read_bytes(std::string(100, '\0'), "x.bin", testing::resources().ingest, Options{10});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kTooLarge);
 }
 
 TEST(ReadBytes, SingleCleanReportIsOneDocumentWithWholeBody) {
-  auto r = read_bytes(report("安吉县"), "anji.txt");
+  auto r = read_bytes(report("安吉县"), "anji.txt", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   ASSERT_EQ(r->size(), 1u);
   const Document& d = r->front();
@@ -120,7 +121,7 @@ TEST(ReadBytes, HtmlPageKeepsNavScriptAndFooterOutOfBody) {
       "<p>各位代表,让我们团结奋斗,共同书写宜宾发展新篇章!</p>"
       "<div class=\"footer\"><p>(责任编辑:刘某)</p><p>扫一扫在手机打开当前页</p>"
       "<p>版权所有 宜宾市人民政府办公室</p></div></body></html>";
-  auto r = read_bytes(html, "yibin.html");
+  auto r = read_bytes(html, "yibin.html", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   ASSERT_EQ(r->size(), 1u);
   const Document& d = r->front();
@@ -149,7 +150,7 @@ TEST(ReadBytes, GbkHtmlHonoursMetaCharset) {
       "<p>\xB8\xF7\xCE\xBB\xB4\xFA\xB1\xED:</p>"
       "<p>\xCF\xD6\xD4\xDA,\xCE\xD2\xB4\xFA\xB1\xED\xCF\xD8\xC8\xCB\xC3\xF1\xD5\xFE\xB8\xAE"
       "\xCF\xF2\xB4\xF3\xBB\xE1\xB1\xA8\xB8\xE6\xB9\xA4\xD7\xF7\xA1\xA3</p></body></html>";
-  auto r = read_bytes(html, "gbk_page.htm");
+  auto r = read_bytes(html, "gbk_page.htm", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   const Document& d = r->front();
   EXPECT_NE(d.encoding.find("GB"), std::string::npos) << d.encoding;
@@ -172,7 +173,7 @@ TEST(ReadBytes, DumpWithBracketTitlesGivesOneDocumentPerReport) {
     dump += "【" + p + "资讯】2024年" + p + "政府工作报告\n" + one + "\n2025-03-02\n-\n";
   }
   dump += "有想补充的信息?点我投稿\n- 联系我们\n";
-  auto r = read_bytes(dump, "dump.txt");
+  auto r = read_bytes(dump, "dump.txt", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   ASSERT_EQ(r->size(), 3u);
   for (std::size_t i = 0; i < 3; ++i) {
@@ -203,7 +204,7 @@ TEST(ReadBytes, TitleBlocksSplitReportsWithoutTheSelfIntroduction) {
   };
   const std::string dump = abridged("安吉县") + "==========\n" + abridged("临安区") +
                            "==========\n" + abridged("建德市");
-  auto r = read_bytes(dump, "abridged.txt");
+  auto r = read_bytes(dump, "abridged.txt", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   ASSERT_EQ(r->size(), 3u);
   const std::vector<std::string> places = {"安吉县", "临安区", "建德市"};
@@ -222,7 +223,7 @@ TEST(ReadBytes, TitleBlocksSplitReportsWithoutTheSelfIntroduction) {
       "首页 > 政务公开 > 规划计划 > 政府工作报告\n"
       "字号:大 中 小 打印本页 关闭窗口 分享到微信 分享到微博 分享到QQ空间\n" +
       report("安吉县");
-  auto one = read_bytes(page, "page.txt");
+  auto one = read_bytes(page, "page.txt", testing::resources().ingest);
   ASSERT_TRUE(one.ok());
   EXPECT_EQ(one->size(), 1u);
 }
@@ -230,7 +231,7 @@ TEST(ReadBytes, TitleBlocksSplitReportsWithoutTheSelfIntroduction) {
 TEST(ReadBytes, ConsecutiveReportsWithOwnTitleBlocksAreSplit) {
   const std::string dump =
       report("安吉县") + "\n" + report("临安区", "区长") + "\n" + report("建德市", "市长");
-  auto r = read_bytes(dump, "three.txt");
+  auto r = read_bytes(dump, "three.txt", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   ASSERT_EQ(r->size(), 3u);
   const std::vector<std::string> places = {"安吉县", "临安区", "建德市"};
@@ -252,7 +253,7 @@ TEST(ReadBytes, PipeTableMetadataWithDriftingCellsBecomesPageMeta) {
       "| 公开范围 | 责任部门 | ||\n"
       "| 生成日期 | 2024-02-06 10:12:40 | 是否有效 | 是 |\n" +
       report("临安区", "区长") + "扫一扫在手机打开当前页面\n";
-  auto r = read_bytes(page, "linan.txt");
+  auto r = read_bytes(page, "linan.txt", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   const Document& d = r->front();
   struct Want {
@@ -280,7 +281,7 @@ TEST(ReadBytes, KeyValueMetadataLinesAndBreadcrumbStayOutOfBody) {
       "2024年政府工作报告\n"
       "信息来源: 建德市人民政府办公室 发布日期: 2024-01-30 09:05 浏览次数:\n\n" +
       report("建德市", "市长") + "\n相关解读:【图解】建德市政府工作报告\n扫一扫在手机打开当前页\n";
-  auto r = read_bytes(page, "jiande.txt");
+  auto r = read_bytes(page, "jiande.txt", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   const Document& d = r->front();
   EXPECT_EQ(first_line(d.original_of(d.body)), "政府工作报告");
@@ -296,7 +297,7 @@ TEST(ReadBytes, KeyValueMetadataLinesAndBreadcrumbStayOutOfBody) {
 
 TEST(ReadBytes, RawOffsetsSliceBackToTheCitedText) {
   const std::string bytes = "\r\n  " + report("安吉县");
-  auto r = read_bytes(bytes, "crlf.txt");
+  auto r = read_bytes(bytes, "crlf.txt", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   const Document& d = r->front();
   const std::string cite = "全县生产总值增长6%左右";
@@ -313,7 +314,7 @@ TEST(ReadBytes, GlossaryStaysInBodyAndFooterStaysOut) {
       report("安吉县") +
       "名词解释:\n1.“两山”理念:绿水青山就是金山银山。\n2.共富单元:以村为单位的共同富裕试点。\n"
       "(责任编辑:王某)\n精彩图片\n";
-  auto r = read_bytes(page, "gloss.txt");
+  auto r = read_bytes(page, "gloss.txt", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   const Document& d = r->front();
   EXPECT_EQ(last_line(d.original_of(d.body)), "2.共富单元:以村为单位的共同富裕试点。");
@@ -323,7 +324,7 @@ TEST(ReadBytes, SourceLinesAndPagerLinksAfterTheReportAreFooter) {
   for (const std::string& foot :
        {std::string("（来源：安吉县人民政府办公室）\n上一篇：关于某某的通知\n"),
         std::string("稿源：安吉新闻网\n【纠错】【打印】\n"), std::string("文章来源：县政府办\n")}) {
-    auto r = read_bytes(report("安吉县") + foot, "foot.txt");
+    auto r = read_bytes(report("安吉县") + foot, "foot.txt", testing::resources().ingest);
     ASSERT_TRUE(r.ok()) << r.error().describe();
     const Document& d = r->front();
     EXPECT_EQ(last_line(d.original_of(d.body)),
@@ -346,7 +347,7 @@ TEST(ReadBytes, PartialTextsAreFlaggedWithAWarning) {
       {"cut_off", report("安吉县").substr(0, report("安吉县").find("二、2024年工作安排")), true},
   };
   for (const Case& c : cases) {
-    auto r = read_bytes(c.text, c.name + ".txt");
+    auto r = read_bytes(c.text, c.name + ".txt", testing::resources().ingest);
     ASSERT_TRUE(r.ok()) << c.name << ": " << r.error().describe();
     const Document& d = r->front();
     EXPECT_EQ(d.partial, c.partial) << c.name;
@@ -361,7 +362,7 @@ TEST(ReadBytes, TraditionalReportIsReadAndFlagged) {
       "政府工作報告\n各位代表:\n現在,我代表縣人民政府,向大會報告工作,請予審議。\n"
       "一、2023年工作回顧\n過去一年,全縣經濟穩定增長。\n二、2024年工作安排\n"
       "今年主要預期目標是:地區生產總值增長5%左右。\n讓我們團結奮鬥,再創新輝煌!\n";
-  auto r = read_bytes(trad, "trad.txt");
+  auto r = read_bytes(trad, "trad.txt", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   const Document& d = r->front();
   EXPECT_TRUE(d.traditional);
@@ -381,7 +382,7 @@ TEST(ReadFile, ExamplesReadAsReports) {
       {"examples/dump_three_reports.txt", 3, ""},
   };
   for (const Case& c : cases) {
-    auto r = read_file(testing::repo_dir() / c.file);
+    auto r = read_file(testing::repo_dir() / c.file, testing::resources().ingest);
     ASSERT_TRUE(r.ok()) << r.error().describe();
     ASSERT_EQ(r->size(), c.docs) << c.file;
     for (const Document& d : *r) {

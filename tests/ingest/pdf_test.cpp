@@ -13,6 +13,7 @@
 #include "common/utf8.h"
 #include "ingest/ingest.h"
 #include "support/pdf_builder.h"
+#include "support/resources.h"
 
 namespace gwr::ingest {
 namespace {
@@ -48,7 +49,7 @@ TEST(ReadBytes, PdfReportBecomesADocumentWithPdfFormat) {
                                      "一、2023年工作回顾", "过去一年,全县生产总值增长6%。"},
                                     {"二、2024年工作安排", "今年预期目标:全县生产总值增长5%左右。",
                                      "让我们团结奋斗,再创新辉煌!"}});
-  auto r = read_bytes(pdf, "report.pdf");
+  auto r = read_bytes(pdf, "report.pdf", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   ASSERT_EQ(r->size(), 1u);
   const Document& d = r->front();

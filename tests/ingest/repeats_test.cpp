@@ -8,6 +8,7 @@
 
 #include "ingest/formats_fixture.h"
 #include "ingest/ingest.h"
+#include "support/resources.h"
 
 namespace gwr::ingest {
 namespace {
@@ -60,7 +61,7 @@ TEST(RemoveRepeats, ThreeCopiesWithNavigationGiveOneReport) {
 TEST(RemoveRepeats, FirstPageOfThreeIsPartial) {
   std::string page = "<html><body>" + article_html(8) +
                      "<div>第1页 共3页 <a>下一页</a> <a>尾页</a></div></body></html>";
-  auto r = read_bytes(page, "page1.html");
+  auto r = read_bytes(page, "page1.html", testing::resources().ingest);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   ASSERT_EQ(r->size(), 1u);
   const Document& d = r->front();
@@ -76,7 +77,7 @@ TEST(RemoveRepeats, DistinctReportsAndShortRepeatsAreKept) {
   const std::string text =
       "门户网站标题:某县政府工作报告全文发布了欢迎阅读\n正文第一行\n正文第二行\n"
       "门户网站标题:某县政府工作报告全文发布了欢迎阅读\n";
-  const Deduplicated d = remove_repeats(text, w);
+  const Deduplicated d = remove_repeats(text, testing::resources().ingest, w);
   EXPECT_EQ(d.text.text, text);
   EXPECT_EQ(d.copies_removed, 0);
   EXPECT_TRUE(w.empty());

@@ -15,6 +15,7 @@
 #include "ingest/pdf.h"
 #include "support/paths.h"
 #include "support/pdf_builder.h"
+#include "support/resources.h"
 
 namespace gwr::ingest {
 namespace {
@@ -185,7 +186,7 @@ TEST(UnwrapText, TheSharedCorpusIsNotHardWrapped) {
   if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no shared corpus at " << dir;
   std::size_t files = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    auto r = read_file(e.path());
+    auto r = read_file(e.path(), testing::resources().ingest);
     ASSERT_TRUE(r.ok()) << e.path();
     ++files;
     for (const Document& d : *r) {

@@ -16,6 +16,7 @@
 #include "ingest/ingest.h"
 #include "meta/meta.h"
 #include "support/paths.h"
+#include "support/resources.h"
 
 namespace gwr::meta {
 namespace {
@@ -55,7 +56,7 @@ TEST(MetaGold, HeaderFieldsMatchGoldForSeedReports) {
   std::map<std::string, std::vector<Document>> docs;
   for (const auto& [file, count] : expected_count) {
     std::filesystem::path path = shared / "corpus" / file;
-    auto r = ingest::read_file(path);
+    auto r = ingest::read_file(path, testing::resources().ingest);
     if (r && r->size() == count) {
       docs[file] = std::move(r).value();
     } else {

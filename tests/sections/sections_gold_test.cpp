@@ -12,6 +12,7 @@
 #include "ingest/ingest.h"
 #include "sections/sections.h"
 #include "support/paths.h"
+#include "support/resources.h"
 
 namespace gwr::sections {
 namespace {
@@ -47,7 +48,8 @@ TEST(SectionsGold, TopLevelTitlesMatchGoldForSeedReports) {
     const int index = rec["index_in_file"];
     std::optional<Document> doc;
     const std::string start = rec["body_starts_with"];
-    if (auto r = ingest::read_file(path); r && static_cast<int>(r->size()) > index) {
+    if (auto r = ingest::read_file(path, testing::resources().ingest);
+        r && static_cast<int>(r->size()) > index) {
       Document& d = r.value()[static_cast<std::size_t>(index)];
       // Only a document whose body is the gold report tests this stage.
       if (d.original_of(d.body).starts_with(start)) {

@@ -5,6 +5,7 @@
 
 #include "common/utf8.h"
 #include "support/paths.h"
+#include "support/resources.h"
 #include "text/text.h"
 
 namespace gwr::text {
@@ -64,7 +65,7 @@ TEST(Normalize, FoldsAndRepairsWithWarnings) {
   };
   for (const auto& c : cases) {
     std::vector<Warning> w;
-    const Normalized n = normalize(c.in, w);
+    const Normalized n = normalize(c.in, testing::resources().ingest.text, w);
     EXPECT_EQ(n.text.text, c.want) << c.name;
     EXPECT_EQ(dump(w), c.want_warnings) << c.name;
     EXPECT_FALSE(n.traditional) << c.name;
@@ -91,7 +92,7 @@ TEST(Normalize, SpansMapBackToTheInputText) {
   };
   for (const auto& c : cases) {
     std::vector<Warning> w;
-    const Normalized n = normalize(c.in, w);
+    const Normalized n = normalize(c.in, testing::resources().ingest.text, w);
     const std::size_t b = at(n.text.text, c.out_needle);
     ASSERT_NE(b, std::string::npos) << c.name;
     const std::size_t s = n.text.map.start(b), e = n.text.map.end(b + c.out_needle.size());
@@ -103,7 +104,7 @@ TEST(Normalize, TraditionalTextBecomesSimplifiedWithCharAccurateOffsets) {
   const std::string in =
       "政 府 工 作 報 告\n各位代表:\n過去一年,全縣經濟運行穩中向好,財政收入增長８％。\n";
   std::vector<Warning> w;
-  const Normalized n = normalize(in, w);
+  const Normalized n = normalize(in, testing::resources().ingest.text, w);
   EXPECT_TRUE(n.traditional);
   EXPECT_EQ(n.text.text,
             "政府工作报告\n各位代表:\n过去一年,全县经济运行稳中向好,财政收入增长8%。\n");
@@ -126,7 +127,7 @@ TEST(Normalize, TraditionalTextBecomesSimplifiedWithCharAccurateOffsets) {
 TEST(Normalize, WarningOffsetsPointAtTheRepairedBytesAfterTraditionalConversion) {
   const std::string in = "縣醫療保險參保達53;萬人,經濟運行穩中向好。";
   std::vector<Warning> w;
-  const Normalized n = normalize(in, w);
+  const Normalized n = normalize(in, testing::resources().ingest.text, w);
   ASSERT_TRUE(n.traditional);
   EXPECT_NE(n.text.text.find("53万人"), std::string::npos) << n.text.text;
   ASSERT_EQ(w.size(), 1u) << dump(w);
@@ -141,7 +142,7 @@ TEST(Normalize, EveryOutputCharMapsInsideTheInputOnTheRealCorpus) {
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     const std::string in = gwr::testing::read_file(e.path());
     std::vector<Warning> w;
-    const Normalized n = normalize(in, w);
+    const Normalized n = normalize(in, testing::resources().ingest.text, w);
     EXPECT_FALSE(n.traditional) << e.path();
     // Monotone map: each char's source span starts no earlier than the previous one's.
     std::size_t last = 0;

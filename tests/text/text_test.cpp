@@ -8,6 +8,7 @@
 
 #include "common/utf8.h"
 #include "support/paths.h"
+#include "support/resources.h"
 
 namespace gwr::text {
 namespace {
@@ -281,7 +282,7 @@ TEST(Decode, ExampleReportsDecodeAndNormalize) {
     ASSERT_TRUE(d.ok()) << c.file << ": " << d.error().describe();
     EXPECT_EQ(d->encoding, c.want_enc) << c.file;
     EXPECT_TRUE(w.empty()) << c.file;
-    const Normalized n = normalize(d->text.text, w);
+    const Normalized n = normalize(d->text.text, testing::resources().ingest.text, w);
     EXPECT_EQ(n.traditional, c.traditional) << c.file;
     const OffsetMap to_raw = compose(n.text.map, d->text.map);
     for (const auto& p : c.want_phrases) {
@@ -292,9 +293,9 @@ TEST(Decode, ExampleReportsDecodeAndNormalize) {
       std::vector<Warning> w2;
       auto back = decode(raw.substr(s, e - s), c.want_enc, w2);
       ASSERT_TRUE(back.ok()) << c.file << " " << p;
-      EXPECT_EQ(
-          normalize(back->text.text, w2).text.text.find(p.substr(0, p.size() - (p.back() == '\n'))),
-          0u)
+      EXPECT_EQ(normalize(back->text.text, testing::resources().ingest.text, w2)
+                    .text.text.find(p.substr(0, p.size() - (p.back() == '\n'))),
+                0u)
           << c.file << " " << p;
     }
   }
