@@ -20,6 +20,26 @@ const char* level_name(Level l) {
   return "unknown";
 }
 
+const char* region_source_name(RegionSource s) {
+  switch (s) {
+    case RegionSource::kTitle:
+      return "title";
+    case RegionSource::kSession:
+      return "session";
+    case RegionSource::kSpeakerLine:
+      return "speaker_line";
+    case RegionSource::kHeaderBlock:
+      return "header_block";
+    case RegionSource::kBody:
+      return "body";
+    case RegionSource::kFileName:
+      return "file_name";
+    case RegionSource::kNone:
+      break;
+  }
+  return "none";
+}
+
 const char* section_type_name(SectionType t) {
   switch (t) {
     case SectionType::kReview:

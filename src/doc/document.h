@@ -64,10 +64,18 @@ struct PageMetaField {
   Span span;          // the whole field in `text`
 };
 
+// Where the region of a report was read: its title, the session line, the speaker line, a
+// scraper's header block (发文单位: …) or page metadata, inferred from the body (全市 and the
+// divisions it names), or guessed from the file name. Body and file-name answers carry a warning.
+enum class RegionSource { kNone, kTitle, kSession, kSpeakerLine, kHeaderBlock, kBody, kFileName };
+// "title", "session", "speaker_line", "header_block", "body", "file_name", or "none".
+const char* region_source_name(RegionSource s);
+
 struct Metadata {
   std::optional<std::string> region;  // as named in the report, simplified: "庆阳市", "全国"
   std::optional<std::string> region_code;  // GB/T 2260 six-digit code, "100000" for 全国
   Level level = Level::kUnknown;
+  RegionSource region_source = RegionSource::kNone;
   std::optional<std::string> province;   // full name, e.g. "甘肃省"; null for 全国
   std::optional<std::string> parent;     // prefecture-level parent of a county-level region
   std::optional<std::string> delivered;  // "YYYY-MM-DD" or "YYYY-MM", from the report header

@@ -6,6 +6,7 @@
 
 #include "common/data.h"
 #include "common/utf8.h"
+#include "common/vocabulary.h"
 #include "meta/meta.h"
 
 namespace gwr::meta {
@@ -44,8 +45,9 @@ std::string strip_ethnic(std::string core, const std::vector<std::string>& ethni
   }
 }
 
-// Short names a report may use for a division, derived from its full name by rule.
-std::vector<std::string> derive_aliases(const std::string& name,
+// Short names a report may use for a division, derived from its full name by the rules of
+// data/meta_divisions.tsv.
+std::vector<std::string> derive_aliases(const std::string& name, const data::Vocabulary& rules,
                                         const std::vector<std::string>& ethnic) {
   std::vector<std::string> out;
   auto add = [&](std::string a) {
@@ -53,23 +55,19 @@ std::vector<std::string> derive_aliases(const std::string& name,
       out.push_back(std::move(a));
     }
   };
-  struct Autonomous {
-    std::string_view suffix;
-    std::string_view short_suffix;  // 恩施州, 石柱县
-  };
-  static constexpr Autonomous kAutonomous[] = {
-      {"自治区", ""}, {"自治州", "州"}, {"自治县", "县"}, {"自治旗", "旗"}};
-  for (const Autonomous& a : kAutonomous) {
-    if (!ends_with(name, a.suffix)) continue;
-    std::string core = strip_ethnic(name.substr(0, name.size() - a.suffix.size()), ethnic);
+  for (const std::string& suffix : rules.list("autonomous").in_file_order()) {
+    if (!ends_with(name, suffix)) continue;
+    std::string core = strip_ethnic(name.substr(0, name.size() - suffix.size()), ethnic);
     add(core);
-    if (!a.short_suffix.empty()) add(core + std::string(a.short_suffix));
+    if (rules.list("keeps_last_char").is(suffix)) {
+      std::size_t last = suffix.size();
+      utf8::prev(suffix, last);
+      add(core + suffix.substr(last));
+    }
     return out;
   }
-  // Multi-character suffixes first so 阿克苏地区 → 阿克苏, not 阿克苏地.
-  static constexpr std::string_view kSuffixes[] = {"地区", "新区", "林区", "特区", "省",
-                                                   "市",   "县",   "区",   "盟",   "旗"};
-  for (std::string_view suffix : kSuffixes) {
+  // In file order: multi-character suffixes first, so 阿克苏地区 → 阿克苏, not 阿克苏地.
+  for (const std::string& suffix : rules.list("suffix").in_file_order()) {
     if (!ends_with(name, suffix)) continue;
     add(name.substr(0, name.size() - suffix.size()));
     break;
@@ -89,10 +87,12 @@ std::size_t count_of(std::string_view hay, std::string_view needle) {
 }  // namespace
 
 Result<Divisions> Divisions::load() {
-  auto ethnic_table = data::load_table("meta_ethnic.tsv", 1, 1);
-  if (!ethnic_table) return ethnic_table.error();
-  std::vector<std::string> ethnic;
-  for (const data::Row& r : ethnic_table->rows) ethnic.push_back(r.fields[0]);
+  auto ethnic_words = data::Vocabulary::load("meta_ethnic.tsv", {"ethnic"});
+  if (!ethnic_words) return ethnic_words.error();
+  const std::vector<std::string>& ethnic = ethnic_words->list("ethnic").in_file_order();
+  auto rules =
+      data::Vocabulary::load("meta_divisions.tsv", {"autonomous", "keeps_last_char", "suffix"});
+  if (!rules) return rules.error();
 
   auto table = data::load_table("divisions.tsv", 5, 5);
   if (!table) return table.error();
@@ -126,7 +126,7 @@ Result<Divisions> Divisions::load() {
     }
     d.full_[e.name].push_back(i);
     if (!e.parent_code.empty()) d.children_[e.parent_code].push_back(i);
-    std::vector<std::string> aliases = derive_aliases(e.name, ethnic);
+    std::vector<std::string> aliases = derive_aliases(e.name, *rules, ethnic);
     for (const std::string& a : aliases) d.alias_[a].push_back(i);
     d.short_[e.code] = std::move(aliases);
   }
@@ -143,6 +143,14 @@ std::vector<const Divisions::Entry*> Divisions::lookup(std::string_view name) co
     for (std::size_t i : it->second) {
       if (std::find(out.begin(), out.end(), &entries_[i]) == out.end()) out.push_back(&entries_[i]);
     }
+  }
+  return out;
+}
+
+std::vector<const Divisions::Entry*> Divisions::children(const Entry& e) const {
+  std::vector<const Entry*> out;
+  if (auto it = children_.find(e.code); it != children_.end()) {
+    for (std::size_t i : it->second) out.push_back(&entries_[i]);
   }
   return out;
 }

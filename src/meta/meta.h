@@ -1,8 +1,8 @@
 // gwr/meta/meta.h — stage 3: who delivered which report, where and when (Document::meta).
 //
 //   Result<meta::Divisions> div = meta::Divisions::load();      // once per process; pass it around
-//   if (!div) return fail(div.error());                          // kInvalidData: bad data file
-//   meta::annotate(doc, *div);
+//   Result<meta::Lexicon> lex = meta::Lexicon::load();           // kInvalidData: bad data file
+//   meta::annotate(doc, *div, *lex);
 //   doc.meta.region == "甘州区"; doc.meta.parent == "张掖市"; doc.meta.plan_year == 2026;
 //
 //   auto e = div->resolve("朝阳区", "长春市…");   // context picks 长春's 朝阳区 over 北京's
@@ -15,8 +15,13 @@
 //
 // annotate(): fills doc.meta from doc.text, reading the report header (title, `——在…会议上`
 // subtitle, speaker line) found in doc.body and in the few lines just before it (so slightly
-// misplaced body starts still work), the body for years and place names, and doc.page_meta for
-// the publish date. Field conventions follow shared/gold/README.md "Header fields":
+// misplaced body starts still work), scraper header blocks and page metadata (发文单位, 报告人,
+// 发布日期), the body for years, and — when no header names the government — the body for the
+// region: how it names itself (我代表市人民政府, 全市) and the divisions it lists (a city names
+// its districts and counties). A report by the State Council (我代表国务院) is national whatever
+// the file is called. The file name is a last hint only. region_source says which was used;
+// body and file-name answers carry a `meta_region_inferred` warning. Field conventions follow
+// shared/gold/README.md "Header fields":
 //   region        as named in the report (full name when the table knows it), "全国" for national
 //   level/region_code/province/parent  from the table ("100000" and no province for 全国)
 //   delivered     header date only, "YYYY-MM-DD" or "YYYY-MM" (Chinese numerals accepted)
@@ -34,6 +39,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "common/vocabulary.h"
 #include "doc/document.h"
 
 namespace gwr::meta {
@@ -59,6 +65,8 @@ class Divisions {
   // Every entry the name (full or alias) can denote, exact full-name matches first.
   std::vector<const Entry*> lookup(std::string_view name) const;
   const Entry* by_code(std::string_view code) const;
+  // The divisions directly under `e` (a city's districts and counties, a province's cities).
+  std::vector<const Entry*> children(const Entry& e) const;
   // How strongly `context` points at `e`: mentions of its province, parent and siblings.
   int context_score(const Entry& e, std::string_view context) const;
   std::size_t size() const { return entries_.size(); }
@@ -72,7 +80,16 @@ class Divisions {
   std::unordered_map<std::string, std::vector<std::string>> short_;     // code → its aliases
 };
 
-// Fills doc.meta (see above). `divisions` is only read.
-void annotate(Document& doc, const Divisions& divisions);
+// The stage's vocabulary (data/meta_header.tsv): posts, speech verbs, congress words, plan
+// headings, date and header-block keys. Immutable after load(); kInvalidData for a bad row.
+struct Lexicon {
+  data::Vocabulary words;
+  static Result<Lexicon> load();
+  const data::PhraseList& list(std::string_view kind) const { return words.list(kind); }
+  bool has_char(std::string_view kind, char32_t c) const { return words.has_char(kind, c); }
+};
+
+// Fills doc.meta (see above). `divisions` and `lexicon` are only read.
+void annotate(Document& doc, const Divisions& divisions, const Lexicon& lexicon);
 
 }  // namespace gwr::meta

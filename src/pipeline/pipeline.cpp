@@ -11,6 +11,10 @@ Result<std::shared_ptr<const Resources>> Resources::load() {
   if (!ingest) return ingest.error();
   auto div = meta::Divisions::load();
   if (!div) return div.error();
+  auto meta_lex = meta::Lexicon::load();
+  if (!meta_lex) return meta_lex.error();
+  auto sections = sections::Lexicon::load();
+  if (!sections) return sections.error();
   auto grammar = quantity::Grammar::load();
   if (!grammar) return grammar.error();
   auto lex = facts::Lexicon::load();
@@ -18,13 +22,14 @@ Result<std::shared_ptr<const Resources>> Resources::load() {
   auto lists = facts::ListLexicon::load();
   if (!lists) return lists.error();
   return std::shared_ptr<const Resources>(
-      new Resources{std::move(ingest).value(), std::move(div).value(), std::move(grammar).value(),
-                    std::move(lex).value(), std::move(lists).value()});
+      new Resources{std::move(ingest).value(), std::move(div).value(), std::move(meta_lex).value(),
+                    std::move(sections).value(), std::move(grammar).value(), std::move(lex).value(),
+                    std::move(lists).value()});
 }
 
 Extraction extract_document(Document doc, const Resources& res) {
-  meta::annotate(doc, res.divisions);
-  sections::annotate(doc);
+  meta::annotate(doc, res.divisions, res.meta);
+  sections::annotate(doc, res.sections);
   Extraction x;
   x.targets = facts::extract_targets(doc, res.grammar, res.lexicon);
   x.facts = facts::extract_facts(doc, res.grammar, res.lexicon, x.targets);

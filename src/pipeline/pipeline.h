@@ -26,12 +26,15 @@
 #include "ingest/ingest.h"
 #include "meta/meta.h"
 #include "quantity/quantity.h"
+#include "sections/sections.h"
 
 namespace gwr::pipeline {
 
 struct Resources {
   ingest::Lexicon ingest;
   meta::Divisions divisions;
+  meta::Lexicon meta;
+  sections::Lexicon sections;
   quantity::Grammar grammar;
   facts::Lexicon lexicon;
   facts::ListLexicon lists;

@@ -13,10 +13,6 @@ namespace {
 bool is_sentence_end(char32_t c) { return text::is_sentence_end(c) || text::is_semicolon(c); }
 using text::is_colon;
 bool is_closing_quote(char32_t c) { return text::is_closing_mark(c); }
-// Words that continue a heading after a heading-ending word (工作回顾及…, 目标和…).
-bool is_connective(char32_t c) {
-  return std::u32string_view(U"和及与暨、并,，的之或(（").find(c) != std::u32string_view::npos;
-}
 bool is_open_paren(char32_t c) { return c == U'(' || c == U'（'; }
 bool is_close_paren(char32_t c) { return c == U')' || c == U'）'; }
 
@@ -266,7 +262,7 @@ class Finder {
         out.run_in = true;
         return out;
       }
-      if (lx_.heading_end_before(t_, e.content, p) && !is_connective(c) &&
+      if (lx_.heading_end_before(t_, e.content, p) && !lx_.connective(c) &&
           !lx_.heading_end_at(t_, p) && !is_closing_quote(c) && c != U'“' && c != U'《') {
         if (auto lead = run_in(s, le, e.content); lead && !lead->uncertain_end)
           out.lead = lead->span;

@@ -1,6 +1,6 @@
 // gwr/sections/headings.h — INTERNAL to the sections stage: heading candidates of a body.
 //
-//   std::vector<Candidate> c = find_candidates(doc.text.text, doc.body, Lexicon::get());
+//   std::vector<Candidate> c = find_candidates(doc.text.text, doc.body, lexicon);
 //
 // A candidate starts at a line start or right after a sentence end (。！？!?；, and ：
 // for numbered ones) — an enumerator anywhere else (`18个 一、二级`, `第一` inside a sentence) is

@@ -37,18 +37,10 @@ std::optional<Role> role_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-void note(std::string& errors, const std::string& what) {
-  if (!errors.empty()) errors += "; ";
-  errors += what;
-}
-
-std::vector<Pattern> load_list(std::string_view file, std::string& errors) {
-  std::vector<Pattern> out;
+Result<std::vector<Pattern>> load_list(std::string_view file) {
   auto table = data::load_table(file, 1, 1);
-  if (!table) {
-    note(errors, table.error().describe());
-    return out;
-  }
+  if (!table) return table.error();
+  std::vector<Pattern> out;
   for (const auto& row : table->rows) out.push_back(compile(row.fields[0]));
   return out;
 }
@@ -111,38 +103,37 @@ bool contains(std::string_view text, const Pattern& p) {
   return false;
 }
 
-Lexicon Lexicon::load() {
+Result<Lexicon> Lexicon::load() {
   Lexicon lx;
-  if (auto table = data::load_table("sections_types.tsv", 3, 3); !table) {
-    note(lx.load_error, table.error().describe());
-  } else {
-    for (const auto& row : table->rows) {
-      const auto role = role_from_name(row.fields[2]);
-      const auto type =
-          row.fields[0] == "-" ? std::optional(SectionType::kOther) : type_from_name(row.fields[0]);
-      if (!role || !type) {
-        note(lx.load_error,
-             "sections_types.tsv:" + std::to_string(row.line) + ": bad type or role");
-        continue;
-      }
-      TypeRule rule{*type, *role, {}};
-      std::string_view pat = row.fields[1];
-      while (!pat.empty()) {
-        const std::size_t plus = pat.find('+');
-        rule.all_of.push_back(compile(pat.substr(0, plus)));
-        pat = plus == std::string_view::npos ? std::string_view() : pat.substr(plus + 1);
-      }
-      lx.types.push_back(std::move(rule));
+  auto table = data::load_table("sections_types.tsv", 3, 3);
+  if (!table) return table.error();
+  for (const auto& row : table->rows) {
+    const auto role = role_from_name(row.fields[2]);
+    const auto type =
+        row.fields[0] == "-" ? std::optional(SectionType::kOther) : type_from_name(row.fields[0]);
+    if (!role || !type) {
+      return make_error(ErrorCode::kInvalidData, "bad type or role",
+                        "sections_types.tsv:" + std::to_string(row.line));
     }
+    TypeRule rule{*type, *role, {}};
+    std::string_view pat = row.fields[1];
+    while (!pat.empty()) {
+      const std::size_t plus = pat.find('+');
+      rule.all_of.push_back(compile(pat.substr(0, plus)));
+      pat = plus == std::string_view::npos ? std::string_view() : pat.substr(plus + 1);
+    }
+    lx.types.push_back(std::move(rule));
   }
-  lx.openers = load_list("sections_openers.tsv", lx.load_error);
-  lx.heading_ends = load_list("sections_heading_ends.tsv", lx.load_error);
+  auto openers = load_list("sections_openers.tsv");
+  if (!openers) return openers.error();
+  lx.openers = std::move(openers).value();
+  auto words = data::Vocabulary::load("sections_heading_ends.tsv", {"heading_end", "connective"});
+  if (!words) return words.error();
+  lx.words = std::move(words).value();
+  for (const std::string& w : lx.words.list("heading_end").in_file_order()) {
+    lx.heading_ends.push_back(compile(w));
+  }
   return lx;
-}
-
-const Lexicon& Lexicon::get() {
-  static const Lexicon lexicon = load();
-  return lexicon;
 }
 
 std::optional<TypeRule> Lexicon::classify(std::string_view heading) const {

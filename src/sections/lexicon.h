@@ -1,14 +1,14 @@
 // gwr/sections/lexicon.h — INTERNAL to the sections stage: the heading vocabularies and a tiny
 // pattern matcher for them.
 //
-//   const Lexicon& lx = Lexicon::get();
+//   Result<Lexicon> lx = Lexicon::load();      // once per process (pipeline::Resources does)
 //   if (auto t = lx.classify("2023年工作安排")) use(t->type, t->role);
 //   std::size_t end = 0; bool ok = match_at(text, pos, lx.openers[0], end);
 //
 // Patterns are literal UTF-8 with two placeholders: <Y> (a four-digit year, ASCII or Chinese
 // digits) and <H> (one Chinese numeral). ASCII punctuation in a pattern also matches its
-// full-width form. The lexicon is loaded once from data/ and immutable afterwards (safe for
-// concurrent use); a data file that fails to load leaves its list empty and sets load_error.
+// full-width form. The lexicon is immutable after load() (safe for concurrent use); a malformed
+// data file is kInvalidData naming the file and line.
 #pragma once
 
 #include <optional>
@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/result.h"
+#include "common/vocabulary.h"
 #include "doc/document.h"
 
 namespace gwr::sections {
@@ -40,10 +42,11 @@ struct Lexicon {
   std::vector<TypeRule> types;
   std::vector<Pattern> openers;
   std::vector<Pattern> heading_ends;
-  std::string load_error;  // empty when every file loaded
+  data::Vocabulary words;  // sections_heading_ends.tsv: heading_end, connective
 
-  static const Lexicon& get();
-  static Lexicon load();
+  static Result<Lexicon> load();
+  // A character that continues a heading after a heading-ending word (工作回顾及…).
+  bool connective(char32_t c) const { return words.has_char("connective", c); }
 
   // First rule matching `heading` (analysis text), or nullopt.
   std::optional<TypeRule> classify(std::string_view heading) const;

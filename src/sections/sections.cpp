@@ -172,11 +172,9 @@ std::vector<Candidate> with_style_headings(const Document& doc, Span body, const
 
 }  // namespace
 
-void annotate(Document& doc) {
+void annotate(Document& doc, const Lexicon& lx) {
   doc.sections.clear();
   doc.paragraphs.clear();
-  const Lexicon& lx = Lexicon::get();
-  if (!lx.load_error.empty()) doc.warn("sections_lexicon", lx.load_error);
   const std::string_view text = doc.text.text;
   Span body{std::min(doc.body.begin, text.size()), std::min(doc.body.end, text.size())};
   if (body.end < body.begin) body.end = body.begin;

@@ -1,7 +1,7 @@
 // gwr/sections/sections.h — stage: the heading tree and the paragraphs of a report body.
 //
 //   Document doc = std::move(ingest::read_file(path).value()[0]);
-//   sections::annotate(doc);
+//   sections::annotate(doc, lexicon);   // sections::Lexicon, loaded once (pipeline::Resources)
 //   for (const Section& s : doc.sections)
 //     if (s.level == 1 && !s.appended) std::cout << s.title << "\n";   // 一、2023年工作回顾 …
 //
@@ -29,9 +29,10 @@
 #pragma once
 
 #include "doc/document.h"
+#include "sections/lexicon.h"
 
 namespace gwr::sections {
 
-void annotate(Document& doc);
+void annotate(Document& doc, const Lexicon& lexicon);
 
 }  // namespace gwr::sections

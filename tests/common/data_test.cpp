@@ -69,7 +69,7 @@ TEST(Data, MissingFileIsInvalidDataNamingIt) {
 }
 
 TEST(Data, TextNumberUnitsLoads) {
-  auto t = load_table("text_number_units.tsv", 1, 1);
+  auto t = load_table("text_number_units.tsv", 2, 2);
   ASSERT_TRUE(t.ok()) << t.error().describe();
   EXPECT_GT(t->rows.size(), 20u);
 }

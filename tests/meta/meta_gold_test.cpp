@@ -66,7 +66,7 @@ TEST(MetaGold, HeaderFieldsMatchGoldForSeedReports) {
       docs[file] = plain_documents(path);
     }
     ASSERT_EQ(docs[file].size(), count) << file;
-    for (Document& d : docs[file]) annotate(d, *divisions);
+    for (Document& d : docs[file]) annotate(d, *divisions, testing::resources().meta);
   }
 
   int matched = 0, total = 0;

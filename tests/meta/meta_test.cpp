@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "support/resources.h"
+
 namespace gwr::meta {
 namespace {
 
@@ -234,7 +236,7 @@ const std::vector<Case> kCases = {
 TEST(Annotate, HeaderFieldsFromInventedHeaders) {
   for (const Case& c : kCases) {
     Document d = make_plain_document(c.text);
-    annotate(d, table());
+    annotate(d, table(), testing::resources().meta);
     expect_fields(d.meta, c.want, c.label);
   }
 }
@@ -245,7 +247,7 @@ TEST(Annotate, WebDateIsPublishedNotDelivered) {
       "——在天水市第八届人民代表大会第三次会议上\n天水市市长 李明远\n(2023年1月10日)\n各位代表:\n";
   Document d = make_plain_document(text);
   d.body.begin = text.find("——");
-  annotate(d, table());
+  annotate(d, table(), testing::resources().meta);
   expect_fields(d.meta, "delivered=2023-01-10 published=2023-02-17 region=天水市", "web page");
 }
 
@@ -254,7 +256,7 @@ TEST(Annotate, PublishedFromPageMeta) {
       "政府工作报告\n——2021年12月7日在陇南市第六届人民代表大会第三次会议上\n陇南市市长 "
       "赵伟\n各位代表:");
   d.page_meta.push_back({"发布日期", "2022-01-30 17:09", {}});
-  annotate(d, table());
+  annotate(d, table(), testing::resources().meta);
   expect_fields(d.meta, "published=2022-01-30 delivered=2021-12-07 plan=2022", "page meta");
 }
 
@@ -264,7 +266,7 @@ TEST(Annotate, HeaderFoundJustBeforeAMisplacedBodyStart) {
       "马强\n各位代表:\n现在报告工作。";
   Document d = make_plain_document(text);
   d.body.begin = text.find("各位代表");
-  annotate(d, table());
+  annotate(d, table(), testing::resources().meta);
   expect_fields(
       d.meta,
       "region=平凉市 speaker=马强 delivered=2023-01-05 session=第七届人民代表大会第四次会议",
@@ -273,7 +275,7 @@ TEST(Annotate, HeaderFoundJustBeforeAMisplacedBodyStart) {
 
 TEST(Annotate, MissingFieldsAreNullWithWarnings) {
   Document d = make_plain_document("各位代表:现在报告工作。过去一年，我们攻坚克难。");
-  annotate(d, table());
+  annotate(d, table(), testing::resources().meta);
   expect_fields(d.meta, "region=null delivered=null session=null speaker=null plan=null", "bare");
   std::vector<std::string> codes;
   for (const Warning& w : d.warnings) codes.push_back(w.code);

@@ -5,12 +5,13 @@
 
 #include <string>
 
+#include "support/resources.h"
+
 namespace gwr::sections {
 namespace {
 
 TEST(Lexicon, EmbeddedFilesLoadWithoutErrors) {
-  const Lexicon& lx = Lexicon::get();
-  EXPECT_EQ(lx.load_error, "");
+  const Lexicon& lx = testing::resources().sections;
   EXPECT_FALSE(lx.types.empty());
   EXPECT_FALSE(lx.openers.empty());
   EXPECT_FALSE(lx.heading_ends.empty());
@@ -24,7 +25,7 @@ struct ClassCase {
 class LexiconClassify : public ::testing::TestWithParam<ClassCase> {};
 
 TEST_P(LexiconClassify, GivesTheType) {
-  const auto rule = Lexicon::get().classify(GetParam().heading);
+  const auto rule = testing::resources().sections.classify(GetParam().heading);
   std::string got = "none";
   if (rule) got = rule->role == Role::kReject ? "reject" : section_type_name(rule->type);
   EXPECT_EQ(got, GetParam().type) << GetParam().heading;

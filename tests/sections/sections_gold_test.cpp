@@ -61,7 +61,7 @@ TEST(SectionsGold, TopLevelTitlesMatchGoldForSeedReports) {
       doc = plain_from_gold(testing::read_file(path), rec);
     }
     ASSERT_TRUE(doc.has_value()) << name << " #" << index << ": body not found";
-    annotate(*doc);
+    annotate(*doc, testing::resources().sections);
     const auto want = rec["top_sections"].get<std::vector<std::string>>();
     const auto got = top_titles(*doc);
     EXPECT_EQ(got, want) << name << " #" << index << " (" << rec["region"].get<std::string>()

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "support/resources.h"
+
 namespace gwr::sections {
 namespace {
 
@@ -44,7 +46,7 @@ class SectionsTree : public ::testing::TestWithParam<Case> {};
 
 TEST_P(SectionsTree, DumpMatches) {
   Document doc = make_plain_document(GetParam().text);
-  annotate(doc);
+  annotate(doc, testing::resources().sections);
   EXPECT_EQ(dump(doc, GetParam().max_level), GetParam().want) << GetParam().name;
 }
 
@@ -201,7 +203,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, SectionsTree, ::testing::ValuesIn(kCases),
 TEST(Sections, TopTitlesExcludeAppendedMaterial) {
   Document doc = make_plain_document(
       "一、2023年工作回顾\n好。\n二、2024年工作安排\n好。\n让我们携手奋斗!\n名词解释\n1.甲:乙。\n");
-  annotate(doc);
+  annotate(doc, testing::resources().sections);
   EXPECT_EQ(top_titles(doc),
             (std::vector<std::string>{"一、2023年工作回顾", "二、2024年工作安排"}));
 }
@@ -210,7 +212,7 @@ TEST(Sections, ExtentsRunToTheNextSectionOfTheSameLevelAndStopAtTheAppendix) {
   const std::string text =
       "一、2023年工作回顾\n(一)稳增长。好。\n二、2024年工作安排\n要抓落实。\n名词解释\n1.甲:乙。\n";
   Document doc = make_plain_document(text);
-  annotate(doc);
+  annotate(doc, testing::resources().sections);
   ASSERT_EQ(doc.sections.size(), 5u);
   const std::size_t two = text.find("二、"), gloss = text.find("名词解释");
   EXPECT_EQ(doc.sections[0].extent, (Span{0, two}));
@@ -225,7 +227,7 @@ TEST(Sections, TitleIsTheSourceTextOfTraditionalReports) {
   Document doc = make_plain_document("一、2023年工作回顾\n好。\n二、2024年工作安排\n好。\n");
   const std::size_t at = doc.original.text.find("回顾");
   doc.original.text.replace(at, std::string("回顾").size(), "回顧");
-  annotate(doc);
+  annotate(doc, testing::resources().sections);
   ASSERT_FALSE(doc.sections.empty());
   EXPECT_EQ(doc.sections[0].title, "一、2023年工作回顧");
   EXPECT_EQ(doc.sections[0].type, SectionType::kReview);
@@ -236,7 +238,7 @@ TEST(Sections, OnlyTextInsideTheBodyIsAnnotated) {
   Document doc =
       make_plain_document(chrome + "一、2023年工作回顾\n好。\n二、2024年工作安排\n好。\n");
   doc.body.begin = chrome.size();
-  annotate(doc);
+  annotate(doc, testing::resources().sections);
   EXPECT_EQ(top_titles(doc),
             (std::vector<std::string>{"一、2023年工作回顾", "二、2024年工作安排"}));
   for (const Paragraph& p : doc.paragraphs) EXPECT_GE(p.span.begin, chrome.size());
@@ -244,7 +246,7 @@ TEST(Sections, OnlyTextInsideTheBodyIsAnnotated) {
 
 TEST(Sections, TextWithoutHeadingsWarnsAndStillHasParagraphs) {
   Document doc = make_plain_document("各位代表:\n一年来,我们攻坚克难。成绩来之不易。\n");
-  annotate(doc);
+  annotate(doc, testing::resources().sections);
   EXPECT_TRUE(doc.sections.empty());
   EXPECT_TRUE(has_warning(doc, "no_sections"));
   EXPECT_EQ(doc.paragraphs.size(), 2u);
@@ -253,7 +255,7 @@ TEST(Sections, TextWithoutHeadingsWarnsAndStillHasParagraphs) {
 TEST(Sections, OutOfSequenceTopNumberIsWarned) {
   Document doc =
       make_plain_document("一、2023年工作回顾\n好。\n二、2024年工作安排\n一、扩大投资。\n");
-  annotate(doc);
+  annotate(doc, testing::resources().sections);
   EXPECT_EQ(top_titles(doc).size(), 2u);
   EXPECT_TRUE(has_warning(doc, "enumerator_out_of_sequence"));
 }
@@ -270,7 +272,7 @@ TEST(Sections, OddInputNeverFails) {
                                "“未闭合的引号。还有一句。"};
   for (const std::string& text : cases) {
     Document doc = make_plain_document(text);
-    annotate(doc);
+    annotate(doc, testing::resources().sections);
     for (const Section& s : doc.sections) {
       EXPECT_LE(s.heading.end, text.size());
       EXPECT_TRUE(s.extent.contains(s.heading));
@@ -279,7 +281,7 @@ TEST(Sections, OddInputNeverFails) {
   }
   Document doc = make_plain_document("一、2023年工作回顾\n好。\n");
   doc.body = Span{5, 1000};  // a body past the end of the text is clipped
-  annotate(doc);
+  annotate(doc, testing::resources().sections);
   for (const Paragraph& p : doc.paragraphs) EXPECT_LE(p.span.end, doc.text.text.size());
 }
 
@@ -289,7 +291,7 @@ TEST(Sections, LongDigitRunAtLineStartIsNoEnumerator) {
   for (const std::string digits : {"12345678901", "99999999999999999999", "123"}) {
     Document doc = make_plain_document("一、2023年工作回顾\n" + digits +
                                        "、增长情况说明。\n二、2024年工作安排\n好。\n");
-    annotate(doc);
+    annotate(doc, testing::resources().sections);
     ASSERT_EQ(doc.sections.size(), 2u) << digits;
     EXPECT_EQ(doc.sections[1].title.rfind("二、", 0), 0u) << digits;
   }
@@ -297,8 +299,8 @@ TEST(Sections, LongDigitRunAtLineStartIsNoEnumerator) {
 
 TEST(Sections, AnnotateReplacesEarlierResults) {
   Document doc = make_plain_document("一、2023年工作回顾\n好。\n");
-  annotate(doc);
-  annotate(doc);
+  annotate(doc, testing::resources().sections);
+  annotate(doc, testing::resources().sections);
   EXPECT_EQ(doc.sections.size(), 1u);
   EXPECT_EQ(doc.paragraphs.size(), 2u);
 }
@@ -307,7 +309,7 @@ TEST(Sections, OneLineReportIsSplitIntoParagraphsAtHeadings) {
   const std::string text =
       "请予审议。2023年工作回顾2023年是奋进之年。成绩显著。2024年工作安排2024年是关键一年。";
   Document doc = make_plain_document(text);
-  annotate(doc);
+  annotate(doc, testing::resources().sections);
   std::vector<std::string> paras;
   for (const Paragraph& p : doc.paragraphs) paras.emplace_back(doc.text_of(p.span));
   EXPECT_EQ(paras, (std::vector<std::string>{"请予审议。", "2023年工作回顾",
