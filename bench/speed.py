@@ -421,8 +421,8 @@ def rows_of(res) -> list:
     ex = rate("extract")
     add(f"`gwr extract`, CPU MB/s per core ({size} generated)", "MB/s", ex, "`cat`", rate("cat"),
         "≥ 20 MB/s", lambda g, r: g >= 20)
-    add("  same", "MB/s", ex, "Python `re` number+unit pass", rate("re_pass"))
-    add("  same", "MB/s", ex, "gwr decode+normalize (in process)",
+    add("`gwr extract` (same figure)", "MB/s", ex, "Python `re` number+unit pass", rate("re_pass"))
+    add("`gwr extract` (same figure)", "MB/s", ex, "gwr decode+normalize (in process)",
         rate("inproc_Decode_corpus"))
     add("`gwr extract`, 2 processes vs 1 (wall MB/s)", "MB/s", rate("extract_2proc", "wall_s"),
         "1 process", rate("extract", "wall_s"), "≥ 1.8× (idle machine)", lambda g, r: r >= 1.8)
@@ -574,13 +574,27 @@ def update_readme(res, readme: Path, json_name: str):
             f"runs, {res['machine']['nproc']} cores, {res['corpus']['mb']:.1f} MB generated "
             f"corpus, {res['measures'].get('ingest', {}).get('reports', '?')} reports). "
             f"Load: before `{res['load']['before']}`; after `{res['load']['after']}`. "
-            f"Raw figures: [results/{json_name}](results/{json_name}).\n\n"
+            f"Raw figures: [results/{json_name}](results/{json_name})."
+            + (f" Note: {res['note']}" if res.get("note") else "") + "\n\n"
             f"{table(res)}\n\n![throughput and latency](results/speed.png)\n{end}")
     if begin in text and end in text:
         text = text[:text.index(begin)] + body + text[text.index(end) + len(end):]
     else:
         text = text.rstrip("\n") + "\n\n" + body + "\n"
     readme.write_text(text, encoding="utf-8")
+
+
+def render(path: Path, note: str) -> int:
+    """The table, README section and chart again from a results file (after a format change)."""
+    res = json.loads(path.read_text(encoding="utf-8"))
+    if note:
+        res["note"] = note
+    res["rows"] = rows_of(res)
+    path.write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    chart(res, path.parent / "speed.png")
+    update_readme(res, BENCH / "README.md", path.name)
+    print(table(res))
+    return 0
 
 
 def main() -> int:
@@ -591,7 +605,12 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=None, help="runs per measure (3; --quick: 1)")
     ap.add_argument("--work", default=None, help="work folder (default: new under /tmp)")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    ap.add_argument("--note", default="", help="a remark kept with the results (e.g. the load)")
+    ap.add_argument("--render", metavar="JSON", help="only rebuild the table, README and PNG "
+                    "from a results file of bench/results (nothing is measured)")
     a = ap.parse_args()
+    if a.render:
+        return render(Path(a.render), a.note)
     a.size_mb = a.size_mb or (5 if a.quick else 50)
     a.runs = a.runs or (1 if a.quick else 3)
     a.min_time = 0.05 if a.quick else 0.5
@@ -624,7 +643,7 @@ def main() -> int:
            "machine": {"nproc": os.cpu_count(), "cpu": next(
                (line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
                 if line.startswith("model name")), "?")},
-           "load": {"before": uptime(), "before_1min": open("/proc/loadavg").read().split()[0]},
+           "note": a.note, "load": {"before": uptime(), "before_1min": open("/proc/loadavg").read().split()[0]},
            "measures": {}}
     log(f"{res['mode']} run in {work}; {res['load']['before']}")
     try:
