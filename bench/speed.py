@@ -673,7 +673,10 @@ def main() -> int:
         name = f"{res['date']}-{commit}.json"
         (out_dir / name).write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n",
                                     encoding="utf-8")
-        chart(res, out_dir / "speed.png")
+        try:
+            chart(res, out_dir / "speed.png")
+        except ImportError as e:  # the figures matter more than the picture
+            log(f"no chart ({e}; apt-get install python3-matplotlib)")
         if not a.quick:
             update_readme(res, BENCH / "README.md", name)
         print(table(res))
