@@ -11,6 +11,11 @@
 // Both report bytes/second over the raw input bytes, so Extract/Baseline is a ratio of rates
 // measured on one machine in one run. Without the corpus every benchmark is skipped with a
 // message (the binary still exits 0).
+//
+// With GWR_BENCH_INPUTS=DIR (bench/speed.py sets it), each entry E of DIR also gets two
+// benchmarks; a file is one input, a folder is all the files under it, each fed on its own:
+//   Input/Extract/E   pipeline::extract_bytes on each file (counters: MB, reports)
+//   Input/Decode/E    text::decode + text::normalize on each file (.docx and .pdf left out)
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -147,6 +152,100 @@ void BM_Baseline(benchmark::State& state) {
 BENCHMARK(BM_Baseline)->Name("Baseline")->Arg(1)->Arg(8)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Extract)->Name("Extract")->Arg(1)->Arg(8)->Unit(benchmark::kMillisecond);
 
+// The files of one entry of GWR_BENCH_INPUTS: the entry itself, or every file under a folder.
+std::vector<Input> load_entry(const fs::path& entry) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (fs::is_directory(entry, ec)) {
+    for (const auto& e : fs::recursive_directory_iterator(entry, ec)) {
+      if (e.is_regular_file()) files.push_back(e.path());
+    }
+  } else {
+    files.push_back(entry);
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<Input> out;
+  for (const auto& p : files) {
+    std::ifstream in(p, std::ios::binary);
+    out.push_back(Input{p.filename().string(), std::string((std::istreambuf_iterator<char>(in)),
+                                                           std::istreambuf_iterator<char>())});
+  }
+  return out;
+}
+
+bool has_text_layer(const Input& in) {
+  const auto ext = fs::path(in.name).extension().string();
+  return ext != ".docx" && ext != ".pdf";
+}
+
+void extract_inputs(benchmark::State& state, const std::shared_ptr<std::vector<Input>>& inputs) {
+  auto res = gwr::pipeline::Resources::load();
+  if (!res) {
+    state.SkipWithError(res.error().describe().c_str());
+    return;
+  }
+  std::size_t reports = 0;
+  for (auto _ : state) {
+    reports = 0;
+    for (const Input& in : *inputs) {
+      auto r = gwr::pipeline::extract_bytes(in.bytes, in.name, **res);
+      if (r) reports += r->size();  // a file that is not a report counts no report
+      benchmark::DoNotOptimize(r);
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * total_bytes(*inputs));
+  state.counters["reports"] = static_cast<double>(reports);
+  state.counters["MB"] = static_cast<double>(total_bytes(*inputs)) / 1e6;
+}
+
+void decode_inputs(benchmark::State& state, const std::shared_ptr<std::vector<Input>>& inputs) {
+  const auto lex = gwr::text::Lexicon::load();
+  if (!lex) {
+    state.SkipWithError(lex.error().describe().c_str());
+    return;
+  }
+  std::vector<gwr::Warning> warnings;
+  for (auto _ : state) {
+    for (const Input& in : *inputs) {
+      warnings.clear();
+      auto d = gwr::text::decode(in.bytes, "", warnings);
+      if (!d) continue;  // undecodable input costs what it cost to find out
+      gwr::text::Normalized n = gwr::text::normalize(d->text.text, *lex, warnings);
+      benchmark::DoNotOptimize(n);
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * total_bytes(*inputs));
+  state.counters["MB"] = static_cast<double>(total_bytes(*inputs)) / 1e6;
+}
+
+void register_inputs() {
+  const char* dir = std::getenv("GWR_BENCH_INPUTS");
+  if (dir == nullptr || *dir == '\0') return;
+  std::error_code ec;
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e.path());
+  std::sort(entries.begin(), entries.end());
+  for (const auto& entry : entries) {
+    auto all = std::make_shared<std::vector<Input>>(load_entry(entry));
+    auto text = std::make_shared<std::vector<Input>>();
+    std::copy_if(all->begin(), all->end(), std::back_inserter(*text), has_text_layer);
+    const std::string name = entry.filename().string();
+    benchmark::RegisterBenchmark(("Input/Extract/" + name).c_str(), extract_inputs, all)
+        ->Unit(benchmark::kMillisecond);
+    if (!text->empty()) {
+      benchmark::RegisterBenchmark(("Input/Decode/" + name).c_str(), decode_inputs, text)
+          ->Unit(benchmark::kMillisecond);
+    }
+  }
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  register_inputs();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

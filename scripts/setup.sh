@@ -11,6 +11,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils
   libxxhash-dev libxlsxwriter-dev libzip-dev libpugixml-dev libcpp-httplib-dev sqlite3
   chromium fonts-wqy-microhei clang-format clang-tidy
+  python3-matplotlib
 )
 # Node and npm build the web UI (web/) and run its browser tests; install them only when missing.
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
