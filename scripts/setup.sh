@@ -9,7 +9,7 @@ PACKAGES=(
   libicu-dev libuchardet-dev libopencc-dev opencc
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libpoppler-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils
-  libxxhash-dev libxlsxwriter-dev libzip-dev libpugixml-dev libcpp-httplib-dev sqlite3
+  libxxhash-dev libssl-dev libxlsxwriter-dev libzip-dev libpugixml-dev libcpp-httplib-dev sqlite3
   chromium fonts-wqy-microhei clang-format clang-tidy
   python3-matplotlib
 )

@@ -10,7 +10,7 @@ namespace gwr::cli {
 
 namespace {
 struct EvalOptions {
-  std::string gold, corpus;
+  std::string gold, dev_labels, corpus;
   bool verbose = false;
 };
 
@@ -24,7 +24,11 @@ int run_eval(const EvalOptions& o) {
   if (!std::filesystem::is_directory(o.corpus, ec)) {
     return fail(make_error(ErrorCode::kUnreadable, "corpus folder not found", o.corpus));
   }
-  auto r = eval::evaluate(o.gold, o.corpus, *res);
+  if (o.gold.empty() == o.dev_labels.empty()) {
+    return fail(make_error(ErrorCode::kUsage, "give either --gold FILE or --dev-labels DIR"));
+  }
+  auto r = o.gold.empty() ? eval::evaluate_dev_labels(o.dev_labels, o.corpus, *res)
+                          : eval::evaluate(o.gold, o.corpus, *res);
   if (!r) return fail(r.error());
   std::cout << eval::format(*r, o.verbose);
   return 0;
@@ -34,8 +38,11 @@ int run_eval(const EvalOptions& o) {
 void register_eval(CLI::App& app, std::vector<Command>& out) {
   auto o = std::make_shared<EvalOptions>();
   auto* sub =
-      app.add_subcommand("eval", "Score extraction against a gold file (seeds.json format)");
-  sub->add_option("--gold", o->gold, "Gold JSON file")->required();
+      app.add_subcommand("eval", "Score extraction against a gold file or the dev-corpus labels");
+  sub->add_option("--gold", o->gold, "Gold JSON file (shared/gold/seeds.json format)");
+  sub->add_option("--dev-labels", o->dev_labels,
+                  "Folder of dev-corpus labels (tests/eval/dev/labels, offsets into the docx-wt-1 "
+                  "rendering)");
   sub->add_option("--corpus", o->corpus, "Folder holding the gold records' source files")
       ->required();
   sub->add_flag("-v,--verbose", o->verbose, "List every miss");

@@ -1,14 +1,19 @@
 #include "eval/eval.h"
 
 #include <fmt/format.h>
+#include <openssl/evp.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "common/utf8.h"
+#include "eval/docx_render.h"
 
 namespace gwr::eval {
 
@@ -32,20 +37,29 @@ bool same_number(const json& a, const json& b) {
 }
 
 bool same_target(const json& g, const json& x) {
-  return g.value("canonical", "") == x.value("canonical", "") &&
-         same_number(field(g, "value"), field(x, "value")) &&
-         same_number(field(g, "value_hi"), field(x, "value_hi")) &&
-         g.value("modifier", "") == x.value("modifier", "");
+  if (!(g.value("canonical", "") == x.value("canonical", "") &&
+        same_number(field(g, "value"), field(x, "value")) &&
+        same_number(field(g, "value_hi"), field(x, "value_hi")) &&
+        g.value("modifier", "") == x.value("modifier", ""))) {
+    return false;
+  }
+  // Dev labels also say what a relative target is relative to and the stretch value.
+  for (const char* key : {"reference", "relative_modifier"}) {
+    if (g.contains(key) && field(g, key) != field(x, key)) return false;
+  }
+  return !g.contains("stretch_value") ||
+         same_number(field(g, "stretch_value"), field(x, "stretch_value"));
 }
 
 std::string target_line(const json& t) {
-  return fmt::format("{} {} {} {} {} [{}]", t.value("canonical", "?"), show(field(t, "value")),
-                     show(field(t, "value_hi")), show(field(t, "unit")), t.value("modifier", "?"),
-                     t.value("indicator", ""));
+  return fmt::format(
+      "{} {} {} {} {} [{}]", t.value("canonical", "?"), show(field(t, "value")),
+      show(field(t, "value_hi")), show(field(t, "unit")), t.value("modifier", "?"),
+      field(t, "indicator").is_string() ? t.value("indicator", "") : t.value("verbatim_text", ""));
 }
 
 Counts match_targets(const json& gold, const json& got, const std::string& label,
-                     std::vector<std::string>& misses) {
+                     std::vector<std::string>& misses, int* verbatim_ok = nullptr) {
   Counts c;
   std::vector<bool> used(got.size(), false);
   for (const auto& g : gold) {
@@ -54,6 +68,9 @@ Counts match_targets(const json& gold, const json& got, const std::string& label
       if (!used[i] && same_target(g, got[i])) {
         used[i] = true;
         hit = true;
+        if (verbatim_ok != nullptr && g.contains("verbatim_text") &&
+            utf8::trim(got[i].value("verbatim", "")) == utf8::trim(g.value("verbatim_text", "")))
+          ++*verbatim_ok;
         break;
       }
     }
@@ -197,7 +214,124 @@ Result<Report> evaluate(const std::filesystem::path& gold_path, const std::files
   return rep;
 }
 
+namespace {
+
+// The slice [b, e) of `text` named by a label's [start, end) pair, or "" when out of range.
+std::string slice(const std::string& text, const json& span) {
+  if (!span.is_array() || span.size() != 2 || !span[0].is_number_unsigned() ||
+      !span[1].is_number_unsigned())
+    return "";
+  const auto b = span[0].get<std::size_t>(), e = span[1].get<std::size_t>();
+  return b <= e && e <= text.size() ? text.substr(b, e - b) : "";
+}
+
+std::string sha256_hex(std::string_view s) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
+  unsigned int n = 0;
+  EVP_Digest(s.data(), s.size(), md.data(), &n, EVP_sha256(), nullptr);
+  std::string hex;
+  for (unsigned int i = 0; i < n; ++i) hex += fmt::format("{:02x}", md[i]);
+  return hex;
+}
+
+}  // namespace
+
+Result<Report> evaluate_dev_labels(const std::filesystem::path& labels,
+                                   const std::filesystem::path& corpus,
+                                   const pipeline::Resources& res) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(labels, ec)) {
+    return make_error(ErrorCode::kUnreadable, "labels folder not found", labels.string());
+  }
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(labels, ec)) {
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  Report rep;
+  rep.dev_labels = true;
+  for (const auto& path : files) {
+    std::ifstream in(path);
+    json g;
+    try {
+      g = json::parse(in);
+    } catch (const std::exception& e) {
+      return make_error(ErrorCode::kInvalidData,
+                        std::string("label is not valid JSON: ") + e.what(), path.string());
+    }
+    if (!g.is_object() || !g.contains("file") || !g["file"].is_string()) {
+      return make_error(ErrorCode::kInvalidData, "label without \"file\"", path.string());
+    }
+    RecordScore s;
+    s.source_file = g["file"].get<std::string>();
+    s.region = g.value("region", "");
+    const std::filesystem::path doc_path = corpus / s.source_file;
+    std::ifstream din(doc_path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(din)),
+                            std::istreambuf_iterator<char>());
+    auto rendering = render_docx_wt1(bytes, doc_path.string());
+    json x = json::object();
+    if (!rendering) {
+      s.target_misses.push_back("cannot render: " + rendering.error().describe());
+    } else if (sha256_hex(*rendering) != g.value("rendering_sha256", "")) {
+      s.target_misses.push_back("rendering differs from the one the label was made on");
+    } else {
+      auto r = pipeline::extract_bytes(bytes, doc_path.string(), res);
+      if (!r) {
+        s.target_misses.push_back("extract failed: " + r.error().describe());
+      } else if (!r->empty()) {
+        x = pipeline::to_json(r->front());
+        s.found = true;
+        if (r->size() != 1) s.target_misses.push_back(fmt::format("{} reports, want 1", r->size()));
+      }
+      for (auto& t : g["targets"]) t["verbatim_text"] = slice(*rendering, t["verbatim"]);
+    }
+    for (const char* f :
+         {"region", "level", "province", "parent", "delivered", "session", "speaker",
+          "speaker_title", "acting", "review_year", "plan_year", "gdp_target"}) {
+      ++s.meta_total;
+      const json want = field(g, f);
+      const json got = field(x, f);
+      if (want == got) {
+        ++s.meta_ok;
+      } else {
+        s.meta_misses.push_back(fmt::format("{}: got {}, want {}", f, show(got), show(want)));
+      }
+    }
+    s.targets = match_targets(g.value("targets", json::array()), x.value("targets", json::array()),
+                              "target", s.target_misses, &s.verbatim_ok);
+    rep.meta_ok += s.meta_ok;
+    rep.meta_total += s.meta_total;
+    add(rep.targets, s.targets);
+    rep.verbatim_ok += s.verbatim_ok;
+    rep.records.push_back(std::move(s));
+  }
+  return rep;
+}
+
 std::string format(const Report& r, bool verbose) {
+  if (r.dev_labels) {
+    std::ostringstream o;
+    o << fmt::format("{:<24} {:>7} {:>9} {:>9}\n", "label", "meta", "targets", "verbatim");
+    for (const auto& s : r.records) {
+      o << fmt::format("{:<24} {:>7} {:>9} {:>9}\n", s.source_file,
+                       fmt::format("{}/{}", s.meta_ok, s.meta_total),
+                       fmt::format("{}/{}/{}", s.targets.tp, s.targets.fp, s.targets.fn),
+                       fmt::format("{}/{}", s.verbatim_ok, s.targets.tp));
+      if (verbose) {
+        for (const auto& m : s.meta_misses) o << "    meta " << m << "\n";
+        for (const auto& m : s.target_misses) o << "    " << m << "\n";
+      }
+    }
+    o << "(targets: true positives/false positives/false negatives; verbatim: matched targets "
+         "whose verbatim is the labelled text)\n";
+    o << fmt::format("metadata: {}/{} fields ({:.1f}%)\n", r.meta_ok, r.meta_total,
+                     r.meta_total ? 100.0 * r.meta_ok / r.meta_total : 100.0);
+    o << fmt::format("verbatim: {}/{} matched targets\n", r.verbatim_ok, r.targets.tp);
+    o << fmt::format("targets: P={:.3f} R={:.3f} F1={:.3f}\n", r.targets.precision(),
+                     r.targets.recall(), r.targets.f1());
+    return o.str();
+  }
   std::ostringstream o;
   o << fmt::format("{:<28} {:>7} {:>5} {:>5} {:>9} {:>9} {:>9}\n", "report", "meta", "body", "secs",
                    "targets", "fyp", "livelih.");

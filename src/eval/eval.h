@@ -43,6 +43,7 @@ struct RecordScore {
   int livelihood_found = 0, livelihood_total = 0;
   bool declared_ok = false;
   std::vector<std::string> target_misses;  // human-readable FN/FP lines
+  int verbatim_ok = 0;  // dev labels: matched targets whose verbatim is the labelled text
 };
 
 struct Report {
@@ -53,10 +54,23 @@ struct Report {
   Counts targets, fyp;
   int livelihood_found = 0, livelihood_total = 0;
   int declared_ok = 0;
+  int verbatim_ok = 0;      // dev labels: matched targets with the labelled verbatim
+  bool dev_labels = false;  // scored with evaluate_dev_labels (no body/sections/livelihood)
 };
 
 Result<Report> evaluate(const std::filesystem::path& gold, const std::filesystem::path& corpus,
                         const pipeline::Resources& res);
+
+// Scores the hand labels of the dev corpus (tests/eval/dev/labels/*.json: values and byte
+// offsets into the "docx-wt-1" rendering, eval/docx_render.h) against extraction of the .docx
+// files of `corpus`. Metadata counts region, level, province, parent, years, delivered, session,
+// speaker, speaker_title, acting and gdp_target; a target matches as in evaluate() and, where
+// the label gives them, on reference, relative_modifier and stretch_value too. A label whose
+// rendering hash differs from the file's rendering is reported and scored as missed. kInvalidData
+// for a malformed label file.
+Result<Report> evaluate_dev_labels(const std::filesystem::path& labels,
+                                   const std::filesystem::path& corpus,
+                                   const pipeline::Resources& res);
 // The table; with `verbose`, every miss. The last line is "targets: P=… R=… F1=…".
 std::string format(const Report& r, bool verbose = false);
 
