@@ -7,40 +7,56 @@
 
 namespace gwr::facts {
 
-void PhraseList::add(std::string phrase) { phrases_.push_back(std::move(phrase)); }
-
-void PhraseList::finish() {
-  std::stable_sort(phrases_.begin(), phrases_.end(),
-                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-}
-
-std::size_t PhraseList::find(std::string_view s, std::size_t from, std::size_t* len) const {
-  std::size_t best = std::string_view::npos, best_len = 0;
-  for (const auto& p : phrases_) {
-    const std::size_t at = s.find(p, from);
-    if (at == std::string_view::npos) continue;
-    if (at < best || (at == best && p.size() > best_len)) {
-      best = at;
-      best_len = p.size();
-    }
-  }
-  if (len != nullptr) *len = best_len;
-  return best;
-}
-
-std::string_view PhraseList::match_at(std::string_view s, std::size_t pos) const {
-  for (const auto& p : phrases_) {
-    if (s.substr(pos).starts_with(p)) return p;
-  }
-  return {};
-}
-
-std::string_view PhraseList::match_before(std::string_view s, std::size_t end) const {
-  for (const auto& p : phrases_) {
-    if (p.size() <= end && s.substr(end - p.size(), p.size()) == p) return p;
-  }
-  return {};
-}
+// Every kind of data/target_vocab.tsv (its header documents them).
+const std::vector<std::string> kTargetVocabKinds = {"trigger",
+                                                    "plan_marker",
+                                                    "fyp_marker",
+                                                    "stop",
+                                                    "lead",
+                                                    "scope",
+                                                    "num_pred",
+                                                    "qual_pred",
+                                                    "growth_pred",
+                                                    "tail",
+                                                    "head",
+                                                    "aspiration",
+                                                    "review_marker",
+                                                    "heading_trigger",
+                                                    "trigger_noun",
+                                                    "trigger_qualifier",
+                                                    "trigger_verb",
+                                                    "around_after",
+                                                    "at_least_after",
+                                                    "at_most_after",
+                                                    "at_least_before",
+                                                    "at_most_before",
+                                                    "time_lead",
+                                                    "year_end",
+                                                    "average",
+                                                    "joiner",
+                                                    "respective",
+                                                    "rank_scope",
+                                                    "rank_noun",
+                                                    "create_verb",
+                                                    "count_unit",
+                                                    "task_cue",
+                                                    "object_intro",
+                                                    "lead_verb",
+                                                    "double_digit",
+                                                    "relative_comparator",
+                                                    "reference_province",
+                                                    "reference_nation",
+                                                    "reference_prefecture",
+                                                    "reference_tail",
+                                                    "parity",
+                                                    "stretch_floor",
+                                                    "stretch_goal",
+                                                    "three_sectors",
+                                                    "gdp_absent",
+                                                    "gdp_absent_object",
+                                                    "share_marker",
+                                                    "share_head",
+                                                    "index_indicator"};
 
 Result<Lexicon> Lexicon::load() {
   Lexicon lex;
@@ -84,10 +100,9 @@ Result<Lexicon> Lexicon::load() {
       return lex.entries_[a].alias.size() > lex.entries_[b].alias.size();
     });
   }
-  auto voc = data::load_table("target_vocab.tsv", 2, 2);
+  auto voc = data::Vocabulary::load("target_vocab.tsv", kTargetVocabKinds);
   if (!voc) return voc.error();
-  for (const auto& row : voc->rows) lex.vocab_[row.fields[0]].add(row.fields[1]);
-  for (auto& [k, v] : lex.vocab_) v.finish();
+  lex.vocab_ = std::move(voc).value();
   return lex;
 }
 
@@ -127,9 +142,11 @@ const Indicator* Lexicon::exact(std::string_view alias) const {
   return (e != nullptr && len == alias.size()) ? e : nullptr;
 }
 
-const PhraseList& Lexicon::vocab(std::string_view kind) const {
-  auto it = vocab_.find(kind);
-  return it == vocab_.end() ? empty_ : it->second;
+const Indicator* Lexicon::by_id(std::string_view id) const {
+  for (const Indicator& e : entries_) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
 }
 
 }  // namespace gwr::facts

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "common/vocabulary.h"
 
 namespace gwr::facts {
 
@@ -30,23 +31,7 @@ struct Indicator {
   std::vector<std::string> canonical;  // gold classes; two for 城乡 pairs (urban, rural)
 };
 
-// A list of phrases of one kind, longest first.
-class PhraseList {
- public:
-  void add(std::string phrase);
-  void finish();  // sorts longest first
-  // First occurrence (lowest offset; longest at that offset) at or after `from`, or npos.
-  std::size_t find(std::string_view s, std::size_t from = 0, std::size_t* len = nullptr) const;
-  // The phrase that starts exactly at pos (longest), or empty.
-  std::string_view match_at(std::string_view s, std::size_t pos) const;
-  // The phrase that ends exactly at `end` (longest), or empty.
-  std::string_view match_before(std::string_view s, std::size_t end) const;
-  bool contains_in(std::string_view s) const { return find(s) != std::string_view::npos; }
-  const std::vector<std::string>& phrases() const { return phrases_; }
-
- private:
-  std::vector<std::string> phrases_;
-};
+using data::PhraseList;
 
 class Lexicon {
  public:
@@ -62,15 +47,17 @@ class Lexicon {
   std::vector<Hit> find_all(std::string_view s) const;
   // The entry whose alias is exactly `alias`, or nullptr.
   const Indicator* exact(std::string_view alias) const;
+  // The first entry (in file order) with this id, or nullptr.
+  const Indicator* by_id(std::string_view id) const;
 
-  // Phrases of a kind from target_vocab.tsv ("trigger", "stop", …); an unknown kind is empty.
-  const PhraseList& vocab(std::string_view kind) const;
+  // Phrases of a kind from target_vocab.tsv ("trigger", "stop", …); a kind the loader does not
+  // declare is a programmer error (std::logic_error).
+  const PhraseList& vocab(std::string_view kind) const { return vocab_.list(kind); }
 
  private:
   std::vector<Indicator> entries_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_char_;  // longest first
-  std::map<std::string, PhraseList, std::less<>> vocab_;
-  PhraseList empty_;
+  data::Vocabulary vocab_;
 };
 
 }  // namespace gwr::facts

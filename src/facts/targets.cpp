@@ -6,6 +6,7 @@
 #include "common/utf8.h"
 #include "facts/lists_text.h"
 #include "facts/target_clause.h"
+#include "text/numerals.h"
 #include "text/punctuation.h"
 
 namespace gwr::facts {
@@ -24,6 +25,8 @@ const char* modifier_name(Modifier m) {
       return "range";
     case Modifier::kQualitative:
       return "qualitative";
+    case Modifier::kRelative:
+      return "relative";
   }
   return "point";
 }
@@ -94,16 +97,30 @@ bool has_plan_marker(std::string_view s, const Lexicon& lex, std::optional<int> 
   return false;
 }
 
+// The horizon year a phrase names: the latest five-year plan it names (十四五 → 2025, 十五五 →
+// 2030, text/numerals.h), else a year ending a plan period (到2025年, not 2035's vision).
 std::optional<int> horizon_in(std::string_view s) {
-  if (s.find("十五五") != std::string_view::npos) return 2030;
-  if (s.find("十四五") != std::string_view::npos) return 2025;
+  std::optional<int> best;
+  const std::u32string u = utf8::to_u32(s);
+  for (std::size_t i = 0; i < u.size(); ++i) {
+    if (u[i] != U'五') continue;
+    for (std::size_t len : {3, 2}) {
+      if (i + 1 < len) continue;
+      if (auto n = text::five_year_plan_ordinal(std::u32string_view(u).substr(i + 1 - len, len))) {
+        const int h = text::five_year_plan_horizon(*n);
+        if (h >= 2005 && (!best || h > *best)) best = h;
+        break;
+      }
+    }
+  }
+  if (best) return best;
   for (std::size_t at = s.find("到20"); at != std::string_view::npos; at = s.find("到20", at + 1)) {
     const std::string_view y = s.substr(at + 3, 4);
     if (y.size() == 4 &&
         std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
         s.substr(at + 7).starts_with("年")) {
       const int v = std::stoi(std::string(y));
-      if (v % 5 == 0 && v >= 2015 && v <= 2050 && v != 2035) return v;
+      if (v % 5 == 0 && v >= 2005 && v <= 2050 && v != 2035) return v;
     }
   }
   return std::nullopt;
@@ -154,12 +171,14 @@ std::size_t skip_colon(std::string_view t, std::size_t i) {
   return i;
 }
 
-bool counts_as_fyp_by_content(std::string_view t, std::size_t after, std::size_t end) {
+bool counts_as_fyp_by_content(std::string_view t, std::size_t after, std::size_t end,
+                              const Lexicon& lex) {
   // Mostly 年均 growth in the first sentence after the trigger: five-year goals.
   const std::string_view s = t.substr(after, end - after);
   std::size_t n = 0;
-  for (std::size_t at = s.find("年均"); at != std::string_view::npos; at = s.find("年均", at + 1))
-    ++n;
+  for (const std::string& w : lex.vocab("average").phrases()) {
+    for (std::size_t at = s.find(w); at != std::string_view::npos; at = s.find(w, at + 1)) ++n;
+  }
   return n >= 2;
 }
 
@@ -181,6 +200,24 @@ std::vector<TriggerHit> find_triggers(std::string_view t, std::size_t b, std::si
     if (at == std::string_view::npos) break;
     out.push_back({at, len, false});
     from = at + len;
+  }
+  // The trigger grammar: a trigger noun, an optional qualifier, a verb or colon (主要预期目标 +
+  // 建议 + :, 主要目标 + 拟定 + 为) — phrasings the list above does not hold.
+  const auto& nouns = lex.vocab("trigger_noun");
+  for (std::size_t from = b; from < e;) {
+    std::size_t len = 0;
+    const std::size_t at = nouns.find(t.substr(0, e), from, &len);
+    if (at == std::string_view::npos) break;
+    from = at + len;
+    std::size_t z = at + len;
+    z += lex.vocab("trigger_qualifier").match_at(t.substr(0, e), z).size();
+    const std::size_t verb = lex.vocab("trigger_verb").match_at(t.substr(0, e), z).size();
+    if (verb == 0) continue;
+    z += verb;
+    const bool covered = std::any_of(out.begin(), out.end(), [&](const TriggerHit& x) {
+      return !x.heading && x.at <= at + len && at < x.at + x.len;
+    });
+    if (!covered) out.push_back({at, z - at, false});
   }
   const auto& heads = lex.vocab("heading_trigger");
   for (std::size_t ls = b; ls < e;) {
@@ -237,7 +274,7 @@ std::vector<Candidate> find_candidates(const Document& doc, const Lexicon& lex) 
       c.mode = Mode::kFyp;
     } else if (has_plan_marker(prev, lex, doc.meta.plan_year)) {
       c.mode = Mode::kPlan;
-    } else if (fyp.contains_in(prev) || counts_as_fyp_by_content(t, c.after, first_end) ||
+    } else if (fyp.contains_in(prev) || counts_as_fyp_by_content(t, c.after, first_end, lex) ||
                (fyp.contains_in(title) && !has_plan_marker(title, lex, doc.meta.plan_year))) {
       c.mode = Mode::kFyp;
     } else {
@@ -387,7 +424,7 @@ Parsed parse_fyp_untriggered(const Document& doc, const ClauseParser& parser, co
       const std::size_t a = sentence_start(t, at, s.heading.end);
       const std::size_t b = sentence_end(t, at, z);
       const std::string_view sent = t.substr(a, b - a);
-      if (sent.find("年均") == std::string_view::npos) continue;
+      if (!lex.vocab("average").contains_in(sent)) continue;
       auto got = parser.parse(a, b, Mode::kFyp, horizon ? horizon : horizon_in(sent));
       if (got.empty()) continue;
       p.passage = Span{a, b};
@@ -396,6 +433,70 @@ Parsed parse_fyp_untriggered(const Document& doc, const ClauseParser& parser, co
     }
   }
   return p;
+}
+
+// A plan-year passage without a trigger phrase (综合考虑各方面因素，今年地区生产总值增长6%左右，…):
+// the first sentence outside the review that states a GDP growth target for the plan year and,
+// with the sentences that follow it, at least three numeric targets.
+std::optional<Parsed> parse_plan_untriggered(const Document& doc, const ClauseParser& parser,
+                                             const Lexicon& lex) {
+  constexpr std::size_t kMinTargets = 3;
+  const std::string_view t = doc.text.text;
+  const std::size_t b = doc.body.begin, e = std::min(doc.body.end, t.size());
+  for (const auto& hit : lex.find_all(t.substr(b, e - b))) {
+    if (hit.indicator->id != "gdp") continue;
+    const std::size_t at = b + hit.begin;
+    if (in_review_section(doc, at)) continue;
+    // A growth predicate and a percentage close after the alias.
+    const std::string_view near = t.substr(at, std::min<std::size_t>(60, e - at));
+    if (!lex.vocab("growth_pred").contains_in(near) || near.find('%') == std::string_view::npos)
+      continue;
+    const std::size_t start = sentence_start(t, at, b);
+    std::size_t prev =
+        start;  // up to three sentences back: …做好今年工作。总体要求是…。⏎地区生产总值…
+    for (int k = 0; k < 3 && prev > b; ++k) {
+      std::size_t q = prev;  // back over the white space and the end mark of the sentence before
+      while (q > b && utf8::is_space(utf8::at(t, q - 1))) --q;
+      if (q > b) utf8::prev(t, q);
+      prev = sentence_start(t, q, b);
+    }
+    const std::string_view lead = t.substr(prev, at - prev);
+    if (!has_plan_marker(lead, lex, doc.meta.plan_year) &&
+        !has_plan_marker(t.substr(start, at - start), lex, doc.meta.plan_year))
+      continue;
+    if (lex.vocab("review_marker").contains_in(t.substr(start, at - start))) continue;
+    Candidate c;
+    c.trigger = start;
+    c.after = start;
+    c.start = start;
+    c.mode = Mode::kPlan;
+    Parsed p = parse_plan(doc, c, parser);
+    const auto numeric = std::count_if(p.targets.begin(), p.targets.end(),
+                                       [](const Target& x) { return x.value.has_value(); });
+    const bool has_gdp = std::any_of(p.targets.begin(), p.targets.end(),
+                                     [](const Target& x) { return x.canonical == "gdp_growth"; });
+    if (has_gdp && static_cast<std::size_t>(numeric) >= kMinTargets) return p;
+  }
+  return std::nullopt;
+}
+
+// The sentence saying the report sets no GDP growth target (不再设定…增速目标), or nullopt.
+std::optional<Span> gdp_absent_sentence(const Document& doc, const Lexicon& lex) {
+  const std::string_view t = doc.text.text;
+  const std::size_t b = doc.body.begin, e = std::min(doc.body.end, t.size());
+  const auto& absent = lex.vocab("gdp_absent");
+  for (std::size_t from = b; from < e;) {
+    std::size_t len = 0;
+    const std::size_t at = absent.find(t.substr(0, e), from, &len);
+    if (at == std::string_view::npos) break;
+    from = at + len;
+    const std::size_t z = sentence_end(t, at, e);
+    const std::size_t a = sentence_start(t, at, b);
+    if (lex.vocab("gdp_absent_object").contains_in(t.substr(at, z - at)) &&
+        !in_review_section(doc, at))
+      return Span{a, z};
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -407,6 +508,7 @@ Targets extract_targets(const Document& doc, const quantity::Grammar& grammar, c
   for (const auto& c : cands) {
     if (c.mode == Mode::kPlan && !out.passage) {
       Parsed p = parse_plan(doc, c, parser);
+      if (p.targets.empty()) continue;  // a heading that announces nothing it can be read from
       const bool numeric = std::any_of(p.targets.begin(), p.targets.end(),
                                        [](const Target& x) { return x.value.has_value(); });
       // A trigger whose passage yields nothing numeric is kept only when no better one follows.
@@ -445,11 +547,21 @@ Targets extract_targets(const Document& doc, const quantity::Grammar& grammar, c
       out.fyp_targets = std::move(p.targets);
     }
   }
-  if (out.passage) {
-    const bool gdp = std::any_of(out.targets.begin(), out.targets.end(), [](const Target& x) {
-      return x.canonical == "gdp_growth" && x.value.has_value();
-    });
-    out.gdp_status = gdp ? GdpTargetStatus::kStated : GdpTargetStatus::kExplicitlyAbsent;
+  if (!out.passage) {
+    if (auto p = parse_plan_untriggered(doc, parser, lex)) {
+      out.passage = p->passage;
+      out.targets = std::move(p->targets);
+    }
+  }
+  const bool gdp = std::any_of(out.targets.begin(), out.targets.end(),
+                               [](const Target& x) { return x.canonical == "gdp_growth"; });
+  if (gdp) {
+    out.gdp_status = GdpTargetStatus::kStated;
+  } else if (auto absent = gdp_absent_sentence(doc, lex)) {
+    out.gdp_status = GdpTargetStatus::kExplicitlyAbsent;
+    out.gdp_absent_sentence = absent;
+  } else {
+    out.gdp_status = GdpTargetStatus::kNotFound;
   }
   return out;
 }

@@ -34,9 +34,12 @@
 
 namespace gwr::facts {
 
-enum class Modifier { kPoint, kAround, kAtLeast, kAtMost, kRange, kQualitative };
-const char* modifier_name(
-    Modifier m);  // "point", "around", "at_least", "at_most", "range", "qualitative"
+// kRelative: a target stated against a reference (高于全省1个百分点): `value` is the offset (null
+// when none is given), `reference` says against what, `relative_modifier` is the offset's own
+// modifier (around, at_least, point …).
+enum class Modifier { kPoint, kAround, kAtLeast, kAtMost, kRange, kQualitative, kRelative };
+// "point", "around", "at_least", "at_most", "range", "qualitative", "relative"
+const char* modifier_name(Modifier m);
 
 enum class Basis { kAnnual, kAnnualAverage };
 const char* basis_name(Basis b);  // "annual", "annual_average"
@@ -52,15 +55,19 @@ struct Target {
   Basis basis = Basis::kAnnual;
   bool aspiration = false;     // stated with 力争/争取
   std::optional<int> horizon;  // five-year targets: 2025 for 十四五, 2030 for 十五五
-  Span indicator_span;         // in doc.text
-  Span verbatim;               // shortest clause holding indicator and value/predicate
+  // Relative and parity targets: "province" (全省, 省平), "nation" (全国), "prefecture" (全市).
+  std::optional<std::string> reference;
+  std::optional<Modifier> relative_modifier;  // relative targets: the offset's modifier
+  std::optional<double> stretch_value;        // 保8争9 → 9; 增长7%，力争8% → 8
+  Span indicator_span;                        // in doc.text
+  Span verbatim;  // shortest clause holding indicator and value/predicate
 };
 
-// What the report says about a numeric GDP growth target for the plan year.
+// What the report says about a GDP growth target for the plan year.
 enum class GdpTargetStatus {
-  kStated,            // a numeric gdp_growth target is in the passage
-  kExplicitlyAbsent,  // a targets passage was found and holds no numeric GDP growth target
-  kNotFound,          // no plan-year targets passage was found (extraction could not tell)
+  kStated,            // the passage gives one: a number, a relative or a qualitative target
+  kExplicitlyAbsent,  // the report says it sets none (不设/不再设定/淡化…增速目标)
+  kNotFound,          // no GDP growth target was found (a warning says so)
 };
 const char* gdp_status_name(GdpTargetStatus s);  // "stated", "explicitly_absent", "not_found"
 
@@ -71,6 +78,7 @@ struct Targets {
   std::vector<Target> fyp_targets;  // numeric only
   std::optional<int> fyp_horizon;
   GdpTargetStatus gdp_status = GdpTargetStatus::kNotFound;
+  std::optional<Span> gdp_absent_sentence;  // the sentence that says no GDP target is set
 };
 
 Targets extract_targets(const Document& doc, const quantity::Grammar& grammar, const Lexicon& lex);

@@ -201,4 +201,43 @@ std::optional<std::string> published_from(const Document& doc, U32View before_bo
   }
   return std::nullopt;
 }
+std::optional<int> plan_year_from_year_sentences(U32View body, const Lexicon& lx) {
+  // `2023年是…` opens the review of 2023, `2024年是…` the plan of 2024 (…关键之年).
+  std::vector<std::pair<int, std::size_t>> found;  // year, position
+  const U32& is = lx.list("year_is").phrases32().front();
+  for (std::size_t i = body.find(U'年'); i != U32View::npos; i = body.find(U'年', i + 1)) {
+    if (i < 4 || !starts_at(body, i + 1, is)) continue;
+    if (i >= 5 && is_num_char(body[i - 5])) continue;
+    int y = 0;
+    for (std::size_t k = i - 4; k < i; ++k) {
+      const int d = body[k] == U'两' ? -1 : digit_value(body[k]);
+      if (d < 0) {
+        y = 0;
+        break;
+      }
+      y = y * 10 + d;
+    }
+    if (y >= 1949 && y <= 2100) found.emplace_back(y, i);
+  }
+  if (found.empty()) return std::nullopt;
+  std::optional<int> pair;
+  for (const auto& [a, pa] : found) {
+    for (const auto& [b, pb] : found) {
+      if (b == a + 1 && pb > pa && (!pair || b > *pair)) pair = b;
+    }
+  }
+  if (pair) return pair;
+  const auto& [y, at] = found.front();
+  const bool all_same =
+      std::all_of(found.begin(), found.end(), [y = y](const auto& f) { return f.first == y; });
+  if (!all_same) return std::nullopt;
+  // One year only: the plan year when the text right after it speaks of this year's work
+  // (2024年是…关键一年，做好今年工作…), else the year under review.
+  const U32View after = body.substr(at, 160);
+  for (const U32& w : lx.list("this_year").phrases32()) {
+    if (after.find(w) != U32View::npos) return y;
+  }
+  return y + 1;
+}
+
 }  // namespace gwr::meta::detail

@@ -45,6 +45,9 @@ std::optional<Date> delivery_date(U32View h, std::size_t body_at, U32View body, 
                                   const Lexicon& lx);
 // Year named by a heading like `2022年工作回顾` (→ 2023) or `2023年工作安排` (→ 2023).
 std::optional<int> plan_year_from_headings(U32View body, const Lexicon& lx);
+// The plan year from sentences that open a year (`2023年是…`, `2024年是…`): the later of two
+// consecutive years; one year alone is the review year when it comes early in the speech.
+std::optional<int> plan_year_from_year_sentences(U32View body, const Lexicon& lx);
 // The page's publish date: page metadata, else a dated line before the body with a time/source.
 std::optional<std::string> published_from(const Document& doc, U32View before_body,
                                           const Lexicon& lx);

@@ -143,7 +143,9 @@ Result<Lexicon> Lexicon::load() {
                                                           "publish_key",
                                                           "source_key",
                                                           "region_key",
-                                                          "speaker_key"});
+                                                          "speaker_key",
+                                                          "year_is",
+                                                          "this_year"});
   if (!words) return words.error();
   return Lexicon{std::move(words).value()};
 }
@@ -262,6 +264,9 @@ void annotate(Document& doc, const Divisions& div, const Lexicon& lx) {
   if (delivered) m.plan_year = delivered->month >= 10 ? delivered->year + 1 : delivered->year;
   if (!m.plan_year) {
     if (auto y = plan_year_from_headings(body32, lx)) m.plan_year = *y;
+  }
+  if (!m.plan_year) {
+    if (auto y = plan_year_from_year_sentences(body32, lx)) m.plan_year = *y;
   }
   if (m.plan_year) m.review_year = *m.plan_year - 1;
 

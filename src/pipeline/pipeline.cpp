@@ -43,8 +43,10 @@ Extraction extract_document(Document doc, const Resources& res) {
         Span{m.quantity->number.begin + doc.body.begin, m.quantity->number.end + doc.body.begin};
     x.quantities.push_back(std::move(m));
   }
-  if (x.targets.gdp_status == facts::GdpTargetStatus::kNotFound) {
+  if (!x.targets.passage) {
     doc.warn("no_targets_passage", "no plan-year main-targets passage was found");
+  } else if (x.targets.gdp_status == facts::GdpTargetStatus::kNotFound) {
+    doc.warn("gdp_target_not_found", "the targets passage names no GDP growth target");
   }
   x.doc = std::move(doc);
   return x;
@@ -114,6 +116,10 @@ json target_json(const Document& d, const facts::Target& t) {
          {"verbatim", utf8::trim(d.original_of(t.verbatim))},
          {"start", r.begin},
          {"end", r.end}};
+  j["reference"] = opt(t.reference);
+  j["relative_modifier"] =
+      t.relative_modifier ? json(facts::modifier_name(*t.relative_modifier)) : json(nullptr);
+  j["stretch_value"] = opt(t.stretch_value);
   if (t.horizon) j["horizon"] = *t.horizon;
   return j;
 }
@@ -132,6 +138,9 @@ json to_json(const Extraction& x, bool with_text) {
   j["region"] = opt(m.region);
   j["region_code"] = opt(m.region_code);
   j["level"] = m.level == Level::kUnknown ? json(nullptr) : json(level_name(m.level));
+  j["region_source"] = m.region_source == RegionSource::kNone
+                           ? json(nullptr)
+                           : json(region_source_name(m.region_source));
   j["province"] = opt(m.province);
   j["parent"] = opt(m.parent);
   j["delivered"] = opt(m.delivered);

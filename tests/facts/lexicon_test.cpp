@@ -107,7 +107,7 @@ TEST(Lexicon, ExactNeedsTheWholeAlias) {
 TEST(Lexicon, VocabKindsAndPhraseListLookups) {
   const PhraseList& triggers = lexicon().vocab("trigger");
   EXPECT_FALSE(triggers.phrases().empty());
-  EXPECT_TRUE(lexicon().vocab("no_such_kind").phrases().empty());
+  EXPECT_THROW(lexicon().vocab("no_such_kind"), std::exception);  // an undeclared kind is a bug
   // Longest first at the same offset: 主要预期目标建议为 beats 预期目标建议为 and 主要预期目标.
   const std::string s = "全市主要预期目标建议为:";
   std::size_t len = 0;

@@ -46,8 +46,14 @@ std::string num(double v) {
 std::string dump(const Target& x) {
   std::string v = x.value ? num(*x.value) : "-";
   if (x.value_hi) v += "-" + num(*x.value_hi);
-  return x.canonical + " " + v + " " + (x.unit ? *x.unit : "-") + " " + modifier_name(x.modifier) +
-         " " + basis_name(x.basis);
+  std::string out = x.canonical + " " + v + " " + (x.unit ? *x.unit : "-") + " " +
+                    modifier_name(x.modifier) + " " + basis_name(x.basis);
+  if (x.reference) {
+    out += " ref=" + *x.reference;
+    if (x.relative_modifier) out += "/" + std::string(modifier_name(*x.relative_modifier));
+  }
+  if (x.stretch_value) out += " stretch=" + num(*x.stretch_value);
+  return out;
 }
 
 std::string dump(const std::vector<Target>& ts) {
@@ -147,8 +153,7 @@ const Case kCases[] = {
      "annual"},
     {"LiZhengKeepsTheNumber",
      "今年主要预期目标是:全市生产总值增长6%,力争达到7%;城镇新增就业1.2万人。",
-     "gdp_growth 6 % point annual; gdp_growth 7 % point annual; urban_new_jobs 1.2 万人 point "
-     "annual"},
+     "gdp_growth 6 % point annual stretch=7; urban_new_jobs 1.2 万人 point annual"},
     {"PercentagePointsAndPermille",
      "今年主要预期目标是:常住人口城镇化率提高1个百分点,人口自然增长率控制在5‰以内。",
      "urbanization_rate 1 个百分点 point annual; other 5 ‰ at_most annual"},
@@ -196,12 +201,13 @@ const Case kCases[] = {
      "今年主要预期目标是:全市生产总值增长6%,城乡居民人均可支配收入稳步增长,粮食总产量保持稳定。",
      "gdp_growth 6 % point annual; urban_income_growth - - qualitative annual; "
      "rural_income_growth - - qualitative annual; grain_output - - qualitative annual"},
-    {"NoGdpNumberIsExplicitlyAbsent",
+    {"QualitativeGdpTargetIsStatedNotAbsent",
      "今年主要预期目标是:全市生产总值增长与全省保持同步,一般公共预算收入增长5%,"
      "城镇新增就业3000人。",
-     "gdp_growth - - qualitative annual; public_budget_revenue_growth 5 % point annual; "
+     "gdp_growth - - qualitative annual ref=province; public_budget_revenue_growth 5 % point "
+     "annual; "
      "urban_new_jobs 3000 人 point annual",
-     "", "explicitly_absent"},
+     "", "stated"},
     // --- passage boundaries --------------------------------------------------------------------
     {"ContinuationSentences",
      "今年主要预期目标是:全市生产总值增长6%左右,社会消费品零售总额增长7%。城镇新增就业2.5万人,"
@@ -309,8 +315,7 @@ const Case kCases[] = {
      "1 万人 point annual"},
     {"BiShangNianAndTongBiStayOutOfTheIndicator",
      "今年全市主要预期目标是:地区生产总值比上年增长6.5%以上,力争7%;一般公共预算收入同比增长5%。",
-     "gdp_growth 6.5 % at_least annual; gdp_growth 7 % point annual; public_budget_revenue_growth "
-     "5 % point annual"},
+     "gdp_growth 6.5 % at_least annual stretch=7; public_budget_revenue_growth 5 % point annual"},
     {"LastYearsTargetsRecalledInTheReviewAreSkipped",
      "一、2023年工作回顾\n过去一年,我们确定的主要预期目标是:全市生产总值增长6%,实际完成5.2%。\n"
      "二、2024年工作安排\n今年主要预期目标是:全市生产总值增长5.5%左右。",
