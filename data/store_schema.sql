@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS reports (
   encoding         TEXT,
   traditional      INTEGER NOT NULL DEFAULT 0,
   region           TEXT,
+  region_source    TEXT,                   -- title | session | header | body | file_name
   region_code      TEXT,
   level            TEXT,                   -- national | province | prefecture | county
   province         TEXT,
@@ -86,6 +87,10 @@ CREATE TABLE IF NOT EXISTS targets (
   modifier     TEXT NOT NULL,
   basis        TEXT NOT NULL,
   aspiration   INTEGER NOT NULL DEFAULT 0,
+  reference    TEXT,                       -- relative targets: province | nation | prefecture
+  relative_modifier TEXT,                  -- relative targets: the offset's modifier
+  stretch_value REAL,                      -- 保8争9 → 9
+  base_year    INTEGER,                    -- 比2010年翻一番 → 2010
   verbatim     TEXT NOT NULL,
   start_byte   INTEGER, end_byte INTEGER
 );

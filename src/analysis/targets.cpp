@@ -14,12 +14,13 @@ namespace {
 constexpr const char* kPanelSql = R"(
 WITH p AS (
   SELECT r.region, r.region_code, r.level, r.province, t.year, t.kind, t.canonical, t.indicator_id,
-         t.indicator, t.value, t.value_hi, t.unit, t.modifier, t.basis, t.aspiration, t.verbatim,
+         t.indicator, t.value, t.value_hi, t.unit, t.modifier, t.basis, t.aspiration,
+         t.reference, t.relative_modifier, t.stretch_value, t.base_year, t.verbatim,
          r.source, r.report_id, t.target_id,
          ROW_NUMBER() OVER (
            PARTITION BY r.region, t.year, t.kind, t.canonical,
                         CASE WHEN t.canonical = 'other' THEN t.indicator ELSE '' END
-           ORDER BY r.partial, r.report_id, t.target_id) AS rn
+           ORDER BY r.partial, r.report_id, (t.modifier = 'relative'), t.target_id) AS rn
   FROM targets t JOIN reports r ON r.report_id = t.report_id
   WHERE (?1 IS NULL OR t.canonical = ?1 OR t.indicator_id = ?1)
     AND (?2 IS NULL OR t.year = ?2)
@@ -27,7 +28,8 @@ WITH p AS (
     AND (?4 IS NULL OR r.province = ?4 OR r.region = ?4)
     AND (?5 IS NULL OR t.kind = ?5))
 SELECT region, region_code, level, province, year, kind, canonical, indicator_id, indicator, value,
-       value_hi, unit, modifier, basis, aspiration, verbatim, source, report_id
+       value_hi, unit, modifier, basis, aspiration, reference, relative_modifier, stretch_value,
+       base_year, verbatim, source, report_id
 FROM p WHERE rn = 1
 ORDER BY region, year, kind DESC, canonical, target_id)";
 
@@ -78,7 +80,9 @@ bool is_growth(const std::string& canonical) {
 std::string target_outcome(const std::string& canonical, const std::string& modifier,
                            std::optional<double> value, std::optional<double> value_hi,
                            std::optional<double> realised) {
-  if (!realised || !value || modifier == "qualitative") return "unknown";
+  // A relative target's offset is judged against the reference's own figure, which the report
+  // does not give: unknown.
+  if (!realised || !value || modifier == "qualitative" || modifier == "relative") return "unknown";
   constexpr double kAroundBand = 0.5;
   constexpr double kEps = 1e-9;
   const double r = *realised;
@@ -133,7 +137,8 @@ Result<Table> wide_panel(sqlite3* db, const TargetFilter& f) {
       it = row_of.emplace(key, w.rows.size()).first;
       w.rows.push_back(std::move(r));
     }
-    w.rows[it->second][col[can]] = row[c_val];
+    // A relative target's value is an offset against a reference, not the target: left out.
+    if (text(row[t.column("modifier")]) != "relative") w.rows[it->second][col[can]] = row[c_val];
   }
   return w;
 }

@@ -7,15 +7,16 @@
 //
 // PANEL (targets_panel). One row per region × target year × kind × canonical indicator, columns
 // region, region_code, level, province, year, kind, canonical, indicator_id, indicator, value,
-// value_hi, unit, modifier, basis, aspiration, verbatim, source, report_id. Targets of class
-// `other` keep one row per indicator wording. When several stored reports give the same region,
-// year and indicator (two versions of one speech), the first complete (non-partial) report by
-// report_id wins, and within it the first target.
+// value_hi, unit, modifier, basis, aspiration, reference, relative_modifier, stretch_value,
+// base_year, verbatim, source, report_id. Targets of class `other` keep one row per indicator
+// wording. When several stored reports give the same region, year and indicator (two versions of
+// one speech), the first complete (non-partial) report by report_id wins, and within it the first
+// absolute target (a relative one, 高于全省1个百分点, only when the report gives no absolute one).
 //
 // WIDE PANEL (wide_panel). One row per region × plan year with one column per canonical plan-year
 // target (class `other` excluded), holding `value` as written — the lower bound for ranges, null
-// for qualitative targets — for Stata/R users; key columns region, region_code, level, province,
-// year, report_id.
+// for qualitative and relative targets — for Stata/R users; key columns region, region_code, level,
+// province, year, report_id.
 //
 // REALISED (targets_realised). Each plan-year target paired with what the region's report for
 // the following year says the year achieved: a fact of the same region with status actual or
@@ -26,7 +27,7 @@
 // fact ending in the horizon year, otherwise a review_year fact for the horizon year. Among
 // candidates the report-scope, actual, earliest fact wins. Columns: the panel's plus realised,
 // realised_status, realised_verbatim, realised_report_id, gap (= realised − value) and outcome:
-//   * unknown — no realised figure, or a qualitative target;
+//   * unknown — no realised figure, or a qualitative or relative target;
 //   * ceiling indicators (cpi, unemployment rates) and `at_most` targets: met iff realised ≤
 //     value (≤ value_hi for ranges; ≤ value + 0.5 for `around`);
 //   * every other target: met iff realised ≥ value (the lower bound for ranges; ≥ value − 0.5

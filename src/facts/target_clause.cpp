@@ -255,6 +255,44 @@ std::vector<Mention> ClauseParser::numbers(std::size_t p, std::size_t e,
   return qs;
 }
 
+void ClauseParser::doubling(std::size_t p, std::size_t e, std::vector<Mention>* qs,
+                            std::optional<int>* base_year) const {
+  const std::string_view t = doc_.text.text;
+  const std::string_view clause = t.substr(p, e - p);
+  for (const auto& [kind, factor] : {std::pair{"quadrupling", 4.0}, std::pair{"doubling", 2.0}}) {
+    std::size_t len = 0;
+    const std::size_t at = lex_.vocab(kind).find(clause, 0, &len);
+    if (at == std::string_view::npos) continue;
+    const Span span{p + at, p + at + len};
+    std::erase_if(
+        *qs, [&](const Mention& o) { return o.span.begin < span.end && span.begin < o.span.end; });
+    Mention m;
+    m.span = span;
+    quantity::Quantity q;
+    q.value = factor;
+    q.unit = "倍";
+    q.kind = Kind::kMultiple;
+    q.number = span;
+    m.quantity = q;
+    qs->insert(std::upper_bound(qs->begin(), qs->end(), span.begin,
+                                [](std::size_t v, const Mention& o) { return v < o.span.begin; }),
+               std::move(m));
+    // The base year: 比2010年 / 较2010年 before the doubling word.
+    for (const std::string& w : lex_.vocab("base_year_lead").phrases()) {
+      for (std::size_t b = clause.find(w); b != std::string_view::npos && b < at;
+           b = clause.find(w, b + 1)) {
+        const std::string_view y = clause.substr(b + w.size(), 4);
+        if (y.size() == 4 &&
+            std::all_of(y.begin(), y.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+            clause.substr(b + w.size() + 4).starts_with("年")) {
+          *base_year = std::stoi(std::string(y));
+        }
+      }
+    }
+    return;
+  }
+}
+
 ClauseParser::Result ClauseParser::parse_clause(std::size_t b, std::size_t e, Mode mode,
                                                 std::optional<int> horizon, Context& ctx) const {
   const std::string_view t = doc_.text.text;
@@ -267,6 +305,7 @@ ClauseParser::Result ClauseParser::parse_clause(std::size_t b, std::size_t e, Mo
   if (c.p >= e) return {};
   std::vector<Mention> bare;
   c.qs = numbers(c.p, e, &c.stretch, &bare);
+  doubling(c.p, e, &c.qs, &c.base_year);
   const auto hits = lex_.find_all(t.substr(c.p, e - c.p));
   const Indicator* leading =
       !hits.empty() && hits.front().begin == 0 ? hits.front().indicator : nullptr;
@@ -413,10 +452,17 @@ ClauseParser::Result ClauseParser::numeric(const Clause& c, Mode mode, std::opti
   const auto hits = lex_.find_all(clause);
   std::size_t search_from = c.p;
   if (!hits.empty() && hits.front().begin <= 12) search_from = c.p + hits.front().end;
-  const std::size_t subj_end = subject_end(c, search_from);
   const std::size_t first_number = c.qs.front().span.begin;
-  bool growth_pred = c.average || lex_.vocab("growth_pred").find(t.substr(0, first_number), c.p) !=
-                                      std::string_view::npos;
+  std::size_t subj_end = subject_end(c, search_from);
+  // A leading alias that ends in a predicate word (经济增长, 经济增速) is the whole subject.
+  if (!hits.empty() && hits.front().begin <= 12 && c.p + hits.front().end > subj_end &&
+      c.p + hits.front().end <= first_number) {
+    subj_end = c.p + hits.front().end;
+  }
+  // 保8争9 states growth rates without a growth word.
+  bool growth_pred =
+      c.average || c.stretch.has_value() ||
+      lex_.vocab("growth_pred").find(t.substr(0, first_number), c.p) != std::string_view::npos;
   const bool has_average =
       c.average || lex_.vocab("average").contains_in(t.substr(c.p, first_number - c.p));
 
@@ -450,11 +496,15 @@ ClauseParser::Result ClauseParser::numeric(const Clause& c, Mode mode, std::opti
     const std::size_t n = part.indicator != nullptr ? part.indicator->canonical.size() : 1;
     for (std::size_t k = 0; k < n; ++k) slots.push_back(Slot{&part, k});
   }
+  std::optional<double> stretch = c.stretch;
+  const bool cumulative = lex_.vocab("cumulative").contains_in(t.substr(c.p, first_number - c.p));
   auto finish = [&](Target& x, const Slot& s, Modifier mod) {
     x.modifier = mod;
     x.aspiration = c.aspiration;
     x.horizon = horizon;
-    if (c.stretch && x.value) x.stretch_value = c.stretch;
+    if (stretch && x.value) x.stretch_value = stretch;
+    if (x.unit && *x.unit == "倍" && c.base_year) x.base_year = c.base_year;
+    if (cumulative && mode == Mode::kFyp && x.basis == Basis::kAnnual) x.basis = Basis::kCumulative;
     (void)s;
   };
   Result r;
@@ -485,6 +535,17 @@ ClauseParser::Result ClauseParser::numeric(const Clause& c, Mode mode, std::opti
   }
 
   const bool respectively = lex_.vocab("respective").contains_in(clause);
+  // 确保增长8%、力争9%: a second number after an aspiration word is the stretch of the first.
+  if (!respectively && slots.size() == 1 && absolute.size() == 2 && !stretch) {
+    const std::size_t gap_begin = mention_end(absolute[0]);
+    const std::size_t gap_end = absolute[1].span.begin;
+    if (gap_end > gap_begin && gap_end - gap_begin <= 24 &&
+        lex_.vocab("aspiration").contains_in(t.substr(gap_begin, gap_end - gap_begin)) &&
+        absolute[1].quantity->unit == absolute[0].quantity->unit) {
+      stretch = absolute[1].quantity->value;
+      absolute.pop_back();
+    }
+  }
   const bool distribute = absolute.size() > 1 && (respectively || slots.size() == absolute.size());
   if (distribute) {
     const std::size_t n = std::min(slots.size(), absolute.size());

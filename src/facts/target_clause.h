@@ -56,6 +56,7 @@ class ClauseParser {
     bool aspiration = false, average = false;
     std::vector<quantity::Mention> qs;  // usable numbers, in order
     std::optional<double> stretch;      // 保8争9: the 9
+    std::optional<int> base_year;       // 比2010年翻一番: 2010
   };
   struct Result {
     std::vector<Target> targets;
@@ -65,6 +66,9 @@ class ClauseParser {
   Result parse_clause(std::size_t begin, std::size_t end, Mode mode, std::optional<int> horizon,
                       Context& ctx) const;
   // The usable numbers of [p, e) (with 两位数 and 保8争9); numbers without unit go to *bare.
+  // 比2010年翻一番: a synthetic "2 倍" mention at the doubling word, and the base year.
+  void doubling(std::size_t p, std::size_t e, std::vector<quantity::Mention>* qs,
+                std::optional<int>* base_year) const;
   std::vector<quantity::Mention> numbers(std::size_t p, std::size_t e,
                                          std::optional<double>* stretch,
                                          std::vector<quantity::Mention>* bare) const;

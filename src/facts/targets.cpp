@@ -31,7 +31,17 @@ const char* modifier_name(Modifier m) {
   return "point";
 }
 
-const char* basis_name(Basis b) { return b == Basis::kAnnualAverage ? "annual_average" : "annual"; }
+const char* basis_name(Basis b) {
+  switch (b) {
+    case Basis::kAnnualAverage:
+      return "annual_average";
+    case Basis::kCumulative:
+      return "cumulative";
+    case Basis::kAnnual:
+      break;
+  }
+  return "annual";
+}
 
 const char* gdp_status_name(GdpTargetStatus s) {
   switch (s) {
@@ -97,9 +107,9 @@ bool has_plan_marker(std::string_view s, const Lexicon& lex, std::optional<int> 
   return false;
 }
 
-// The horizon year a phrase names: the latest five-year plan it names (十四五 → 2025, 十五五 →
-// 2030, text/numerals.h), else a year ending a plan period (到2025年, not 2035's vision).
-std::optional<int> horizon_in(std::string_view s) {
+// The horizon of the latest five-year plan a phrase names by its ordinal (十一五 → 2010 …
+// 十五五 → 2030, text/numerals.h).
+std::optional<int> plan_ordinal_horizon(std::string_view s) {
   std::optional<int> best;
   const std::u32string u = utf8::to_u32(s);
   for (std::size_t i = 0; i < u.size(); ++i) {
@@ -113,7 +123,13 @@ std::optional<int> horizon_in(std::string_view s) {
       }
     }
   }
-  if (best) return best;
+  return best;
+}
+
+// The horizon year a phrase names: the plan it names by ordinal, else a year ending a plan period
+// (到2025年, not 2035's vision).
+std::optional<int> horizon_in(std::string_view s) {
+  if (auto h = plan_ordinal_horizon(s)) return h;
   for (std::size_t at = s.find("到20"); at != std::string_view::npos; at = s.find("到20", at + 1)) {
     const std::string_view y = s.substr(at + 3, 4);
     if (y.size() == 4 &&
@@ -124,6 +140,11 @@ std::optional<int> horizon_in(std::string_view s) {
     }
   }
   return std::nullopt;
+}
+
+// Does a phrase name a five-year plan (a marker of target_vocab.tsv or any 十X五 ordinal)?
+bool names_fyp(std::string_view s, const Lexicon& lex) {
+  return lex.vocab("fyp_marker").contains_in(s) || plan_ordinal_horizon(s).has_value();
 }
 
 // The title of the closest heading before `pos`.
@@ -261,7 +282,6 @@ std::vector<Candidate> find_candidates(const Document& doc, const Lexicon& lex) 
         t.substr(c.after, std::min<std::size_t>(first_end - c.after, 40));
     const std::size_t prev_start = c.start > b ? sentence_start(t, c.start - 1, b) : c.start;
     const std::string_view prev = t.substr(prev_start, c.start - prev_start);
-    const auto& fyp = lex.vocab("fyp_marker");
     const std::string title = heading_before(doc, at);
     // Last year's targets recalled in the review (过去一年,我们确定的主要预期目标是…).
     if (!has_plan_marker(lead, lex, doc.meta.plan_year) &&
@@ -270,12 +290,12 @@ std::vector<Candidate> find_candidates(const Document& doc, const Lexicon& lex) 
     }
     if (has_plan_marker(lead, lex, doc.meta.plan_year)) {
       c.mode = Mode::kPlan;
-    } else if (fyp.contains_in(lead) || horizon_in(first)) {
+    } else if (names_fyp(lead, lex) || horizon_in(first)) {
       c.mode = Mode::kFyp;
     } else if (has_plan_marker(prev, lex, doc.meta.plan_year)) {
       c.mode = Mode::kPlan;
-    } else if (fyp.contains_in(prev) || counts_as_fyp_by_content(t, c.after, first_end, lex) ||
-               (fyp.contains_in(title) && !has_plan_marker(title, lex, doc.meta.plan_year))) {
+    } else if (names_fyp(prev, lex) || counts_as_fyp_by_content(t, c.after, first_end, lex) ||
+               (names_fyp(title, lex) && !has_plan_marker(title, lex, doc.meta.plan_year))) {
       c.mode = Mode::kFyp;
     } else {
       c.mode = Mode::kPlan;
@@ -416,7 +436,7 @@ Parsed parse_fyp_untriggered(const Document& doc, const ClauseParser& parser, co
   const std::string_view t = doc.text.text;
   for (const auto& s : doc.sections) {
     const std::string_view title = doc.text_of(s.heading);
-    if (!lex.vocab("fyp_marker").contains_in(title) || s.appended) continue;
+    if (!names_fyp(title, lex) || s.appended) continue;
     const auto horizon = horizon_in(title);
     const std::size_t z = std::min(s.extent.end, t.size());
     for (std::size_t at = t.find("到20", s.heading.end); at != std::string_view::npos && at < z;

@@ -41,8 +41,10 @@ enum class Modifier { kPoint, kAround, kAtLeast, kAtMost, kRange, kQualitative, 
 // "point", "around", "at_least", "at_most", "range", "qualitative", "relative"
 const char* modifier_name(Modifier m);
 
-enum class Basis { kAnnual, kAnnualAverage };
-const char* basis_name(Basis b);  // "annual", "annual_average"
+// annual: the plan year, or a level/ratio by the horizon year; annual_average: 年均; cumulative:
+// 累计 over the whole plan period.
+enum class Basis { kAnnual, kAnnualAverage, kCumulative };
+const char* basis_name(Basis b);  // "annual", "annual_average", "cumulative"
 
 struct Target {
   std::string indicator;     // exact indicator wording as written (slice of doc.original)
@@ -59,6 +61,7 @@ struct Target {
   std::optional<std::string> reference;
   std::optional<Modifier> relative_modifier;  // relative targets: the offset's modifier
   std::optional<double> stretch_value;        // 保8争9 → 9; 增长7%，力争8% → 8
+  std::optional<int> base_year;               // 比2010年翻一番 → 2010 (value 2, unit 倍)
   Span indicator_span;                        // in doc.text
   Span verbatim;  // shortest clause holding indicator and value/predicate
 };

@@ -120,6 +120,7 @@ json target_json(const Document& d, const facts::Target& t) {
   j["relative_modifier"] =
       t.relative_modifier ? json(facts::modifier_name(*t.relative_modifier)) : json(nullptr);
   j["stretch_value"] = opt(t.stretch_value);
+  j["base_year"] = opt(t.base_year);
   if (t.horizon) j["horizon"] = *t.horizon;
   return j;
 }

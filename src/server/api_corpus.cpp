@@ -15,7 +15,8 @@ Cell opt_cell(const std::optional<std::string>& s) { return s ? Cell{*s} : Cell{
 Cell opt_cell(const std::optional<std::int64_t>& v) { return v ? Cell{*v} : Cell{}; }
 
 constexpr const char* kReportColumns =
-    "r.report_id AS id, r.region, r.region_code, r.level, r.province, r.parent, r.delivered, "
+    "r.report_id AS id, r.region, r.region_source, r.region_code, r.level, r.province, r.parent, "
+    "r.delivered, "
     "r.session, r.speaker, r.speaker_title, r.acting, r.review_year, r.plan_year, r.partial, "
     "r.gdp_target, r.char_count AS chars, r.source, r.format, r.encoding, r.traditional";
 

@@ -112,7 +112,8 @@ json reader_json(sqlite3* db, std::int64_t id, json meta) {
   json targets = rows(db,
                       "SELECT kind, horizon, year, indicator, indicator_id, canonical, value, "
                       "value_hi, unit, modifier, basis,"
-                      " aspiration, verbatim, start_byte AS start, end_byte AS end"
+                      " aspiration, reference, relative_modifier, stretch_value, base_year,"
+                      " verbatim, start_byte AS start, end_byte AS end"
                       " FROM targets WHERE report_id = ?1 ORDER BY kind DESC, target_id",
                       arg);
   json livelihood =

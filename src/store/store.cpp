@@ -25,7 +25,7 @@ constexpr int kBusyTimeoutMs = 10000;
 constexpr long long kCacheMiB = 128;
 constexpr long long kMmapBytes = 1ll << 30;
 // Version 2: reports.extraction_json dropped; paragraphs.text_simplified NULL when equal to text.
-constexpr const char* kSchemaVersion = "2";
+constexpr const char* kSchemaVersion = "3";
 
 constexpr const char* kCreateFts =
     "CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text_simplified, "
@@ -41,12 +41,11 @@ struct Inserts {
     const char* sql[] = {
         "SELECT report_id FROM reports WHERE content_key = ?1",
         "INSERT INTO reports(content_key, source, index_in_file, format, encoding, traditional, "
-        "region, "
-        "region_code, level, province, parent, delivered, session, speaker, speaker_title, acting, "
-        "review_year, plan_year, published, partial, gdp_target, targets_sentence, body_start, "
-        "body_end, "
-        "char_count, body_text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,"
-        "?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)",
+        "region, region_code, level, province, parent, delivered, session, speaker, "
+        "speaker_title, acting, review_year, plan_year, published, partial, gdp_target, "
+        "targets_sentence, body_start, body_end, char_count, body_text, region_source) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
+        "?23,?24,?25,?26,?27)",
         "INSERT INTO sections(report_id, ord, title, level, type, appended, start_byte, end_byte) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
         "INSERT INTO paragraphs(report_id, ord, section_type, section_title, text, "
@@ -54,8 +53,9 @@ struct Inserts {
         "start_byte, end_byte) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
         "INSERT INTO targets(report_id, kind, horizon, year, indicator, indicator_id, canonical, "
         "value, "
-        "value_hi, unit, modifier, basis, aspiration, verbatim, start_byte, end_byte) "
-        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
+        "value_hi, unit, modifier, basis, aspiration, verbatim, start_byte, end_byte, reference, "
+        "relative_modifier, stretch_value, base_year) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)",
         "INSERT INTO facts(report_id, ord, indicator, indicator_id, measure, value, value_hi, "
         "unit, "
         "comparator, status, period, year, scope, headline, linked_ord, verbatim, start_byte, "
@@ -91,6 +91,28 @@ Result<bool> table_exists(sqlite3* db, std::string_view name) {
   if (!s) return s.error();
   s->bind(1, name);
   return s->step();
+}
+
+// A version 2 database: add the columns version 3 introduced, in one transaction.
+Status migrate_from_v2(sqlite3* db) {
+  auto has_meta = table_exists(db, "meta");
+  if (!has_meta) return has_meta.error();
+  if (!*has_meta) return Ok{};
+  auto v = Stmt::prepare(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!v) return v.error();
+  auto row = v->step();
+  if (!row) return row.error();
+  if (!*row || v->text(0) != "2") return Ok{};
+  const Status s = exec(db,
+                        "BEGIN IMMEDIATE; "
+                        "ALTER TABLE reports ADD COLUMN region_source TEXT; "
+                        "ALTER TABLE targets ADD COLUMN reference TEXT; "
+                        "ALTER TABLE targets ADD COLUMN relative_modifier TEXT; "
+                        "ALTER TABLE targets ADD COLUMN stretch_value REAL; "
+                        "ALTER TABLE targets ADD COLUMN base_year INTEGER; "
+                        "UPDATE meta SET value = '3' WHERE key = 'schema_version'; COMMIT");
+  if (!s) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  return s;
 }
 
 // NULL for an empty string.
@@ -171,6 +193,9 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
   if (!options.read_only) {
     if (auto s = exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !s)
       return with_where(s.error());
+    // Version 2 databases gain the columns of version 3 (relative targets, stretch values,
+    // doubling base years, region_source); their rows keep NULL there until re-ingested.
+    if (auto v2 = migrate_from_v2(db); !v2) return with_where(v2.error());
     auto schema = data::read("store_schema.sql");
     if (!schema) return schema.error();
     if (auto s = exec(db, *schema); !s) return with_where(s.error());
@@ -348,12 +373,15 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
       m.level == Level::kUnknown ? std::nullopt : std::optional<std::string>(level_name(m.level));
   const std::optional<std::string> passage =
       x.targets.passage ? std::optional<std::string>(trimmed(d, *x.targets.passage)) : std::nullopt;
-  if (auto s = in.report.run_with(key, d.source, d.index_in_file, d.format, d.encoding,
-                                  d.traditional, m.region, m.region_code, level, m.province,
-                                  m.parent, m.delivered, m.session, m.speaker, m.speaker_title,
-                                  m.acting, m.review_year, m.plan_year, m.published, d.partial,
-                                  facts::gdp_status_name(x.targets.gdp_status), passage, braw.begin,
-                                  braw.end, utf8::length(body), body);
+  if (auto s = in.report.run_with(
+          key, d.source, d.index_in_file, d.format, d.encoding, d.traditional, m.region,
+          m.region_code, level, m.province, m.parent, m.delivered, m.session, m.speaker,
+          m.speaker_title, m.acting, m.review_year, m.plan_year, m.published, d.partial,
+          facts::gdp_status_name(x.targets.gdp_status), passage, braw.begin, braw.end,
+          utf8::length(body), body,
+          m.region_source == RegionSource::kNone
+              ? std::nullopt
+              : std::optional<std::string>(region_source_name(m.region_source)));
       !s)
     return s.error();
   const std::int64_t id = sqlite3_last_insert_rowid(db.get());
@@ -404,11 +432,14 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
     const Span raw = d.raw(t.verbatim);
     const std::optional<int> horizon =
         five_year ? (t.horizon ? t.horizon : x.targets.fyp_horizon) : std::nullopt;
-    return in.target.run_with(id, five_year ? "five_year" : "plan_year", horizon,
-                              five_year ? horizon : m.plan_year, t.indicator,
-                              nonempty(t.indicator_id), t.canonical, t.value, t.value_hi, t.unit,
-                              facts::modifier_name(t.modifier), facts::basis_name(t.basis),
-                              t.aspiration, trimmed(d, t.verbatim), raw.begin, raw.end);
+    return in.target.run_with(
+        id, five_year ? "five_year" : "plan_year", horizon, five_year ? horizon : m.plan_year,
+        t.indicator, nonempty(t.indicator_id), t.canonical, t.value, t.value_hi, t.unit,
+        facts::modifier_name(t.modifier), facts::basis_name(t.basis), t.aspiration,
+        trimmed(d, t.verbatim), raw.begin, raw.end, t.reference,
+        t.relative_modifier ? std::optional<std::string>(facts::modifier_name(*t.relative_modifier))
+                            : std::nullopt,
+        t.stretch_value, t.base_year);
   };
   for (const auto& t : x.targets.targets)
     if (auto q = put_target(t, false); !q) return q.error();

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "analysis/fixture_db.h"
+#include "analysis/sql.h"
 
 namespace gwr::analysis {
 namespace {
@@ -107,6 +110,68 @@ TEST(TargetOutcome, RuleTable) {
     EXPECT_EQ(target_outcome(c.canonical, c.modifier, c.value, c.hi, c.realised), c.want)
         << c.canonical << " " << c.modifier;
   }
+}
+
+// A county report with relative, stretch and five-year doubling targets, stored and read back:
+// the panel takes the absolute target as the headline, the wide panel leaves a relative-only
+// indicator empty, and the columns carry reference, stretch_value and base_year.
+TEST(TargetsPanel, AbsoluteTargetIsTheHeadlineAndRelativeColumnsAreStored) {
+  const auto dir = testing::temp_dir("relative_panel");
+  auto st = store::Store::open(dir / "corpus.db");
+  ASSERT_TRUE(st.ok()) << st.error().describe();
+  auto res = pipeline::Resources::load();
+  ASSERT_TRUE(res.ok());
+  const std::string text =
+      "青溪县2026年政府工作报告\n——2026年1月8日在青溪县第十九届人民代表大会第五次会议上\n"
+      "县长 "
+      "林某\n各位代表:\n一、“十五五”时期的主要目标\n到2030年,全县地区生产总值比2025年翻一番。\n"
+      "二、2026年工作安排\n今年主要预期目标是:全县生产总值增长高于全市1个百分点、6.5%左右,"
+      "一般公共预算收入增长高于全市平均水平,固定资产投资增长8%,力争10%。\n";
+  auto xs = pipeline::extract_bytes(text, "qingxi_2026.txt", **res);
+  ASSERT_TRUE(xs.ok());
+  ASSERT_EQ(xs->size(), 1u);
+  ASSERT_TRUE(st->add(xs->front()).ok());
+
+  TargetFilter f;
+  f.kind = "plan_year";
+  auto t = targets_panel(st->handle(), f);
+  ASSERT_TRUE(t.ok()) << t.error().describe();
+  std::map<std::string, std::string> got;
+  for (std::size_t r = 0; r < t->rows.size(); ++r) {
+    got[cell(*t, r, "canonical")] = cell(*t, r, "value") + " " + cell(*t, r, "modifier") + " " +
+                                    cell(*t, r, "reference") + " " + cell(*t, r, "stretch_value");
+  }
+  EXPECT_EQ(got["gdp_growth"], "6.5 around  ");
+  EXPECT_EQ(got["public_budget_revenue_growth"], " relative prefecture ");
+  EXPECT_EQ(got["fixed_asset_investment_growth"], "8 point  10");
+
+  auto w = wide_panel(st->handle(), {});
+  ASSERT_TRUE(w.ok());
+  ASSERT_EQ(w->rows.size(), 1u);
+  EXPECT_EQ(cell(*w, 0, "gdp_growth"), "6.5");
+  EXPECT_EQ(cell(*w, 0, "public_budget_revenue_growth"), "");
+
+  f.kind = "five_year";
+  auto fy = targets_panel(st->handle(), f);
+  ASSERT_TRUE(fy.ok());
+  ASSERT_EQ(fy->rows.size(), 1u);
+  EXPECT_EQ(cell(*fy, 0, "value") + cell(*fy, 0, "unit") + " " + cell(*fy, 0, "base_year"),
+            "2倍 2025");
+  EXPECT_EQ(cell(*fy, 0, "year"), "2030");
+
+  // The relative GDP target is stored too, with its offset and the offset's modifier.
+  auto rel = sql::query(st->handle(),
+                        "SELECT value, unit, reference, relative_modifier FROM targets "
+                        "WHERE modifier = 'relative' AND canonical = 'gdp_growth'",
+                        {}, "relative");
+  ASSERT_TRUE(rel.ok());
+  ASSERT_EQ(rel->rows.size(), 1u);
+  EXPECT_EQ(cell(*rel, 0, "value") + cell(*rel, 0, "unit") + " " + cell(*rel, 0, "reference") +
+                " " + cell(*rel, 0, "relative_modifier"),
+            "1个百分点 prefecture point");
+  auto src = sql::query(st->handle(), "SELECT region, region_source FROM reports", {}, "reports");
+  ASSERT_TRUE(src.ok());
+  EXPECT_EQ(cell(*src, 0, "region") + " " + cell(*src, 0, "region_source"), "青溪县 session");
 }
 
 TEST(WidePanel, OneRowPerRegionYearOneColumnPerCanonical) {

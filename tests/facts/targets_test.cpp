@@ -53,6 +53,7 @@ std::string dump(const Target& x) {
     if (x.relative_modifier) out += "/" + std::string(modifier_name(*x.relative_modifier));
   }
   if (x.stretch_value) out += " stretch=" + num(*x.stretch_value);
+  if (x.base_year) out += " base=" + std::to_string(*x.base_year);
   return out;
 }
 
@@ -275,8 +276,8 @@ const Case kCases[] = {
      "stated", 2016},
     {"FypOnlyReportHasNoPlanPassage",
      "“十四五”时期的主要目标是:地区生产总值年均增长6%,城镇新增就业累计5万人。", "",
-     "@2025 gdp_growth 6 % point annual_average; urban_new_jobs 5 万人 point annual", "not_found",
-     2021},
+     "@2025 gdp_growth 6 % point annual_average; urban_new_jobs 5 万人 point cumulative",
+     "not_found", 2021},
     {"FypQualitativeGoalsGiveNothing",
      "“十四五”时期发展的主要目标是:经济保持平稳健康发展,生态环境持续改善,人民生活水平不断提高。\n"
      "今年主要预期目标是:全市生产总值增长6%。",
@@ -325,13 +326,13 @@ const Case kCases[] = {
      "今年主要预期目标是:固定资产投资增长8%,全市生产总值增长7%左右。",
      "fixed_asset_investment_growth 8 % point annual; gdp_growth 7 % around annual", "", "stated",
      2021},
-    {"FypLevelThenAverageGrowthAndDoublingDropped",
+    {"FypLevelThenAverageGrowthAndDoublingIsTwoTimes",
      "“十四五”时期的奋斗目标是:经济实力大幅跃升,到2025年地区生产总值力争突破2000亿元,年均增长7%"
      "以上;"
      "人均地区生产总值比2020年翻一番;城镇化率达到65%。",
      "",
      "@2025 other 2000 亿元 at_least annual; gdp_growth 7 % at_least annual_average; "
-     "urbanization_rate 65 % point annual",
+     "other 2 倍 point annual base=2020; urbanization_rate 65 % point annual",
      "not_found", 2021},
     {"FypSectionHeadingWithoutTrigger",
      "二、“十五五”时期的主要目标\n到2030年,地区生产总值年均增长5.5%左右,"
@@ -341,6 +342,102 @@ const Case kCases[] = {
      "@2030 gdp_growth 5.5 % around annual_average; resident_income_growth 6 % point "
      "annual_average; other 3 % point annual",
      "stated", 2026},
+    // --- forms of local reports (issue 10): relative, stretch, items, sectors, units ----------
+    {"RelativeToTheProvinceWithAnOffset",
+     "今年全市经济社会发展的主要预期目标是:地区生产总值增长高于全省2个百分点左右,"
+     "一般公共预算收入增长6%。",
+     "gdp_growth 2 个百分点 relative annual ref=province/around; public_budget_revenue_growth 6 % "
+     "point annual",
+     "", "stated"},
+    {"RelativeToThePrefectureWithoutOffset",
+     "今年全县主要预期目标是:全县生产总值增速高于全市平均水平,城镇新增就业4000人以上。",
+     "gdp_growth - - relative annual ref=prefecture; urban_new_jobs 4000 人 at_least annual", "",
+     "stated"},
+    {"RelativeToTheNation",
+     "今年全省发展的主要预期目标是:全省生产总值增长快于全国平均水平,城镇新增就业40万人。",
+     "gdp_growth - - relative annual ref=nation; urban_new_jobs 40 万人 point annual", "",
+     "stated"},
+    {"RelativeAndAbsoluteInOneClauseGiveBoth",
+     "今年主要目标任务是:地区生产总值增长高于省平0.5个百分点、6.5%左右,"
+     "规模以上工业增加值增长7%。",
+     "gdp_growth 0.5 个百分点 relative annual ref=province/point; gdp_growth 6.5 % around annual; "
+     "industrial_value_added_growth 7 % point annual",
+     "", "stated"},
+    {"StretchAfterACommaOnABareEconomicGrowth",
+     "今年主要预期目标:经济增长7%,力争8%;城镇调查失业率控制在5.5%以内。",
+     "gdp_growth 7 % point annual stretch=8; urban_surveyed_unemployment 5.5 % at_most annual", "",
+     "stated"},
+    {"StretchAfterADunWithQueBao",
+     "今年的主要预期目标是:全市生产总值确保增长6%、力争6.5%,一般公共预算收入增长3%。",
+     "gdp_growth 6 % point annual stretch=6.5; public_budget_revenue_growth 3 % point annual", "",
+     "stated"},
+    {"BaoXZhengYWithoutAGrowthWord", "今年主要预期目标是:全县生产总值保7争8,城镇新增就业3500人。",
+     "gdp_growth 7 % at_least annual stretch=8; urban_new_jobs 3500 人 point annual", "", "stated"},
+    {"StretchWithoutANumberAddsNothing",
+     "今年主要预期目标是:全市生产总值增长5%以上、力争更好,居民消费价格涨幅3%左右。",
+     "gdp_growth 5 % at_least annual; cpi 3 % around annual", "", "stated"},
+    {"EconomicGrowthRateIsTheGdpTargetAndDunItems",
+     "今年经济社会发展的主要目标:经济增速5%左右;城镇新增就业1.8万人左右、"
+     "城镇调查失业率5.5%左右。",
+     "gdp_growth 5 % around annual; urban_new_jobs 1.8 万人 around annual; "
+     "urban_surveyed_unemployment 5.5 % around annual",
+     "", "stated"},
+    {"OrdinalSectorsRespectivelyAreThree",
+     "今年主要预期目标是:GDP增长6%左右,第一、二、三产业增加值分别增长3%、7%和6%。",
+     "gdp_growth 6 % around annual; primary_industry_growth 3 % point annual; "
+     "secondary_industry_growth 7 % point annual; tertiary_industry_growth 6 % point annual",
+     "", "stated"},
+    {"ShortSectorsRespectivelyAreThree",
+     "今年主要预期目标是:地区生产总值增长6%,一、二、三产业增加值分别增长4%、6.5%、6%。",
+     "gdp_growth 6 % point annual; primary_industry_growth 4 % point annual; "
+     "secondary_industry_growth 6.5 % point annual; tertiary_industry_growth 6 % point annual",
+     "", "stated"},
+    {"FinancialNumeralsAreRead",
+     "今年主要预期目标是:全市生产总值增长6%左右,城镇新增就业壹万贰仟人,"
+     "粮食产量稳定在贰佰零伍万吨。",
+     "gdp_growth 6 % around annual; urban_new_jobs 12000 人 point annual; grain_output 205 万吨 "
+     "point annual",
+     "", "stated"},
+    {"UnitsPerHeadJinPermilleAndPoints",
+     "今年主要预期目标是:地区生产总值增长6%,粮食产量稳定在42亿斤以上,"
+     "人口自然增长率控制在4‰以内,常住人口城镇化率提高1.5个百分点。",
+     "gdp_growth 6 % point annual; grain_output 42 亿斤 at_least annual; other 4 ‰ at_most annual; "
+     "urbanization_rate 1.5 个百分点 point annual",
+     "", "stated"},
+    {"HeadingZhuYaoMuBiaoRenWuIntroducesTheList",
+     "三、主要目标任务\n(一)地区生产总值增长6%左右;\n(二)城镇新增就业2万人。",
+     "gdp_growth 6 % around annual; urban_new_jobs 2 万人 point annual", "", "stated"},
+    {"HeadingJingJiSheHuiFaZhanDeZhuYaoMuBiao",
+     "经济社会发展的主要目标\n地区生产总值增长5.5%,一般公共预算收入增长4%。",
+     "gdp_growth 5.5 % point annual; public_budget_revenue_growth 4 % point annual", "", "stated"},
+    {"NoGdpInThePassageIsNotFoundNotAbsent",
+     "今年主要预期目标是:城镇新增就业2万人,城镇调查失业率5.5%左右。",
+     "urban_new_jobs 2 万人 point annual; urban_surveyed_unemployment 5.5 % around annual", "",
+     "not_found"},
+    {"NoGdpTargetSetIsExplicitlyAbsent",
+     "今年不再设定地区生产总值增速目标,更加注重发展质量。今年主要预期目标是:"
+     "一般公共预算收入增长5%。",
+     "public_budget_revenue_growth 5 % point annual", "", "explicitly_absent"},
+    // --- five-year targets of every plan ------------------------------------------------------
+    {"ShiYiWuDoublingFromABaseYear",
+     "“十一五”时期的主要目标是:人均国内生产总值比2000年翻一番,"
+     "单位国内生产总值能源消耗降低20%左右。\n今年主要预期目标是:国内生产总值增长8%左右。",
+     "gdp_growth 8 % around annual",
+     "@2010 other 2 倍 point annual base=2000; energy_intensity 20 % around annual", "stated",
+     2006},
+    {"ShiErWuAverageGrowthAndLevel",
+     "“十二五”规划的主要目标:地区生产总值年均增长9%,到2015年人均地区生产总值达到6万元。\n"
+     "今年主要预期目标是:地区生产总值增长9%左右。",
+     "gdp_growth 9 % around annual",
+     "@2015 gdp_growth 9 % point annual_average; other 6 万元 point annual", "stated", 2011},
+    {"ShiSanWuDashBulletsWithQuadruplingAndCumulative",
+     "二、“十三五”时期的主要目标任务\n——经济保持中高速增长。到2020年地区生产总值比2010年翻两番。\n"
+     "——生态环境质量总体改善。单位地区生产总值能耗累计下降16%。\n三、2016年工作重点\n"
+     "今年主要预期目标是:地区生产总值增长7%—7.5%。",
+     "gdp_growth 7-7.5 % range annual",
+     "@2020 other 4 倍 point annual base=2010; energy_intensity 16 % "
+     "point cumulative",
+     "stated", 2016},
     {"LastYearOfThePlanStaysPlanYear",
      "今年是“十四五”规划的收官之年,经济社会发展的主要预期目标为:全市生产总值增长5%左右,"
      "到2025年常住人口城镇化率达到58%。",

@@ -248,6 +248,38 @@ TEST(Store, AnalysisTextIsStoredOnlyWhereItDiffersAndSearchReadsItThroughTheView
       << sqlite3_errmsg(h);
 }
 
+TEST(Store, AVersion2DatabaseGainsTheVersion3ColumnsAndKeepsItsRows) {
+  const auto db = testing::temp_dir("store_v2") / "c.db";
+  {
+    auto st = Store::open(db);
+    ASSERT_TRUE(st.ok());
+    for (const auto& x : huzhou()) ASSERT_TRUE(st->add(x).ok());
+    // Make it a version 2 database: without the columns version 3 added.
+    ASSERT_EQ(sqlite3_exec(st->handle(),
+                           "ALTER TABLE reports DROP COLUMN region_source; "
+                           "ALTER TABLE targets DROP COLUMN reference; "
+                           "ALTER TABLE targets DROP COLUMN relative_modifier; "
+                           "ALTER TABLE targets DROP COLUMN stretch_value; "
+                           "ALTER TABLE targets DROP COLUMN base_year; "
+                           "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(st->handle());
+  }
+  auto st = Store::open(db);
+  ASSERT_TRUE(st.ok()) << st.error().describe();
+  EXPECT_EQ(scalar(st->handle(),
+                   "SELECT count(*) FROM meta WHERE key = 'schema_version' AND "
+                   "value = '3'"),
+            1);
+  EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM reports WHERE region_source IS NULL"), 1);
+  EXPECT_EQ(scalar(st->handle(),
+                   "SELECT count(*) FROM targets WHERE stretch_value IS NULL AND "
+                   "reference IS NULL AND base_year IS NULL"),
+            scalar(st->handle(), "SELECT count(*) FROM targets"));
+  EXPECT_GT(scalar(st->handle(), "SELECT count(*) FROM targets"), 0);
+}
+
 TEST(Store, ADatabaseOfAnotherSchemaVersionIsRefused) {
   const auto db = testing::temp_dir("store_version") / "c.db";
   {
