@@ -108,11 +108,16 @@ std::optional<std::string> name_at(U32View h, std::size_t i, const Lexicon& lx) 
     while (spaced.size() < 4) {
       std::size_t m = k;
       while (m < h.size() && h[m] != U'\n' && utf8::is_space(h[m])) ++m;
-      if (m == k || m >= h.size() || !is_name_char(h[m]) ||
-          (m + 1 < h.size() && is_name_char(h[m + 1])))
-        break;
-      spaced.push_back(h[m]);
-      k = m + 1;
+      if (m == k || m >= h.size() || !is_name_char(h[m])) break;
+      // The next piece: one character (王 小 明), or the two-character given name that ends
+      // the line (王   小明).
+      std::size_t z = m;
+      while (z < h.size() && is_name_char(h[z]) && z - m < 3) ++z;
+      const bool last = z >= h.size() || h[z] == U'\n' || utf8::is_space(h[z]);
+      if (z - m > 1 && !(z - m == 2 && last && spaced.size() == 1)) break;
+      spaced.append(h.substr(m, z - m));
+      k = z;
+      if (z - m == 2) break;
     }
     if (spaced.size() >= 2) run = spaced;
   }
