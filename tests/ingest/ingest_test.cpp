@@ -100,6 +100,37 @@ TEST(ReadBytes, SingleCleanReportIsOneDocumentWithWholeBody) {
   EXPECT_EQ(last_line(body), "各位代表,让我们携手并进,为建设更加美好的安吉县而不懈奋斗!");
 }
 
+// Issue 10, report boundaries: a page holding one report yields one report; the headline above
+// it, the subtitle and the copyright footer below never become reports of their own.
+TEST(ReadBytes, OneReportPageWithHeadlineAndFooterFragmentsIsOneReport) {
+  const std::string page =
+      "2024年青溪市政府工作报告\n发布时间:2024-01-15 来源:市政府办公室\n政府工作报告\n"
+      "——2024年1月12日在青溪市第八届人民代表大会第三次会议上\n市长 周某某\n各位代表:\n"
+      "现在,我代表市人民政府,向大会报告工作,请予审议。\n一、2023年工作回顾\n"
+      "过去一年,全市地区生产总值增长5.1%。\n二、2024年工作安排\n"
+      "今年主要预期目标是:全市生产总值增长6%左右。\n"
+      "各位代表!让我们团结一心,为建设美好家园而努力奋斗!\n政府工作报告\n打印本页 关闭窗口\n"
+      "版权所有 青溪市人民政府 网站标识码1234567890\n";
+  for (const char* name : {"page.txt", "page.html"}) {
+    std::string bytes = page;
+    if (std::string(name).ends_with(".html")) {
+      bytes = "<html><head><title>2024年青溪市政府工作报告</title></head><body>";
+      std::size_t a = 0;
+      for (std::size_t z = page.find('\n'); z != std::string::npos; z = page.find('\n', a)) {
+        bytes += "<p>" + page.substr(a, z - a) + "</p>\n";
+        a = z + 1;
+      }
+      bytes += "</body></html>";
+    }
+    auto r = read_bytes(bytes, name, testing::resources().ingest);
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    ASSERT_EQ(r->size(), 1u) << name;
+    const std::string body = r->front().original_of(r->front().body);
+    EXPECT_NE(body.find("今年主要预期目标"), std::string::npos) << name;
+    EXPECT_EQ(body.find("版权所有"), std::string::npos) << name;
+  }
+}
+
 TEST(ReadBytes, HtmlPageKeepsNavScriptAndFooterOutOfBody) {
   const std::string html =
       "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>宜宾市人民政府门户网站</title>"

@@ -112,3 +112,40 @@ TEST(Speaker, SpacesOfAnyWidthInsideTheName) {
 
 }  // namespace
 }  // namespace gwr::meta
+
+namespace gwr::meta {
+namespace {
+
+// A traditional repost (variant forms 爲, 於, 裏 included) reads like the simplified text; acting
+// only from an acting title, not from 代理 elsewhere in the text.
+TEST(TraditionalRepost, ReadsLikeTheSimplifiedText) {
+  const std::string head = "政府工作報告\n——2024年1月10日在青溪市第八屆人民代表大會第二次會議上\n";
+  const std::string body =
+      "各位代表：\n現在，我代表市人民政府，向大會報告工作，請予審議。\n一、2023年工作回顧\n"
+      "過去一年，全市地區生產總值增長5.1%，我們始終把群眾放在心裏，代理記賬等服務業發展於全市。\n"
+      "二、2024年工作安排\n今年經濟社會發展的主要預期目標是：地區生產總值增長6%左右，"
+      "一般公共預算收入增長5%，城鎮新增就業爲1萬人以上，居民收入增長與經濟增長基本同步。\n"
+      "各位代表！讓我們團結一心，爲建設美好家園而努力奮鬥！\n";
+  for (const auto& [speaker, acting] : std::vector<std::pair<std::string, bool>>{
+           {"代理市長　王　某", true}, {"市長　王　某", false}}) {
+    auto r =
+        pipeline::extract_bytes(head + speaker + "\n" + body, "t.txt", gwr::testing::resources());
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->size(), 1u);
+    const auto& x = r->front();
+    EXPECT_TRUE(x.doc.traditional);
+    EXPECT_EQ(field(x.doc.meta.speaker), "王某");
+    EXPECT_EQ(x.doc.meta.acting, acting) << speaker;
+    EXPECT_EQ(field(x.doc.meta.region), "青溪市");
+    ASSERT_EQ(x.targets.targets.size(), 4u);
+    EXPECT_EQ(x.targets.targets[0].canonical, "gdp_growth");
+    EXPECT_EQ(x.targets.targets[0].value, 6);
+    EXPECT_EQ(x.targets.targets[2].canonical, "urban_new_jobs");
+    EXPECT_EQ(x.targets.targets[2].value, 1);
+    EXPECT_EQ(x.targets.targets[2].indicator, "城鎮新增就業");
+    EXPECT_EQ(x.targets.targets[3].modifier, facts::Modifier::kQualitative);
+  }
+}
+
+}  // namespace
+}  // namespace gwr::meta
