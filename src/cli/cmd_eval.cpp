@@ -12,7 +12,11 @@ namespace {
 struct EvalOptions {
   std::string gold, dev_labels, corpus;
   bool verbose = false;
+  // Quality gates (CTest uses them): exit kBelowThreshold when a score is under its minimum.
+  double min_precision = 0, min_recall = 0, min_metadata = 0;
 };
+
+constexpr int kBelowThreshold = 9;
 
 int run_eval(const EvalOptions& o) {
   int code = 0;
@@ -31,7 +35,17 @@ int run_eval(const EvalOptions& o) {
                           : eval::evaluate(o.gold, o.corpus, *res);
   if (!r) return fail(r.error());
   std::cout << eval::format(*r, o.verbose);
-  return 0;
+  const double meta = r->meta_total == 0 ? 1.0 : static_cast<double>(r->meta_ok) / r->meta_total;
+  bool below = false;
+  auto gate = [&](const char* what, double got, double min) {
+    if (got + 1e-12 >= min) return;
+    std::cerr << "gwr eval: " << what << " " << got << " is below the minimum " << min << "\n";
+    below = true;
+  };
+  gate("targets precision", r->targets.precision(), o.min_precision);
+  gate("targets recall", r->targets.recall(), o.min_recall);
+  gate("metadata share", meta, o.min_metadata);
+  return below ? kBelowThreshold : 0;
 }
 }  // namespace
 
@@ -46,6 +60,11 @@ void register_eval(CLI::App& app, std::vector<Command>& out) {
   sub->add_option("--corpus", o->corpus, "Folder holding the gold records' source files")
       ->required();
   sub->add_flag("-v,--verbose", o->verbose, "List every miss");
+  sub->add_option("--min-precision", o->min_precision,
+                  "Exit 9 when targets precision is below this (0..1)");
+  sub->add_option("--min-recall", o->min_recall, "Exit 9 when targets recall is below this");
+  sub->add_option("--min-metadata", o->min_metadata,
+                  "Exit 9 when the share of right metadata fields is below this");
   out.push_back(Command{sub, [o] { return run_eval(*o); }});
 }
 
