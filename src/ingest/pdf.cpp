@@ -102,15 +102,34 @@ bool write_all(int fd, std::string_view data) {
 }
 
 // Address space in use by this process now (bytes), from /proc/self/statm; 0 when unknown.
-std::size_t address_space_now() {
+// Only open/read/close: also called from the child's SIGABRT handler.
+std::size_t address_space_now(std::size_t page_size) {
   const int fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
   if (fd < 0) return 0;
-  char buf[128] = {};
+  char buf[64] = {};
   const ssize_t n = ::read(fd, buf, sizeof buf - 1);
   ::close(fd);
-  if (n <= 0) return 0;
-  const unsigned long long pages = std::strtoull(buf, nullptr, 10);
-  return static_cast<std::size_t>(pages) * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  std::size_t pages = 0;
+  for (ssize_t i = 0; i < n && buf[i] >= '0' && buf[i] <= '9'; ++i)
+    pages = pages * 10 + static_cast<std::size_t>(buf[i] - '0');
+  return pages * page_size;
+}
+
+// The child's exit status when it ran out of its memory budget.
+constexpr int kOutOfMemoryExit = 86;
+// Set in the child only (a forked, single-threaded process) before poppler runs.
+std::size_t g_child_limit = 0;
+std::size_t g_page_size = 4096;
+
+// poppler's allocator prints "Out of memory" and calls abort() when malloc fails (it does not
+// throw): an abort with the address space near RLIMIT_AS is the memory budget, not a crash.
+void on_child_abort(int) {
+  if (g_child_limit > 0 &&
+      address_space_now(g_page_size) + (std::size_t{64} << 20) >= g_child_limit) {
+    ::_exit(kOutOfMemoryExit);
+  }
+  ::signal(SIGABRT, SIG_DFL);
+  ::raise(SIGABRT);
 }
 
 [[noreturn]] void run_child(int fd, std::string_view bytes, const std::string& where,
@@ -119,12 +138,19 @@ std::size_t address_space_now() {
   // readers from seeing end of file. Keep only stdin/stdout/stderr and our own pipe.
   if (fd > 3) ::close_range(3, static_cast<unsigned>(fd) - 1, 0);
   ::close_range(static_cast<unsigned>(fd) + 1, ~0u, 0);
+  // poppler's complaints ("Out of memory", syntax errors) must not reach the user's terminal.
+  if (const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC); null >= 0) {
+    ::dup2(null, STDERR_FILENO);
+    ::close(null);
+  }
 #ifndef GWR_UNDER_ASAN
-  const std::size_t base = address_space_now();
+  g_page_size = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t base = address_space_now(g_page_size);
   if (base > 0) {
-    const rlim_t limit = static_cast<rlim_t>(base + budget.memory_bytes);
-    const rlimit rl{limit, limit};
+    g_child_limit = base + budget.memory_bytes;
+    const rlimit rl{static_cast<rlim_t>(g_child_limit), static_cast<rlim_t>(g_child_limit)};
     ::setrlimit(RLIMIT_AS, &rl);
+    ::signal(SIGABRT, on_child_abort);
   }
 #endif
   // A backstop should the parent be unable to kill the child.
@@ -151,7 +177,7 @@ std::size_t address_space_now() {
     msg.push_back('E');
     msg.push_back(static_cast<char>(ErrorCode::kTooLarge));
     msg += "PDF reader needs more than the memory budget of " +
-           std::to_string(budget.memory_bytes >> 20) + " MiB (GWR_PDF_MEMORY_MB)";
+           std::to_string(budget.memory_bytes >> 20) + " MiB and was stopped (GWR_PDF_MEMORY_MB)";
   } catch (...) {
     msg.clear();
     msg.push_back('E');
@@ -262,6 +288,11 @@ Result<MappedText> pdf_to_text(std::string_view bytes, std::string_view name,
     return make_error(ErrorCode::kTooLarge,
                       "PDF text is over " + std::to_string(kMaxMessageBytes >> 20) + " MiB", where);
   }
+  const std::string memory_message = "PDF reader needs more than the memory budget of " +
+                                     std::to_string(budget.memory_bytes >> 20) +
+                                     " MiB and was stopped (GWR_PDF_MEMORY_MB)";
+  if (WIFEXITED(status) && WEXITSTATUS(status) == kOutOfMemoryExit)
+    return make_error(ErrorCode::kTooLarge, memory_message, where);
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
     if (sig == SIGXCPU) {

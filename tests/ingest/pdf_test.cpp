@@ -99,6 +99,28 @@ TEST(PdfToText, HostilePdfIsStoppedAtItsTimeBudget) {
   EXPECT_LT(secs, 5.0);
 }
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GWR_TEST_UNDER_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define GWR_TEST_UNDER_ASAN 1
+#endif
+
+TEST(PdfToText, HostilePdfIsStoppedAtItsMemoryBudget) {
+#ifdef GWR_TEST_UNDER_ASAN
+  GTEST_SKIP() << "RLIMIT_AS is not used under AddressSanitizer (time budget only)";
+#else
+  // 8^6 text draws: poppler's text pages outgrow 30 MiB within a second or two.
+  auto r = pdf_to_text(nested_xobject_pdf(6, 8), "nested6.pdf", nullptr,
+                       PdfBudget{60.0, std::size_t{30} << 20});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTooLarge) << r.error().describe();
+  EXPECT_NE(r.error().message.find("memory budget"), std::string::npos) << r.error().describe();
+#endif
+}
+
 TEST(PdfToText, SmallNestingStillGivesItsText) {
   auto r = pdf_to_text(nested_xobject_pdf(2, 2), "nested_small.pdf");
   ASSERT_TRUE(r.ok()) << r.error().describe();
