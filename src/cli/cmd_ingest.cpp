@@ -61,7 +61,10 @@ std::vector<Input> collect(const std::vector<std::string>& paths) {
       fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec),
           end;
       for (; !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && wanted_extension(it->path()))
+        // An entry that cannot be resolved (a symbolic link loop, a dangling link) is skipped;
+        // it must not end the walk of the folder.
+        std::error_code entry_ec;
+        if (it->is_regular_file(entry_ec) && wanted_extension(it->path()))
           found.push_back(it->path().string());
       }
       if (ec)
@@ -71,6 +74,9 @@ std::vector<Input> collect(const std::vector<std::string>& paths) {
       for (auto& f : found) out.push_back({std::move(f), std::nullopt});
     } else if (fs::exists(p, ec)) {
       out.push_back({p, std::nullopt});
+    } else if (ec == std::errc::too_many_symbolic_link_levels) {
+      out.push_back({p, make_error(ErrorCode::kUnreadable,
+                                   "symbolic link loop (too many levels of symbolic links)", p)});
     } else {
       out.push_back({p, make_error(ErrorCode::kUnreadable, "no such file or folder", p)});
     }

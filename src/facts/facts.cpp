@@ -63,6 +63,61 @@ Span around(std::string_view t, std::size_t pos, std::size_t lo, std::size_t hi,
   return Span{a, z};
 }
 
+// around() for the numbers of a text in increasing order. A clause (sentence) holds no separator,
+// so every position inside the span found last has that same span: reusing it keeps a long run
+// without separators (a 1 MB line, a list of thousands of items) from being walked once per
+// number, which was quadratic.
+class SpanCache {
+ public:
+  SpanCache(std::string_view t, std::size_t lo, std::size_t hi, bool sentence)
+      : t_(t), lo_(lo), hi_(hi), sentence_(sentence) {}
+  Span at(std::size_t pos) {
+    if (!(valid_ && last_.begin <= pos && pos < last_.end)) {
+      last_ = around(t_, pos, lo_, hi_, sentence_);
+      valid_ = true;
+    }
+    return last_;
+  }
+
+ private:
+  std::string_view t_;
+  std::size_t lo_, hi_;
+  bool sentence_;
+  bool valid_ = false;
+  Span last_{};
+};
+
+// Whether t[span.begin, end) holds one of some words, for many `end`s inside one span: each word
+// is searched once per span (its first occurrence there), not once per number. Exact: an
+// occurrence lies before `end` iff the first one does.
+class WordsBefore {
+ public:
+  explicit WordsBefore(std::string_view t) : t_(t) {}
+  bool any(Span span, std::size_t end, std::initializer_list<std::string_view> words) {
+    if (!(span == span_)) {
+      span_ = span;
+      first_.clear();
+    }
+    for (std::string_view w : words) {
+      auto it =
+          std::find_if(first_.begin(), first_.end(), [w](const auto& f) { return f.first == w; });
+      if (it == first_.end()) {
+        const std::size_t p = t_.substr(span.begin, span.size()).find(w);
+        first_.emplace_back(w, p);
+        it = std::prev(first_.end());
+      }
+      if (it->second != std::string_view::npos && span.begin + it->second + w.size() <= end)
+        return true;
+    }
+    return false;
+  }
+
+ private:
+  std::string_view t_;
+  Span span_{std::string_view::npos, std::string_view::npos};
+  std::vector<std::pair<std::string_view, std::size_t>> first_;
+};
+
 bool usable(const Mention& m) {
   if (!m.quantity) return false;
   switch (m.quantity->kind) {
@@ -110,7 +165,37 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
   const auto& meta = doc.meta;
 
   Span last_clause{};
-  std::vector<Lexicon::Hit> hits;  // of last_clause, absolute offsets
+  std::vector<Lexicon::Hit> hits;                    // of last_clause, absolute offsets
+  std::size_t clause_resp = std::string_view::npos;  // 分别 in last_clause (offset in it)
+  std::string clause_scope;                          // scope of last_clause
+  SpanCache clauses(t, lo, hi, false), sentences(t, lo, hi, true);
+  WordsBefore before_words(t);
+  // Usable mentions before index i (to count the numbers after 分别 by binary search).
+  std::vector<std::size_t> usable_before(mentions.size() + 1, 0);
+  for (std::size_t i = 0; i < mentions.size(); ++i)
+    usable_before[i + 1] = usable_before[i] + (usable(mentions[i]) ? 1 : 0);
+  const bool sorted = std::is_sorted(
+      mentions.begin(), mentions.end(),
+      [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  // Usable mentions starting in (after, before), absolute offsets.
+  auto usable_between = [&](std::size_t after, std::size_t before) -> std::size_t {
+    if (!sorted) {
+      std::size_t k = 0;
+      for (const Mention& o : mentions) {
+        if (usable(o) && lo + o.span.begin > after && lo + o.span.begin < before) ++k;
+      }
+      return k;
+    }
+    const auto first =
+        std::upper_bound(mentions.begin(), mentions.end(), after,
+                         [&](std::size_t v, const Mention& m) { return v < lo + m.span.begin; });
+    const auto last =
+        std::lower_bound(mentions.begin(), mentions.end(), before,
+                         [&](const Mention& m, std::size_t v) { return lo + m.span.begin < v; });
+    if (last <= first) return 0;
+    return usable_before[static_cast<std::size_t>(last - mentions.begin())] -
+           usable_before[static_cast<std::size_t>(first - mentions.begin())];
+  };
   std::optional<std::size_t> last_fact_in_clause;
   struct Carry {
     Lexicon::Hit hit;
@@ -121,9 +206,21 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
   for (const Mention& rel : mentions) {
     if (!usable(rel)) continue;
     const Span num{lo + rel.quantity->number.begin, lo + rel.quantity->number.end};
-    const Span clause = around(t, num.begin, lo, hi, false);
+    const Span clause = clauses.at(num.begin);
     if (!(clause == last_clause)) {
       last_clause = clause;
+      const std::string_view cl = t.substr(clause.begin, clause.size());
+      clause_resp = cl.find("分别");
+      clause_scope.clear();
+      if (contains_any(cl, {"新区", "开发区", "园区", "高新区", "乡镇", "街道"}))
+        clause_scope = "sub_area";
+      else if (contains_any(cl, {"公司", "集团"}))
+        clause_scope = "company";
+      else if (cl.find("全国") != std::string_view::npos && meta.level != Level::kNational)
+        clause_scope = "national";
+      else if (cl.find("全省") != std::string_view::npos &&
+               (meta.level == Level::kPrefecture || meta.level == Level::kCounty))
+        clause_scope = "province";
       hits.clear();
       for (auto h : lex.find_all(t.substr(clause.begin, clause.size()))) {
         h.begin += clause.begin;
@@ -155,17 +252,13 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
                                          : t.substr(bound->end, num.begin - bound->end);
     // 分别 lists: the k-th number after 分别 belongs to the k-th subject before it.
     const Indicator* respective = nullptr;
-    if (const std::size_t resp = t.substr(clause.begin, clause.size()).find("分别");
+    if (const std::size_t resp = clause_resp;
         resp != std::string_view::npos && clause.begin + resp < num.begin) {
       std::vector<const Indicator*> subjects;
       for (const auto& h : hits) {
         if (h.end <= clause.begin + resp) subjects.push_back(h.indicator);
       }
-      std::size_t k = 0;
-      for (const Mention& o : mentions) {
-        if (usable(o) && lo + o.span.begin > clause.begin + resp && lo + o.span.begin < num.begin)
-          ++k;
-      }
+      const std::size_t k = usable_between(clause.begin + resp, num.begin);
       const std::string_view subj = t.substr(clause.begin, resp);
       if (subjects.size() > 1 && k < subjects.size()) {
         respective = subjects[k];
@@ -207,19 +300,22 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
     f.number = num;
     f.clause = clause;
 
-    const Span sentence = around(t, num.begin, lo, hi, true);
-    const std::string_view before = t.substr(sentence.begin, num.begin - sentence.begin);
+    const Span sentence = sentences.at(num.begin);
+    // Words in the sentence before the number (WordsBefore: linear over a long sentence).
+    auto before_has = [&](std::initializer_list<std::string_view> words) {
+      return before_words.any(sentence, num.begin, words);
+    };
     const bool in_passage =
         targets.passage && targets.passage->begin <= num.begin && num.begin < targets.passage->end;
     const bool in_fyp = targets.fyp_passage && targets.fyp_passage->begin <= num.begin &&
                         num.begin < targets.fyp_passage->end;
     const SectionType type = section_type_at(doc, num.begin);
-    const bool aspiration = contains_any(before, {"力争", "争取", "努力"});
+    const bool aspiration = before_has({"力争", "争取", "努力"});
     if (in_passage || in_fyp || type == SectionType::kPlanTasks || type == SectionType::kFypGoals ||
         type == SectionType::kLivelihood) {
       f.status = aspiration ? Status::kAspiration : Status::kTarget;
       if (in_fyp || type == SectionType::kFypGoals ||
-          contains_any(before, {"到2025年", "到2030年", "年均"})) {
+          before_has({"到2025年", "到2030年", "年均"})) {
         f.period = Period::kPlanHorizon;
         f.year = targets.fyp_horizon;
       } else {
@@ -227,35 +323,23 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
         f.year = meta.plan_year;
       }
     } else if (type == SectionType::kReview || type == SectionType::kFiveYearReview) {
-      f.status =
-          before.find("预计") != std::string_view::npos ? Status::kEstimate : Status::kActual;
-      if (type == SectionType::kFiveYearReview ||
-          contains_any(before, {"累计", "五年来", "过去五年"})) {
+      f.status = before_has({"预计"}) ? Status::kEstimate : Status::kActual;
+      if (type == SectionType::kFiveYearReview || before_has({"累计", "五年来", "过去五年"})) {
         f.period = Period::kFiveYearSpan;
       } else {
         f.period = Period::kReviewYear;
       }
       f.year = meta.review_year;
     } else {
-      const bool future = contains_any(before, {"今年", "明年", "力争", "确保", "将"});
+      const bool future = before_has({"今年", "明年", "力争", "确保", "将"});
       f.status = future ? (aspiration ? Status::kAspiration : Status::kTarget)
-                        : (before.find("预计") != std::string_view::npos ? Status::kEstimate
-                                                                         : Status::kActual);
+                        : (before_has({"预计"}) ? Status::kEstimate : Status::kActual);
       f.period = future ? Period::kPlanYear : Period::kUnknown;
       if (future) f.year = meta.plan_year;
     }
     f.headline = in_passage;
 
-    const std::string_view cl = t.substr(clause.begin, clause.size());
-    if (contains_any(cl, {"新区", "开发区", "园区", "高新区", "乡镇", "街道"}))
-      f.scope = "sub_area";
-    else if (contains_any(cl, {"公司", "集团"}))
-      f.scope = "company";
-    else if (cl.find("全国") != std::string_view::npos && meta.level != Level::kNational)
-      f.scope = "national";
-    else if (cl.find("全省") != std::string_view::npos &&
-             (meta.level == Level::kPrefecture || meta.level == Level::kCounty))
-      f.scope = "province";
+    if (!clause_scope.empty()) f.scope = clause_scope;
 
     if (link) f.linked = *link;
     out.push_back(std::move(f));

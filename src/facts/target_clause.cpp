@@ -103,16 +103,9 @@ bool ClauseParser::item_boundary(std::size_t clause, std::size_t at, std::size_t
   skip_space(t, after, end);
   if (after >= end) return false;
   if (!utf8::is_han(utf8::at(t, after))) return false;
-  const std::vector<Mention> ms = grammar_.scan(t.substr(clause, at - clause));
-  const Mention* last = nullptr;
-  for (const Mention& m : ms) {
-    if (usable(m)) last = &m;
-  }
-  if (last == nullptr) return false;
-  Mention shifted = *last;
-  shifted.span = Span{last->span.begin + clause, last->span.end + clause};
-  if (trim_end(t, clause, at) != mention_end(shifted)) return false;
-  // The next piece (to the next clause end) names an indicator before any number.
+  // The next piece (to the next clause end) names an indicator before any number. Checked first:
+  // it looks only at the next item, while the check below scans the clause so far, and doing
+  // that for every 、 of a long list was quadratic.
   std::size_t z = after;
   while (z < end && !text::is_clause_end(utf8::at(t, z)) && utf8::at(t, z) != U'、') {
     z += std::max<std::size_t>(1, utf8::char_len(t, z));
@@ -124,6 +117,15 @@ bool ClauseParser::item_boundary(std::size_t clause, std::size_t at, std::size_t
   for (const Mention& m : grammar_.scan(piece)) {
     if (usable(m) && m.span.begin < hits.front().end) return false;
   }
+  const std::vector<Mention> ms = grammar_.scan(t.substr(clause, at - clause));
+  const Mention* last = nullptr;
+  for (const Mention& m : ms) {
+    if (usable(m)) last = &m;
+  }
+  if (last == nullptr) return false;
+  Mention shifted = *last;
+  shifted.span = Span{last->span.begin + clause, last->span.end + clause};
+  if (trim_end(t, clause, at) != mention_end(shifted)) return false;
   return true;
 }
 

@@ -1,9 +1,13 @@
 #include "ingest/ingest.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <iterator>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <system_error>
 #include <utility>
 
@@ -58,10 +62,11 @@ bool html_extension(std::string_view ext) {
   return false;
 }
 
-// NUL bytes outside a UTF-16 text mean binary data.
+// NUL bytes anywhere outside a UTF-16 text mean binary data (no text encoding gwr reads has
+// them; a NUL deep in a file is a binary file with a text-looking head).
 bool has_nul_without_bom(std::string_view b) {
   if (starts_with(b, "\xFF\xFE") || starts_with(b, "\xFE\xFF")) return false;
-  return b.substr(0, 8192).find('\0') != std::string_view::npos;
+  return b.find('\0') != std::string_view::npos;
 }
 
 Result<Format> detect_format(std::string_view bytes, std::string_view name) {
@@ -118,7 +123,8 @@ Visible deduplicate(MappedText t, std::string encoding, std::string format, cons
 }
 
 Result<Visible> visible_text(std::string_view bytes, std::string_view name, Format f,
-                             const Lexicon& lex, std::vector<Warning>& warnings) {
+                             const Lexicon& lex, const Options& options,
+                             std::vector<Warning>& warnings) {
   if (f == Format::kDocx) {
     auto t = docx_to_text(bytes, name);
     if (!t) return t.error();
@@ -133,7 +139,7 @@ Result<Visible> visible_text(std::string_view bytes, std::string_view name, Form
   }
   if (f == Format::kPdf) {
     std::vector<std::size_t> pages;
-    auto t = pdf_to_text(bytes, name, &pages);
+    auto t = pdf_to_text(bytes, name, &pages, options.pdf);
     if (!t) return t.error();
     std::vector<Warning> w;
     MappedText clean = clean_pdf_text(t->text, pages, w);
@@ -260,7 +266,7 @@ Result<std::vector<Document>> read_bytes(std::string_view bytes, std::string_vie
   if (!format) return format.error();
 
   std::vector<Warning> file_warnings;
-  auto vis = visible_text(bytes, name, *format, lex, file_warnings);
+  auto vis = visible_text(bytes, name, *format, lex, options, file_warnings);
   if (!vis) return vis.error();
   const Visible& v = *vis;
   if (utf8::trim(v.text.text).empty())
@@ -299,24 +305,69 @@ Result<std::vector<Document>> read_file(const std::filesystem::path& path, const
   const std::string where = path.string();
   std::error_code ec;
   const auto st = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(st)) {
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    if (ec == std::errc::too_many_symbolic_link_levels) {
+      return make_error(ErrorCode::kUnreadable,
+                        "symbolic link loop (too many levels of symbolic links)", where);
+    }
+    return make_error(ErrorCode::kUnreadable, "cannot access the file: " + ec.message(), where);
+  }
+  if (!std::filesystem::exists(st)) {
     return make_error(ErrorCode::kUnreadable, "no such file", where);
   }
   if (std::filesystem::is_directory(st)) {
     return make_error(ErrorCode::kUnreadable, "is a directory, not a file", where);
   }
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > options.max_bytes) {
-    return make_error(ErrorCode::kTooLarge,
-                      "file is " + std::to_string(size) + " bytes, over the limit of " +
-                          std::to_string(options.max_bytes),
+  std::size_t expected = 0;
+  if (std::filesystem::is_regular_file(st)) {
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > options.max_bytes) {
+      return make_error(ErrorCode::kTooLarge,
+                        "file is " + std::to_string(size) + " bytes, over the limit of " +
+                            std::to_string(options.max_bytes),
+                        where);
+    }
+    if (!ec) expected = static_cast<std::size_t>(size);
+  }
+  // Devices, pipes, /dev/stdin and files that grow while read: the limit is applied while
+  // reading, so memory stays bounded by max_bytes whatever the file is.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int err = errno;
+    return make_error(ErrorCode::kUnreadable,
+                      err == EACCES ? std::string("cannot open the file (permission denied)")
+                                    : "cannot open the file: " + std::string(std::strerror(err)),
                       where);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return make_error(ErrorCode::kUnreadable, "cannot open the file (permission denied?)", where);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return make_error(ErrorCode::kUnreadable, "I/O error while reading", where);
+  std::string bytes;
+  bytes.reserve(std::min(expected, options.max_bytes) + 1);
+  constexpr std::size_t kChunk = std::size_t{1} << 20;
+  for (;;) {
+    if (bytes.size() > options.max_bytes) {
+      ::close(fd);
+      return make_error(ErrorCode::kTooLarge,
+                        "input is over the limit of " + std::to_string(options.max_bytes) +
+                            " bytes (a device, pipe or growing file; reading stopped there)",
+                        where);
+    }
+    const std::size_t old = bytes.size();
+    const std::size_t want = std::min(kChunk, options.max_bytes + 1 - old);
+    bytes.resize(old + want);
+    const ssize_t n = ::read(fd, bytes.data() + old, want);
+    if (n < 0 && errno == EINTR) {
+      bytes.resize(old);
+      continue;
+    }
+    if (n < 0) {
+      const int err = errno;
+      ::close(fd);
+      return make_error(ErrorCode::kUnreadable,
+                        "I/O error while reading: " + std::string(std::strerror(err)), where);
+    }
+    bytes.resize(old + static_cast<std::size_t>(n));
+    if (n == 0) break;
+  }
+  ::close(fd);
   return read_bytes(bytes, where, lex, options);
 }
 

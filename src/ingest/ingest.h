@@ -30,13 +30,17 @@
 //
 // Failure (Result error; the message names the file and the problem; nothing is partially
 // returned):
-//   kUnreadable        missing path, a directory, no permission, I/O error
+//   kUnreadable        missing path, a directory, no permission, a symbolic link loop, I/O error
 //   kTooLarge          more than Options::max_bytes (checked before reading)
 //   kNotAReport        empty file, or readable text with no sign of a work report
 //                      (vocabulary in data/report_signals.tsv)
-//   kUnsupportedFormat binary data, binary office/archive extensions, legacy .doc, corrupt or
-//                      encrypted PDF or .docx, .docx without word/document.xml or w:body
-//   kTooLarge          also: a .docx part over 64 MiB uncompressed or compressed over 200:1
+//   kUnsupportedFormat binary data (a NUL byte anywhere outside UTF-16 text), binary
+//                      office/archive extensions, legacy .doc, corrupt or encrypted PDF or .docx,
+//                      a PDF that crashes the PDF reader, .docx without word/document.xml or w:body
+//   kTooLarge          also: a .docx part over 64 MiB uncompressed or compressed over 200:1;
+//                      a PDF whose text extraction runs over its time or memory budget
+//                      (Options::pdf); a device, pipe or stream that goes on past max_bytes
+//                      (read_file stops reading at the limit)
 //   kBadEncoding       text that no supported encoding decodes (from text::decode)
 //
 // Pure functions: no global state; the lexicons are passed in and only read. Safe for concurrent
@@ -68,8 +72,18 @@ struct Lexicon {
   static Result<Lexicon> load();
 };
 
+// PDF text extraction runs in a child process with a wall-time and a memory budget (ingest/pdf.h).
+// Defaults: 20 s and 1024 MiB; the environment variables GWR_PDF_TIMEOUT (seconds, > 0) and
+// GWR_PDF_MEMORY_MB (> 0) change them (from_environment() reads them once per process).
+struct PdfBudget {
+  double seconds = 20;
+  std::size_t memory_bytes = std::size_t{1024} << 20;
+  static PdfBudget from_environment();
+};
+
 struct Options {
   std::size_t max_bytes = text::kMaxInputBytes;
+  PdfBudget pdf = PdfBudget::from_environment();
 };
 
 // Reads one file (txt/html/htm/pdf/docx by extension; content is sniffed when the extension is

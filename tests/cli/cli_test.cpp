@@ -299,6 +299,29 @@ TEST_F(Cli, MissingPathIsUnreadable) {
   expect_failure(run_gwr({"extract", f.string()}), 3, f.string(), "no such file");
 }
 
+TEST_F(Cli, EndlessDeviceIsTooLargeWithBoundedReading) {
+  const Outcome r = run_gwr({"extract", "/dev/zero"});
+  expect_failure(r, 6, "/dev/zero", "over the limit");
+  EXPECT_LT(r.seconds, 10.0);
+}
+
+TEST_F(Cli, SymbolicLinkLoopIsReportedAsALoop) {
+  fs::create_symlink("b.txt", dir_ / "a.txt");
+  fs::create_symlink("a.txt", dir_ / "b.txt");
+  const fs::path f = dir_ / "a.txt";
+  expect_failure(run_gwr({"extract", f.string()}), 3, f.string(), "symbolic link loop");
+}
+
+TEST_F(Cli, IngestGoesOnAfterAnEndlessDevice) {
+  const fs::path db = dir_ / "c.db";
+  const Outcome r = run_gwr({"ingest", "/dev/zero", "examples/clean_prefecture_report.txt", "--db",
+                             db.string(), "--no-fts"});
+  EXPECT_EQ(r.signal, 0) << describe(r);
+  EXPECT_EQ(r.exit_code, 6) << describe(r);
+  EXPECT_NE(r.err.find("/dev/zero"), std::string::npos) << describe(r);
+  EXPECT_NE(r.out.find("ingested 1 report from 2 files"), std::string::npos) << describe(r);
+}
+
 TEST_F(Cli, OfficeAndArchiveFilesAreUnsupported) {
   const fs::path doc = dir_ / "report.doc", zip = dir_ / "report.zip",
                  disguised = dir_ / "report.txt";

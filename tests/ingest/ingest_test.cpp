@@ -81,6 +81,36 @@ TEST(ReadFile, EachErrorClassHasItsCode) {
   }
 }
 
+TEST(ReadFile, DevicesAndStreamsAreReadOnlyUpToTheLimit) {
+  // /dev/zero never ends: reading must stop at max_bytes, not grow until memory runs out.
+  auto r = read_file("/dev/zero", testing::resources().ingest, Options{1u << 20});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTooLarge) << r.error().describe();
+  EXPECT_NE(r.error().describe().find("/dev/zero"), std::string::npos) << r.error().describe();
+  EXPECT_NE(r.error().message.find("over the limit of 1048576"), std::string::npos)
+      << r.error().describe();
+}
+
+TEST(ReadFile, SymbolicLinkLoopIsNamedAsSuch) {
+  const auto dir = testing::temp_dir("ingest_loop");
+  std::filesystem::create_symlink("b.txt", dir / "a.txt");
+  std::filesystem::create_symlink("a.txt", dir / "b.txt");
+  auto r = read_file(dir / "a.txt", testing::resources().ingest);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kUnreadable);
+  EXPECT_NE(r.error().message.find("symbolic link loop"), std::string::npos)
+      << r.error().describe();
+}
+
+TEST(ReadBytes, NulByteAnywhereInTextIsBinary) {
+  std::string text = report("安吉县");
+  while (text.size() < 20000) text += "这是一段正文。\n";
+  text += std::string(1, '\0') + "结尾。\n";
+  auto r = read_bytes(text, "late_nul.txt", testing::resources().ingest);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kUnsupportedFormat) << r.error().describe();
+}
+
 TEST(ReadBytes, TooLargeIsCheckedBeforeAnythingElse) {
   auto r = read_bytes(std::string(100, '\0'), "x.bin", testing::resources().ingest, Options{10});
   ASSERT_FALSE(r.ok());

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -42,6 +43,88 @@ TEST(PdfToText, CorruptAndTruncatedFilesAreUnsupported) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kUnsupportedFormat) << r.error().describe();
   }
+}
+
+// A few KB asking for fanout^depth text draws: form XObject k draws form k+1 `fanout` times
+// (the same generator as tests/hostile/make_inputs.py). poppler would take minutes and GBs.
+std::string nested_xobject_pdf(int depth, int fanout) {
+  std::vector<std::string> objs = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << "
+      "/XObject << /F0 6 0 R >> /Font << /H 4 0 R >> >> >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  auto stream = [](const std::string& dict, const std::string& data) {
+    return "<< " + dict + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
+           "\nendstream";
+  };
+  objs.push_back(stream("", "q /F0 Do Q"));
+  for (int k = 0; k <= depth; ++k) {
+    std::string data, res;
+    if (k < depth) {
+      for (int i = 0; i < fanout; ++i) data += "q 1 0 0 1 " + std::to_string(i) + " 0 cm /F Do Q ";
+      res = "/Resources << /XObject << /F " + std::to_string(7 + k) + " 0 R >> >>";
+    } else {
+      data = "BT /H 12 Tf 10 10 Td (gwr) Tj ET";
+      res = "/Resources << /Font << /H 4 0 R >> >>";
+    }
+    objs.push_back(stream("/Type /XObject /Subtype /Form /BBox [0 0 612 792] " + res, data));
+  }
+  std::string out = "%PDF-1.7\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objs.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+  }
+  const std::size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t o : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+    out += line;
+  }
+  out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+TEST(PdfToText, HostilePdfIsStoppedAtItsTimeBudget) {
+  const std::string pdf = nested_xobject_pdf(12, 8);
+  ASSERT_LT(pdf.size(), 8000u);
+  const auto t0 = std::chrono::steady_clock::now();
+  auto r = pdf_to_text(pdf, "nested.pdf", nullptr, PdfBudget{1.0, std::size_t{512} << 20});
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTooLarge) << r.error().describe();
+  EXPECT_NE(r.error().message.find("budget"), std::string::npos) << r.error().describe();
+  EXPECT_LT(secs, 5.0);
+}
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GWR_TEST_UNDER_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define GWR_TEST_UNDER_ASAN 1
+#endif
+
+TEST(PdfToText, HostilePdfIsStoppedAtItsMemoryBudget) {
+#ifdef GWR_TEST_UNDER_ASAN
+  GTEST_SKIP() << "RLIMIT_AS is not used under AddressSanitizer (time budget only)";
+#else
+  // 8^6 text draws: poppler's text pages outgrow 30 MiB within a second or two.
+  auto r = pdf_to_text(nested_xobject_pdf(6, 8), "nested6.pdf", nullptr,
+                       PdfBudget{60.0, std::size_t{30} << 20});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTooLarge) << r.error().describe();
+  EXPECT_NE(r.error().message.find("memory budget"), std::string::npos) << r.error().describe();
+#endif
+}
+
+TEST(PdfToText, SmallNestingStillGivesItsText) {
+  auto r = pdf_to_text(nested_xobject_pdf(2, 2), "nested_small.pdf");
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_NE(r->text.find("gwr"), std::string::npos) << r->text;
 }
 
 TEST(ReadBytes, PdfReportBecomesADocumentWithPdfFormat) {
