@@ -167,7 +167,7 @@ class Pool {
   };
 
  private:
-  static constexpr int kProgressOps = 1000;  // VM steps between deadline checks
+  static constexpr int kProgressOps = 256;  // VM steps between deadline checks
   std::vector<store::Store> stores_;
   std::vector<Slot> slots_;  // one per store; never resized
   std::vector<std::size_t> free_;

@@ -143,12 +143,19 @@ bool needs_immutable(const fs::path& path) {
 }
 
 Status quick_check(sqlite3* db) {
-  auto s = Stmt::prepare(db, "PRAGMA quick_check(3)");
-  if (!s) return s.error();
   std::string problems;
+  auto damaged = [](const Error& e) {
+    // A schema SQLite cannot read fails before the check runs: the same verdict.
+    if (e.code != ErrorCode::kInvalidData) return e;
+    return make_error(ErrorCode::kInvalidData, "the corpus database is damaged (" + e.message +
+                                                   "); nothing was written — restore it or "
+                                                   "ingest into a new database");
+  };
+  auto s = Stmt::prepare(db, "PRAGMA quick_check(3)");
+  if (!s) return damaged(s.error());
   for (;;) {
     auto row = s->step();
-    if (!row) return row.error();
+    if (!row) return damaged(row.error());
     if (!*row) break;
     const std::string line = s->text(0);
     if (line == "ok") return Ok{};
@@ -224,6 +231,10 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
     return e;
   };
   if (auto s = register_tokenizer(db); !s) return with_where(s.error());
+  // Before anything reads or writes the file (the tokenizer only registers a function).
+  if (!options.read_only && existed && options.check_integrity) {
+    if (auto s = quick_check(db); !s) return with_where(s.error());
+  }
   if (auto s = exec(db, "PRAGMA foreign_keys = ON"); !s) return with_where(s.error());
   // A page cache of kCacheMiB (SQLite's default is 2 MB) and memory-mapped reads: a corpus of
   // many GB keeps its index pages and the full-text segments being merged in memory.
@@ -231,9 +242,6 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
                             "; PRAGMA mmap_size = " + std::to_string(kMmapBytes));
       !s)
     return with_where(s.error());
-  if (!options.read_only && existed && options.check_integrity) {
-    if (auto s = quick_check(db); !s) return with_where(s.error());
-  }
   if (!options.read_only) {
     if (auto s = exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !s)
       return with_where(s.error());
