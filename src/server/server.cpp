@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -78,36 +79,75 @@ void send_error(httplib::Response& res, int status, const std::string& code,
   throw HttpError(503, code, message);
 }
 
-// A counting semaphore whose waits end at a deadline.
+// A set of numbered slots handed out first come, first served: a released slot goes straight to
+// the longest waiter, so under load no request waits much longer than the others (a plain
+// condition variable wakes an arbitrary waiter). Waits end at a deadline.
+class FairSlots {
+ public:
+  explicit FairSlots(std::size_t n) {
+    for (std::size_t i = n; i > 0; --i) free_.push_back(i - 1);
+  }
+  std::optional<std::size_t> acquire(Clock::time_point deadline) {
+    std::unique_lock lock(mu_);
+    if (waiters_.empty() && !free_.empty()) {
+      const std::size_t i = free_.back();
+      free_.pop_back();
+      return i;
+    }
+    Waiter w;
+    waiters_.push_back(&w);
+    while (!w.slot) {
+      if (w.cv.wait_until(lock, deadline) == std::cv_status::timeout && !w.slot) {
+        waiters_.erase(std::find(waiters_.begin(), waiters_.end(), &w));
+        return std::nullopt;
+      }
+    }
+    return w.slot;
+  }
+  void release(std::size_t i) {
+    std::lock_guard lock(mu_);
+    if (waiters_.empty()) {
+      free_.push_back(i);
+      return;
+    }
+    Waiter* w = waiters_.front();
+    waiters_.pop_front();
+    w->slot = i;
+    w->cv.notify_one();
+  }
+
+ private:
+  struct Waiter {
+    std::condition_variable cv;
+    std::optional<std::size_t> slot;
+  };
+  std::mutex mu_;
+  std::vector<std::size_t> free_;
+  std::deque<Waiter*> waiters_;
+};
+
+// At most N expensive requests at once.
 class Gate {
  public:
-  explicit Gate(int slots) : free_(slots) {}
+  explicit Gate(int slots) : slots_(static_cast<std::size_t>(slots)) {}
   class Ticket {
    public:
     Ticket(Gate& g, Clock::time_point deadline) : g_(g) {
-      std::unique_lock lock(g_.mu_);
-      if (!g_.cv_.wait_until(lock, deadline, [&] { return g_.free_ > 0; }))
-        unavailable("busy", "the server is busy with other expensive requests; try again");
-      --g_.free_;
+      auto i = g_.slots_.acquire(deadline);
+      if (!i) unavailable("busy", "the server is busy with other expensive requests; try again");
+      i_ = *i;
     }
-    ~Ticket() {
-      {
-        std::lock_guard lock(g_.mu_);
-        ++g_.free_;
-      }
-      g_.cv_.notify_one();
-    }
+    ~Ticket() { g_.slots_.release(i_); }
     Ticket(const Ticket&) = delete;
     Ticket& operator=(const Ticket&) = delete;
 
    private:
     Gate& g_;
+    std::size_t i_ = 0;
   };
 
  private:
-  int free_;
-  std::mutex mu_;
-  std::condition_variable cv_;
+  FairSlots slots_;
 };
 
 // A fixed set of read-only connections, one lent to each request at a time. While lent, a SQLite
@@ -120,19 +160,13 @@ class Pool {
 
  public:
   explicit Pool(std::vector<store::Store> stores)
-      : stores_(std::move(stores)), slots_(stores_.size()) {
-    for (std::size_t i = 0; i < stores_.size(); ++i) free_.push_back(i);
-  }
+      : stores_(std::move(stores)), slots_(stores_.size()), free_(stores_.size()) {}
   class Lease {
    public:
     Lease(Pool& p, Clock::time_point deadline) : p_(p) {
-      {
-        std::unique_lock lock(p_.mu_);
-        if (!p_.cv_.wait_until(lock, deadline, [&] { return !p_.free_.empty(); }))
-          unavailable("busy", "no database connection came free within the time budget");
-        i_ = p_.free_.back();
-        p_.free_.pop_back();
-      }
+      auto i = p_.free_.acquire(deadline);
+      if (!i) unavailable("busy", "no database connection came free within the time budget");
+      i_ = *i;
       Slot& s = p_.slots_[i_];
       s.deadline = deadline;
       s.expired = false;
@@ -140,11 +174,7 @@ class Pool {
     }
     ~Lease() {
       sqlite3_progress_handler(p_.stores_[i_].handle(), 0, nullptr, nullptr);
-      {
-        std::lock_guard lock(p_.mu_);
-        p_.free_.push_back(i_);
-      }
-      p_.cv_.notify_one();
+      p_.free_.release(i_);
     }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
@@ -170,9 +200,7 @@ class Pool {
   static constexpr int kProgressOps = 256;  // VM steps between deadline checks
   std::vector<store::Store> stores_;
   std::vector<Slot> slots_;  // one per store; never resized
-  std::vector<std::size_t> free_;
-  std::mutex mu_;
-  std::condition_variable cv_;
+  FairSlots free_;
 };
 
 }  // namespace

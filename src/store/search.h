@@ -41,6 +41,10 @@ struct SearchQuery {
   int limit = 20;                       // 1..kMaxSearchLimit, else kUsage
   std::string highlight_open = "«";     // around matched terms in Hit::snippet
   std::string highlight_close = "»";
+  // Hits [snippet_from, snippet_from + snippet_count) get a snippet (-1: all); the others an
+  // empty one. Snippets are made for those hits only, after ranking (a page of a long list).
+  int snippet_from = 0;
+  int snippet_count = -1;
 };
 
 struct Hit {
