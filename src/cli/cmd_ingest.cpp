@@ -5,7 +5,8 @@
 // Results are written in input order, in batches of whole files (their reports and their
 // ingest_files rows), one transaction per batch, so a killed ingest leaves whole files only and a
 // re-run finishes the job: files already recorded with the same size are skipped, and reports
-// already stored are duplicates by content.
+// already stored are duplicates by content. One ingest per database at a time (store/lock.h);
+// an existing database must pass PRAGMA quick_check before anything is written (store.h).
 #include <unistd.h>
 
 #include <algorithm>
@@ -21,6 +22,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "store/lock.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -35,7 +37,8 @@ struct IngestOptions {
   std::string db;
   bool no_fts = false;
   int jobs = 0;
-  int batch = 64;  // files per transaction, at most
+  int batch = 64;     // files per transaction, at most
+  double wait_s = 0;  // for another ingest on the same database to finish
 };
 
 bool wanted_extension(const fs::path& p) {
@@ -138,6 +141,10 @@ int run_ingest(const IngestOptions& o) {
   if (o.jobs < 0)
     return fail(make_error(ErrorCode::kUsage, "--jobs must be 0 (automatic) or more"));
   if (o.batch < 1) return fail(make_error(ErrorCode::kUsage, "--batch must be 1 or more"));
+  // One ingest per database at a time (store/lock.h), taken before anything is read or written.
+  auto writer = store::WriterLock::acquire(
+      o.db, std::chrono::milliseconds(static_cast<long long>(o.wait_s * 1000)));
+  if (!writer) return fail(writer.error());
   auto opened = store::Store::open(o.db, store::Options{false, !o.no_fts});
   if (!opened) return fail(opened.error());
   store::Store st = std::move(opened).value();
@@ -342,6 +349,10 @@ void register_ingest(CLI::App& app, std::vector<Command>& out) {
   sub->add_option(
       "--batch", o->batch,
       "Files per transaction, at most (default 64; a batch also closes after 8 MB or 1 s)");
+  sub->add_option("--wait", o->wait_s,
+                  "Seconds to wait for another gwr ingest on the same database (default 0: "
+                  "refuse at once, exit 3)")
+      ->check(CLI::Range(0.0, 86400.0));
   out.push_back(Command{sub, [o] { return run_ingest(*o); }});
 }
 

@@ -1,7 +1,10 @@
-// gwr serve --db corpus.db [--host 127.0.0.1] [--port 8080] — the web workbench (docs/api.md).
+// gwr serve --db corpus.db [--host H] [--port P] [--allow-host NAME]... — the web workbench
+// (docs/api.md).
 #include <csignal>
 #include <iostream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "cli/commands.h"
 #include "server/server.h"
@@ -15,6 +18,9 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   int threads = 4;
+  std::vector<std::string> allow_hosts;
+  double budget_s = 5;
+  int max_connections = 256;
 };
 
 int run_serve(const ServeOptions& o) {
@@ -23,6 +29,9 @@ int run_serve(const ServeOptions& o) {
   so.host = o.host;
   so.port = o.port;
   so.threads = o.threads;
+  so.allow_hosts = o.allow_hosts;
+  so.budget_ms = static_cast<int>(o.budget_s * 1000);
+  so.max_connections = o.max_connections;
   auto s = server::Server::create(so);
   if (!s) return fail(s.error());
   auto port = s.value()->bind();
@@ -63,8 +72,17 @@ void register_serve(CLI::App& app, std::vector<Command>& out) {
   sub->add_option("--host", o->host, "Address to listen on (default 127.0.0.1: this machine only)");
   sub->add_option("--port", o->port, "TCP port (0: any free port)")->check(CLI::Range(0, 65535));
   sub->add_option("--threads", o->threads,
-                  "Read-only database connections (1-64); HTTP workers are 4 per connection")
+                  "Read-only database connections (1-64); HTTP workers: 2 per connection + 2")
       ->check(CLI::Range(1, 64));
+  sub->add_option("--allow-host", o->allow_hosts,
+                  "Also accept requests whose Host header names NAME (repeatable; by default only "
+                  "127.0.0.1, localhost and [::1], with or without the port)");
+  sub->add_option("--budget", o->budget_s,
+                  "Seconds an API request may take, queueing included (default 5; then 503)")
+      ->check(CLI::Range(0.01, 3600.0));
+  sub->add_option("--max-connections", o->max_connections,
+                  "Open connections at most (default 256; one more is answered 503)")
+      ->check(CLI::Range(1, 100000));
   out.push_back(Command{sub, [o] { return run_serve(*o); }});
 }
 

@@ -79,6 +79,8 @@ Reply search(const Ctx& c) {
   q.limit = store::kMaxSearchLimit;
   q.highlight_open = kOpen;
   q.highlight_close = kClose;
+  q.snippet_from = static_cast<int>(offset);  // only the page shown needs snippets
+  q.snippet_count = static_cast<int>(limit);
   if (!c.store.has_fts()) bad_request("this corpus was ingested without a search index (--no-fts)");
   auto hits = unwrap(store::search(c.store, q));
 

@@ -2,14 +2,19 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "analysis/attention.h"
 #include "analysis/terms.h"
 #include "server/api.h"
 #include "server/assets.h"
+#include "server/conn.h"
 #include "server/rows.h"
 #include "store/store.h"
 
@@ -30,62 +35,172 @@ constexpr const char* kCsp =
     "data:; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-constexpr int kWorkersPerConnection = 4;
+using Clock = std::chrono::steady_clock;
 
 bool is_loopback(const std::string& host) {
-  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host == "[::1]";
 }
 
-// The Host header without its port.
-std::string host_name(const std::string& h) {
-  if (!h.empty() && h[0] == '[')
-    return h.substr(1, h.find(']') == std::string::npos ? std::string::npos : h.find(']') - 1);
-  return h.substr(0, h.find(':'));
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// The Host header values accepted: each name bare and with the bound port. IPv6 literals are
+// bracketed as in a Host header.
+std::vector<std::string> allowed_hosts(const Options& o, int port) {
+  std::vector<std::string> names = {"127.0.0.1", "localhost", "[::1]"};
+  auto add = [&](std::string n) {
+    n = lower(std::move(n));
+    if (n.find(':') != std::string::npos && n.front() != '[') n = "[" + n + "]";
+    names.push_back(n);
+  };
+  if (o.host != "0.0.0.0" && o.host != "::" && !o.host.empty()) add(o.host);
+  for (const auto& h : o.allow_hosts) add(h);
+  std::vector<std::string> out;
+  for (const auto& n : names) {
+    out.push_back(n);
+    out.push_back(n + ":" + std::to_string(port));
+  }
+  return out;
 }
 
 void send_error(httplib::Response& res, int status, const std::string& code,
                 const std::string& message) {
   res.status = status;
+  if (status == 503) res.set_header("Retry-After", "1");
   nlohmann::json j = {{"error", {{"code", code}, {"message", message}}}};
   res.set_content(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                   "application/json; charset=utf-8");
 }
 
-// A fixed set of read-only connections, one lent to each request at a time.
-class Pool {
+[[noreturn]] void unavailable(const std::string& code, const std::string& message) {
+  throw HttpError(503, code, message);
+}
+
+// A set of numbered slots handed out first come, first served: a released slot goes straight to
+// the longest waiter, so under load no request waits much longer than the others (a plain
+// condition variable wakes an arbitrary waiter). Waits end at a deadline.
+class FairSlots {
  public:
-  explicit Pool(std::vector<store::Store> stores) : stores_(std::move(stores)) {
-    for (std::size_t i = 0; i < stores_.size(); ++i) free_.push_back(i);
+  explicit FairSlots(std::size_t n) {
+    for (std::size_t i = n; i > 0; --i) free_.push_back(i - 1);
   }
+  std::optional<std::size_t> acquire(Clock::time_point deadline) {
+    std::unique_lock lock(mu_);
+    if (waiters_.empty() && !free_.empty()) {
+      const std::size_t i = free_.back();
+      free_.pop_back();
+      return i;
+    }
+    Waiter w;
+    waiters_.push_back(&w);
+    while (!w.slot) {
+      if (w.cv.wait_until(lock, deadline) == std::cv_status::timeout && !w.slot) {
+        waiters_.erase(std::find(waiters_.begin(), waiters_.end(), &w));
+        return std::nullopt;
+      }
+    }
+    return w.slot;
+  }
+  void release(std::size_t i) {
+    std::lock_guard lock(mu_);
+    if (waiters_.empty()) {
+      free_.push_back(i);
+      return;
+    }
+    Waiter* w = waiters_.front();
+    waiters_.pop_front();
+    w->slot = i;
+    w->cv.notify_one();
+  }
+
+ private:
+  struct Waiter {
+    std::condition_variable cv;
+    std::optional<std::size_t> slot;
+  };
+  std::mutex mu_;
+  std::vector<std::size_t> free_;
+  std::deque<Waiter*> waiters_;
+};
+
+// At most N expensive requests at once.
+class Gate {
+ public:
+  explicit Gate(int slots) : slots_(static_cast<std::size_t>(slots)) {}
+  class Ticket {
+   public:
+    Ticket(Gate& g, Clock::time_point deadline) : g_(g) {
+      auto i = g_.slots_.acquire(deadline);
+      if (!i) unavailable("busy", "the server is busy with other expensive requests; try again");
+      i_ = *i;
+    }
+    ~Ticket() { g_.slots_.release(i_); }
+    Ticket(const Ticket&) = delete;
+    Ticket& operator=(const Ticket&) = delete;
+
+   private:
+    Gate& g_;
+    std::size_t i_ = 0;
+  };
+
+ private:
+  FairSlots slots_;
+};
+
+// A fixed set of read-only connections, one lent to each request at a time. While lent, a SQLite
+// progress handler interrupts the connection's queries once the request's deadline has passed.
+class Pool {
+  struct Slot {
+    Clock::time_point deadline;
+    bool expired = false;
+  };
+
+ public:
+  explicit Pool(std::vector<store::Store> stores)
+      : stores_(std::move(stores)), slots_(stores_.size()), free_(stores_.size()) {}
   class Lease {
    public:
-    Lease(Pool& p) : p_(p) {  // NOLINT: implicit by design
-      std::unique_lock lock(p_.mu_);
-      p_.cv_.wait(lock, [&] { return !p_.free_.empty(); });
-      i_ = p_.free_.back();
-      p_.free_.pop_back();
+    Lease(Pool& p, Clock::time_point deadline) : p_(p) {
+      auto i = p_.free_.acquire(deadline);
+      if (!i) unavailable("busy", "no database connection came free within the time budget");
+      i_ = *i;
+      Slot& s = p_.slots_[i_];
+      s.deadline = deadline;
+      s.expired = false;
+      sqlite3_progress_handler(p_.stores_[i_].handle(), kProgressOps, &Lease::check, &s);
     }
     ~Lease() {
-      {
-        std::lock_guard lock(p_.mu_);
-        p_.free_.push_back(i_);
-      }
-      p_.cv_.notify_one();
+      sqlite3_progress_handler(p_.stores_[i_].handle(), 0, nullptr, nullptr);
+      p_.free_.release(i_);
     }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     const store::Store& store() const { return p_.stores_[i_]; }
+    // The progress handler interrupted a query, or the budget is spent.
+    bool expired() const {
+      const Slot& s = p_.slots_[i_];
+      return s.expired || Clock::now() >= s.deadline;
+    }
 
    private:
+    static int check(void* arg) {
+      auto* s = static_cast<Slot*>(arg);
+      if (Clock::now() < s->deadline) return 0;
+      s->expired = true;
+      return 1;  // the query ends with SQLITE_INTERRUPT
+    }
     Pool& p_;
     std::size_t i_ = 0;
   };
 
  private:
+  static constexpr int kProgressOps = 256;  // VM steps between deadline checks
   std::vector<store::Store> stores_;
-  std::vector<std::size_t> free_;
-  std::mutex mu_;
-  std::condition_variable cv_;
+  std::vector<Slot> slots_;  // one per store; never resized
+  FairSlots free_;
 };
 
 }  // namespace
@@ -94,19 +209,42 @@ struct Server::Impl {
   Options options;
   Resources res;
   Pool pool;
-  httplib::Server http;
+  Gate heavy;
+  GuardedHttp http;
+  std::vector<std::string> hosts;  // accepted Host values; empty: no check
   bool bound = false;
 
   Impl(Options o, Resources r, std::vector<store::Store> stores)
-      : options(std::move(o)), res(std::move(r)), pool(std::move(stores)) {}
+      : options(std::move(o)),
+        res(std::move(r)),
+        pool(std::move(stores)),
+        heavy(options.heavy_slots > 0 ? options.heavy_slots : std::max(1, options.threads / 2)),
+        http(ConnLimits{.workers = options.threads * 2 + 2,
+                        .max_connections = options.max_connections,
+                        .head_timeout_ms = options.read_timeout_s * 1000,
+                        .idle_timeout_ms = options.idle_timeout_s * 1000,
+                        .write_timeout_ms = options.write_timeout_s * 1000}) {}
 
   using Handler = std::function<Reply(const Ctx&)>;
 
-  void api(httplib::Response& res_out, const httplib::Request& req, const Handler& fn) {
+  void api(httplib::Response& res_out, const httplib::Request& req, const Handler& fn,
+           bool expensive) {
+    const auto deadline = Clock::now() + std::chrono::milliseconds(options.budget_ms);
     try {
-      Pool::Lease lease(pool);
+      std::optional<Gate::Ticket> ticket;
+      if (expensive) ticket.emplace(heavy, deadline);
+      Pool::Lease lease(pool, deadline);
       Ctx c{lease.store(), res, req.params};
-      Reply r = fn(c);
+      Reply r;
+      try {
+        r = fn(c);
+      } catch (const std::exception&) {
+        if (lease.expired()) {
+          unavailable("timeout", "the request took longer than its budget of " +
+                                     std::to_string(options.budget_ms) + " ms");
+        }
+        throw;
+      }
       res_out.status = 200;
       res_out.set_header("Cache-Control", "no-store");
       if (!r.filename.empty()) {
@@ -120,11 +258,54 @@ struct Server::Impl {
     }
   }
 
-  void route(const std::string& pattern, Handler fn) {
-    http.Get(pattern,
-             [this, fn = std::move(fn)](const httplib::Request& req, httplib::Response& res_out) {
-               api(res_out, req, fn);
-             });
+  // Refuses what no route serves: other methods, bodies, several or foreign Host headers.
+  httplib::Server::HandlerResponse screen(const httplib::Request& req, httplib::Response& out) {
+    using R = httplib::Server::HandlerResponse;
+    const std::string length = req.get_header_value("Content-Length");
+    const bool body = req.has_header("Transfer-Encoding") ||
+                      req.get_header_value_count("Content-Length") > 1 ||
+                      (!length.empty() && length.find_first_not_of('0') != std::string::npos);
+    if (body) {
+      // The body is never read: close the connection so its bytes are not taken for a request.
+      GuardedHttp::close_after_response();
+      out.set_header("Connection", "close");
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+      send_error(out, 405, "method_not_allowed", "only GET is served");
+      out.set_header("Allow", "GET, HEAD");
+      return R::Handled;
+    }
+    if (body) {
+      send_error(out, 413, "payload_too_large", "GET requests carry no body");
+      return R::Handled;
+    }
+    if (req.get_header_value_count("Host") > 1) {
+      GuardedHttp::close_after_response();
+      send_error(out, 400, "bad_request", "more than one Host header");
+      return R::Handled;
+    }
+    if (!hosts.empty()) {
+      if (!req.has_header("Host")) {
+        if (req.version == "HTTP/1.0") return R::Unhandled;
+        send_error(out, 400, "bad_request", "no Host header");
+        return R::Handled;
+      }
+      const std::string h = lower(req.get_header_value("Host"));
+      if (std::find(hosts.begin(), hosts.end(), h) == hosts.end()) {
+        send_error(out, 403, "forbidden",
+                   "this server answers only requests addressed to 127.0.0.1, localhost, [::1] "
+                   "or a name given with --allow-host");
+        return R::Handled;
+      }
+    }
+    return R::Unhandled;
+  }
+
+  void route(const std::string& pattern, Handler fn, bool expensive = false) {
+    http.Get(pattern, [this, fn = std::move(fn), expensive](const httplib::Request& req,
+                                                            httplib::Response& res_out) {
+      api(res_out, req, fn, expensive);
+    });
   }
 
   void serve_asset(httplib::Response& res_out, std::string_view name) {
@@ -139,36 +320,12 @@ struct Server::Impl {
   }
 
   void setup() {
-    // A kept-alive connection holds its worker until it closes, so there are more workers than
-    // database connections: browsers open up to six connections, load clients more.
-    http.new_task_queue = [n = options.threads] {
-      // httplib takes ownership of the queue it is handed.
-      return new httplib::ThreadPool(static_cast<std::size_t>(n) * kWorkersPerConnection);
-    };
-    http.set_read_timeout(options.read_timeout_s, 0);
-    http.set_write_timeout(options.write_timeout_s, 0);
-    http.set_keep_alive_timeout(2);
-    http.set_keep_alive_max_count(100);
     http.set_payload_max_length(4096);
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
                               {"X-Frame-Options", "DENY"}});
-
-    const bool loopback = is_loopback(options.host);
-    http.set_pre_routing_handler([loopback](const httplib::Request& req, httplib::Response& out) {
-      if (req.method != "GET" && req.method != "HEAD") {
-        send_error(out, 405, "method_not_allowed", "only GET is served");
-        out.set_header("Allow", "GET, HEAD");
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      if (loopback && req.has_header("Host") &&
-          !is_loopback(host_name(req.get_header_value("Host")))) {
-        send_error(out, 403, "forbidden",
-                   "this server answers only requests addressed to the loopback host");
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      return httplib::Server::HandlerResponse::Unhandled;
-    });
+    http.set_pre_routing_handler(
+        [this](const httplib::Request& req, httplib::Response& out) { return screen(req, out); });
     http.set_error_handler([](const httplib::Request& req, httplib::Response& out) {
       if (!out.body.empty()) return;
       if (out.status == 404)
@@ -197,25 +354,30 @@ struct Server::Impl {
     http.Get(
         R"(/api/reports/([^/]+))", [this](const httplib::Request& req, httplib::Response& out) {
           const std::string raw = req.matches[1];
-          api(out, req, [&raw](const Ctx& c) {
-            if (raw.empty() || raw.size() > 18 ||
-                raw.find_first_not_of("0123456789") != std::string::npos) {
-              bad_request("report id must be a positive integer, got '" + raw.substr(0, 40) + "'");
-            }
-            return api::report(c, std::stoll(raw));
-          });
+          api(
+              out, req,
+              [&raw](const Ctx& c) {
+                if (raw.empty() || raw.size() > 18 ||
+                    raw.find_first_not_of("0123456789") != std::string::npos) {
+                  bad_request("report id must be a positive integer of at most 18 digits, got '" +
+                              raw.substr(0, 40) + "'");
+                }
+                return api::report(c, std::stoll(raw));
+              },
+              false);
         });
     route("/api/indicators", api::indicators);
     route("/api/search", api::search);
-    route("/api/targets", api::targets);
-    route("/api/realised", api::realised);
-    route("/api/attention", api::attention);
-    route("/api/terms", api::terms);
-    route("/api/compare", api::compare);
-    route("/api/checks", api::checks);
-    route("/api/slogans", api::slogans);
-    route("/api/commitments", api::commitments);
-    route("/api/download", api::download);
+    // Expensive: whole-corpus analysis tables, word segmentation, glossary look-ups, exports.
+    route("/api/targets", api::targets, true);
+    route("/api/realised", api::realised, true);
+    route("/api/attention", api::attention, true);
+    route("/api/terms", api::terms, true);
+    route("/api/compare", api::compare, true);
+    route("/api/checks", api::checks, true);
+    route("/api/slogans", api::slogans, true);
+    route("/api/commitments", api::commitments, true);
+    route("/api/download", api::download, true);
 
     http.Get("/", [this](const httplib::Request&, httplib::Response& out) {
       if (assets().empty()) {
@@ -233,6 +395,11 @@ struct Server::Impl {
 Result<std::unique_ptr<Server>> Server::create(const Options& options) {
   if (options.threads < 1 || options.threads > 64) {
     return make_error(ErrorCode::kUsage, "threads must be between 1 and 64");
+  }
+  if (options.budget_ms < 1 || options.max_connections < 1 || options.read_timeout_s < 1 ||
+      options.write_timeout_s < 1 || options.idle_timeout_s < 1) {
+    return make_error(ErrorCode::kUsage,
+                      "budgets, timeouts and connection limits must be positive");
   }
   std::vector<store::Store> stores;
   for (int i = 0; i < options.threads; ++i) {
@@ -278,6 +445,7 @@ Result<int> Server::bind() {
                                                   " (address in use or not available)");
   }
   impl_->bound = true;
+  if (is_loopback(o.host) || !o.allow_hosts.empty()) impl_->hosts = allowed_hosts(o, port);
   return port;
 }
 

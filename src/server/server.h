@@ -13,12 +13,19 @@
 // exact name — never from the file system.
 //
 // SAFETY. The database is opened read-only (a pool of Options::threads read-only connections,
-// lent to one request at a time; 4 × threads HTTP workers share them, since an idle kept-alive
-// connection occupies a worker for up to 2 s); every query binds its parameters. Request lines,
-// query strings and page sizes have limits (docs/api.md, "Limits"); bodies are refused. Read and
-// write timeouts are set on every connection. When bound to a loopback address, requests whose Host
-// header names another host are refused (403), so a web page elsewhere cannot reach the API
-// through DNS rebinding.
+// lent to one request at a time); every query binds its parameters. Connections are handled by
+// server/conn.h: a request takes a worker only once its whole head has arrived, so slow or idle
+// clients cannot starve the server; heads must arrive within read_timeout_s, answers go out
+// within write_timeout_s, at most max_connections are open. Every API request has a time budget
+// (budget_ms, from its arrival): waiting for a database connection or an expensive-endpoint slot
+// and running its queries (a SQLite progress handler interrupts them) — over it, 503 `timeout`
+// or `busy`. Expensive endpoints (analysis tables, terms, slogans, commitments, downloads) run at
+// most heavy_slots at a time, so cheap ones (summary, reports, search) always find a connection.
+// Only GET and HEAD are served; a request with a body (Content-Length > 0 or Transfer-Encoding)
+// is refused with 413 and its connection closed, unread. Host: with a loopback bind (or any
+// allow_hosts), the Host header must be exactly one of 127.0.0.1, localhost, [::1] or an
+// allow_hosts name, without a port or with the bound port (else 403; two Host headers → 400),
+// so a web page elsewhere cannot reach the API through DNS rebinding.
 //
 // A Server is created once and is not copyable; create() loads the shared resources (theme
 // dictionaries, word segmenter) once, and they are immutable afterwards. bind(), run() and stop()
@@ -28,6 +35,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/result.h"
 
@@ -36,10 +44,15 @@ namespace gwr::server {
 struct Options {
   std::filesystem::path db;  // corpus database made by `gwr ingest`
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0: pick a free port (bind() returns it)
-  int threads = 4;  // read-only database connections (HTTP workers: 4 ×)
-  int read_timeout_s = 5;
-  int write_timeout_s = 10;
+  int port = 8080;           // 0: pick a free port (bind() returns it)
+  int threads = 4;           // read-only database connections (HTTP workers: 4 ×)
+  int read_timeout_s = 5;    // a whole request head, from connect (or, kept alive, first byte)
+  int write_timeout_s = 10;  // a whole answer
+  int idle_timeout_s = 2;    // kept-alive connection between requests
+  int max_connections = 256;
+  int budget_ms = 5000;                  // per API request: queueing and queries; 503 beyond
+  int heavy_slots = 0;                   // expensive requests at once; 0: max(1, threads / 2)
+  std::vector<std::string> allow_hosts;  // more accepted Host names (--allow-host)
 };
 
 class Server {

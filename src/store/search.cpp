@@ -1,5 +1,7 @@
 #include "store/search.h"
 
+#include <algorithm>
+
 #include "store/sqlite.h"
 #include "text/text.h"
 
@@ -9,7 +11,7 @@ namespace {
 
 constexpr const char* kSearchSql =
     "SELECT p.paragraph_id, p.report_id, p.ord, -bm25(paragraphs_fts), "
-    "snippet(paragraphs_fts, 0, ?2, ?3, '…', 48), p.section_type, p.section_title, r.region, "
+    "NULL, p.section_type, p.section_title, r.region, "
     "r.region_code, "
     "r.level, r.province, r.delivered, r.plan_year, r.source, p.start_byte, p.end_byte "
     "FROM paragraphs_fts JOIN paragraphs p ON p.paragraph_id = paragraphs_fts.rowid "
@@ -21,6 +23,12 @@ constexpr const char* kSearchSql =
     "AND (?7 IS NULL OR p.section_type = ?7) "
     "AND (?8 IS NULL OR r.province = ?8) "
     "ORDER BY bm25(paragraphs_fts), p.paragraph_id LIMIT ?9";
+
+// The snippet of one ranked hit: computing it in the ranking query would make one for every match
+// before the sort and limit.
+constexpr const char* kSnippetSql =
+    "SELECT snippet(paragraphs_fts, 0, ?2, ?3, '…', 48) FROM paragraphs_fts "
+    "WHERE paragraphs_fts MATCH ?1 AND rowid = ?4";
 
 // Each white-space separated term as an FTS5 string ("a""b" escapes a quote).
 std::string quote_terms(std::string_view q) {
@@ -49,8 +57,6 @@ Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::strin
   if (!st) return st.error();
   Stmt& s = st.value();
   s.bind(1, match);
-  s.bind(2, q.highlight_open);
-  s.bind(3, q.highlight_close);
   auto opt_simplified = [](const std::optional<std::string>& v) -> std::optional<std::string> {
     if (!v) return std::nullopt;
     return text::to_simplified(*v);
@@ -64,14 +70,20 @@ Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::strin
   std::vector<Hit> hits;
   for (;;) {
     auto row = s.step();
-    if (!row) return row.error();
+    if (!row) {
+      // The statement is fixed and known good, so a plain SQLITE_ERROR while stepping comes from
+      // parsing the MATCH expression: the query's fault, not gwr's.
+      if ((sqlite3_extended_errcode(db) & 0xff) == SQLITE_ERROR) {
+        return make_error(ErrorCode::kUsage, row.error().message);
+      }
+      return row.error();
+    }
     if (!*row) break;
     Hit h;
     h.paragraph_id = s.int64(0);
     h.report_id = s.int64(1);
     h.paragraph_ord = static_cast<int>(s.int64(2));
     h.score = s.real(3);
-    h.snippet = s.text(4);
     h.section_type = s.opt_text(5);
     h.section_title = s.opt_text(6);
     h.region = s.opt_text(7);
@@ -84,6 +96,23 @@ Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::strin
     h.start_byte = s.int64(14);
     h.end_byte = s.int64(15);
     hits.push_back(std::move(h));
+  }
+  const std::size_t from = static_cast<std::size_t>(std::max(0, q.snippet_from));
+  const std::size_t to =
+      q.snippet_count < 0 ? hits.size()
+                          : std::min(hits.size(), from + static_cast<std::size_t>(q.snippet_count));
+  if (from >= to) return hits;
+  auto sn = Stmt::prepare(db, kSnippetSql);
+  if (!sn) return sn.error();
+  for (std::size_t i = from; i < to; ++i) {
+    sn->bind(1, match);
+    sn->bind(2, q.highlight_open);
+    sn->bind(3, q.highlight_close);
+    sn->bind(4, hits[i].paragraph_id);
+    auto row = sn->step();
+    if (!row) return row.error();
+    if (*row) hits[i].snippet = sn->text(0);
+    sn->reset();
   }
   return hits;
 }
@@ -105,15 +134,13 @@ Result<std::vector<Hit>> search(const Store& store, const SearchQuery& q) {
     return make_error(ErrorCode::kUsage, "the search query is empty");
   }
   auto r = run(store.handle(), q, match);
-  if (r) return r;
-  const std::string& msg = r.error().message;
-  if (msg.find("fts5") == std::string::npos && msg.find("syntax") == std::string::npos &&
-      msg.find("no such column") == std::string::npos) {
-    return r;
+  if (r || r.error().code != ErrorCode::kUsage) return r;
+  // FTS5 could not parse it. A query written in FTS5 syntax (quotes, prefix stars, parentheses,
+  // ^) is the user's to fix; stray punctuation elsewhere (7.5%) is retried with each term quoted.
+  if (match.find_first_of("\"*()^") == std::string::npos) {
+    auto retry = run(store.handle(), q, quote_terms(match));
+    if (retry || retry.error().code != ErrorCode::kUsage) return retry;
   }
-  const std::string quoted = quote_terms(match);
-  auto retry = run(store.handle(), q, quoted);
-  if (retry) return retry;
   return make_error(ErrorCode::kUsage, "cannot parse the search query: " + r.error().message,
                     q.text);
 }

@@ -9,9 +9,10 @@
 // The query text is converted to simplified characters (text::to_simplified) and handed to FTS5
 // MATCH on paragraphs_fts, so its syntax passes through: "quoted phrases", AND / OR / NOT (upper
 // case), parentheses, prefix*. Chinese words need no quotes: each run of Han characters is a
-// phrase of character bigrams (store/tokenizer.h). A query FTS5 cannot parse (stray ASCII
-// punctuation such as 7.5%) is retried with each white-space separated term quoted; if that
-// fails too the error is kUsage.
+// phrase of character bigrams (store/tokenizer.h). A query FTS5 cannot parse is kUsage ("cannot
+// parse the search query"), except that one without FTS5 operator characters (" * ( ) ^), that is
+// with stray ASCII punctuation such as 7.5%, is first retried with each white-space separated
+// term quoted.
 // Hits are ranked by BM25 (Hit::score, higher is better); ties keep paragraph order. Filters
 // are exact matches on reports columns (region also matches region_code) and on
 // paragraphs.section_type. Needs paragraphs_fts: a corpus ingested with --no-fts gives kUsage.
@@ -40,6 +41,10 @@ struct SearchQuery {
   int limit = 20;                       // 1..kMaxSearchLimit, else kUsage
   std::string highlight_open = "«";     // around matched terms in Hit::snippet
   std::string highlight_close = "»";
+  // Hits [snippet_from, snippet_from + snippet_count) get a snippet (-1: all); the others an
+  // empty one. Snippets are made for those hits only, after ranking (a page of a long list).
+  int snippet_from = 0;
+  int snippet_count = -1;
 };
 
 struct Hit {

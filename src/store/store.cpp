@@ -1,8 +1,10 @@
 #include "store/store.h"
 
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <cstdio>
+#include <fstream>
 
 #include "common/data.h"
 #include "common/utf8.h"
@@ -122,6 +124,70 @@ std::optional<std::string> nonempty(const std::string& s) {
 
 std::string trimmed(const Document& d, Span s) { return std::string(utf8::trim(d.original_of(s))); }
 
+namespace fs = std::filesystem;
+
+// A file: URI for sqlite3_open_v2 (SQLITE_OPEN_URI) of `path` with `query`.
+std::string file_uri(const fs::path& path, const std::string& query) {
+  std::error_code ec;
+  const fs::path abs = fs::absolute(path, ec);
+  std::string out = "file:";
+  for (char c : (ec ? path : abs).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      static const char* hex = "0123456789abcdef";
+      out += '%';
+      out += hex[(static_cast<unsigned char>(c) >> 4) & 15];
+      out += hex[static_cast<unsigned char>(c) & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out + "?" + query;
+}
+
+// The database header says WAL (file format versions 2 at bytes 18 and 19).
+bool wal_header(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char h[20] = {};
+  if (!in.read(h, sizeof h)) return false;
+  return h[18] == 2 && h[19] == 2;
+}
+
+// A read-only open that must not create side files: a WAL database whose folder is not writable
+// and that has no WAL content waiting.
+bool needs_immutable(const fs::path& path) {
+  std::error_code ec;
+  fs::path dir = path.parent_path();
+  if (dir.empty()) dir = ".";
+  if (::access(dir.c_str(), W_OK) == 0) return false;
+  if (!wal_header(path)) return false;
+  const auto wal = fs::file_size(fs::path(path.string() + "-wal"), ec);
+  return ec || wal == 0;
+}
+
+Status quick_check(sqlite3* db) {
+  std::string problems;
+  auto damaged = [](const Error& e) {
+    // A schema SQLite cannot read fails before the check runs: the same verdict.
+    if (e.code != ErrorCode::kInvalidData) return e;
+    return make_error(ErrorCode::kInvalidData, "the corpus database is damaged (" + e.message +
+                                                   "); nothing was written — restore it or "
+                                                   "ingest into a new database");
+  };
+  auto s = Stmt::prepare(db, "PRAGMA quick_check(3)");
+  if (!s) return damaged(s.error());
+  for (;;) {
+    auto row = s->step();
+    if (!row) return damaged(row.error());
+    if (!*row) break;
+    const std::string line = s->text(0);
+    if (line == "ok") return Ok{};
+    problems += (problems.empty() ? "" : "; ") + line;
+  }
+  return make_error(ErrorCode::kInvalidData,
+                    "the corpus database is damaged (PRAGMA quick_check: " + problems +
+                        "); nothing was written — restore it or ingest into a new database");
+}
+
 }  // namespace
 
 struct Store::Impl {
@@ -163,10 +229,14 @@ Store::~Store() {
 Result<Store> Store::open(const std::filesystem::path& path, Options options) {
   auto impl = std::make_unique<Impl>();
   impl->read_only = options.read_only;
-  const int flags =
-      options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  std::error_code exists_ec;
+  const bool existed = fs::exists(path, exists_ec) && fs::file_size(path, exists_ec) > 0;
+  const bool immutable = options.read_only && (options.immutable || needs_immutable(path));
+  const int flags = options.read_only ? SQLITE_OPEN_READONLY | (immutable ? SQLITE_OPEN_URI : 0)
+                                      : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  const std::string name = immutable ? file_uri(path, "immutable=1") : path.string();
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.string().c_str(), &raw, flags, nullptr);
+  const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
   impl->db.reset(raw);
   const std::string where = path.string();
   if (rc != SQLITE_OK) {
@@ -183,6 +253,10 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
     return e;
   };
   if (auto s = register_tokenizer(db); !s) return with_where(s.error());
+  // Before anything reads or writes the file (the tokenizer only registers a function).
+  if (!options.read_only && existed && options.check_integrity) {
+    if (auto s = quick_check(db); !s) return with_where(s.error());
+  }
   if (auto s = exec(db, "PRAGMA foreign_keys = ON"); !s) return with_where(s.error());
   // A page cache of kCacheMiB (SQLite's default is 2 MB) and memory-mapped reads: a corpus of
   // many GB keeps its index pages and the full-text segments being merged in memory.

@@ -14,6 +14,11 @@
 // table paragraphs_fts over the view paragraph_analysis_text (paragraphs.text_simplified, or
 // text where that is NULL because the two are equal) and keeps it in sync on every insert.
 // A read-only Store opens with SQLITE_OPEN_READONLY; every write on it fails with kUnreadable.
+// A WAL database in a folder this process cannot write to (a shared corpus on a read-only mount
+// or owned by someone else) cannot get its -shm file, so it is opened immutable instead — unless a
+// non-empty -wal file is there (an ingest was killed or is running), whose pages immutable would
+// miss; then the normal read-only open is tried. A writable open of an existing database first
+// runs PRAGMA quick_check: a damaged file is refused (kInvalidData) before anything is written.
 //
 // IDEMPOTENCE. A report is identified by content_key = XXH3-128 (lower-case hex) of its body as
 // written. Adding a report whose key is stored returns the existing id with duplicate=true and
@@ -50,6 +55,12 @@ namespace gwr::store {
 struct Options {
   bool read_only = false;
   bool fts = true;  // create and maintain paragraphs_fts (ignored when read_only)
+  // Read-only only: open as immutable (URI immutable=1): no -wal/-shm side files, no locks; the
+  // file must not change while open. Also chosen automatically, see open().
+  bool immutable = false;
+  // Writable open of an existing database: PRAGMA quick_check first; failing → kInvalidData and
+  // nothing is written.
+  bool check_integrity = true;
 };
 
 struct AddResult {

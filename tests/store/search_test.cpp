@@ -136,6 +136,17 @@ TEST_F(Search, BadLimitsAndEmptyQueriesAreUsageErrors) {
   EXPECT_EQ(search(*store_, q).error().code, ErrorCode::kUsage);
 }
 
+TEST_F(Search, FtsSyntaxErrorsAreUsageErrorsNotInternal) {
+  for (const char* text : {"\"", "\"a", "a\"b", "*", "(教育", "\"教育"}) {
+    SearchQuery q;
+    q.text = text;
+    auto r = search(*store_, q);
+    ASSERT_FALSE(r.ok()) << text << ": " << r.value().size() << " hits";
+    EXPECT_EQ(r.error().code, ErrorCode::kUsage) << text << ": " << r.error().describe();
+    EXPECT_NE(r.error().message.find("cannot parse the search query"), std::string::npos);
+  }
+}
+
 TEST(SearchWithoutIndex, NeedsTheIndexAndReopeningBuildsIt) {
   const auto db = testing::temp_dir("search_nofts") / "c.db";
   {
