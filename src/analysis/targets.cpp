@@ -16,7 +16,7 @@ WITH p AS (
   SELECT r.region, r.region_code, r.level, r.province, t.year, t.kind, t.canonical, t.indicator_id,
          t.indicator, t.value, t.value_hi, t.unit, t.modifier, t.basis, t.aspiration,
          t.reference, t.relative_modifier, t.stretch_value, t.base_year, t.verbatim,
-         r.source, r.report_id, t.target_id,
+         t.start_byte, t.end_byte, r.source, r.report_id, t.target_id,
          ROW_NUMBER() OVER (
            PARTITION BY r.region, t.year, t.kind, t.canonical,
                         CASE WHEN t.canonical = 'other' THEN t.indicator ELSE '' END
@@ -26,32 +26,34 @@ WITH p AS (
     AND (?2 IS NULL OR t.year = ?2)
     AND (?3 IS NULL OR r.level = ?3)
     AND (?4 IS NULL OR r.province = ?4 OR r.region = ?4)
-    AND (?5 IS NULL OR t.kind = ?5))
+    AND (?5 IS NULL OR t.kind = ?5)
+    AND (?6 IS NULL OR r.region = ?6 OR r.region_code = ?6))
 SELECT region, region_code, level, province, year, kind, canonical, indicator_id, indicator, value,
        value_hi, unit, modifier, basis, aspiration, reference, relative_modifier, stretch_value,
-       base_year, verbatim, source, report_id
+       base_year, verbatim, start_byte AS start, end_byte AS end, source, report_id
 FROM p WHERE rn = 1
 ORDER BY region, year, kind DESC, canonical, target_id)";
 
 // The realised figure for one target: see the REALISED contract in targets.h.
 constexpr const char* kRealisedSql = R"(
-SELECT f.value, f.status, f.verbatim, f.report_id
+SELECT f.value, f.status, f.verbatim, f.report_id, f.start_byte, f.end_byte, r.source
 FROM facts f JOIN reports r ON r.report_id = f.report_id
 WHERE r.region = ?1 AND f.indicator_id = ?2 AND f.year = ?3
   AND f.status IN ('actual', 'estimate') AND f.period = ?4
   AND (?5 IS NULL OR f.measure = ?5) AND (?6 IS NULL OR f.unit = ?6)
-  AND r.report_id <> ?7
-ORDER BY (f.scope = 'report') DESC, (f.status = 'actual') DESC, r.partial, r.report_id, f.ord
+  AND f.scope = 'report' AND r.report_id <> ?7
+ORDER BY (f.status = 'actual') DESC, r.plan_year DESC, r.partial, r.report_id, f.ord
 LIMIT 1)";
 
 std::vector<Cell> params(const TargetFilter& f, std::optional<std::string> kind) {
   if (!kind) kind = f.kind;
-  std::vector<Cell> p(5);
+  std::vector<Cell> p(6);
   if (f.indicator) p[0] = *f.indicator;
   if (f.year) p[1] = static_cast<std::int64_t>(*f.year);
   if (f.level) p[2] = *f.level;
   if (f.province) p[3] = *f.province;
   if (kind) p[4] = *kind;
+  if (f.region) p[5] = *f.region;
   return p;
 }
 
@@ -79,21 +81,23 @@ bool is_growth(const std::string& canonical) {
 
 std::string target_outcome(const std::string& canonical, const std::string& modifier,
                            std::optional<double> value, std::optional<double> value_hi,
-                           std::optional<double> realised) {
+                           std::optional<double> realised, double near) {
   // A relative target's offset is judged against the reference's own figure, which the report
-  // does not give: unknown.
+  // does not give: unknown. So are qualitative targets without a figure.
   if (!realised || !value || modifier == "qualitative" || modifier == "relative") return "unknown";
-  constexpr double kAroundBand = 0.5;
   constexpr double kEps = 1e-9;
   const double r = *realised;
   if (is_ceiling(canonical) || modifier == "at_most") {
-    double bound = modifier == "range" && value_hi ? *value_hi : *value;
-    if (modifier == "around") bound += kAroundBand;
-    return r <= bound + kEps ? "met" : "missed";
+    const double bound = modifier == "range" && value_hi ? *value_hi : *value;
+    if (r <= bound + kEps) return "met";
+    if (modifier == "around" && r <= bound + near + kEps) return "near";
+    return "missed";
   }
-  double bound = *value;
-  if (modifier == "around") bound -= kAroundBand;
-  return r >= bound - kEps ? "met" : "missed";
+  // Floors, reductions kept as positive magnitudes included: the lower bound of a range.
+  const double bound = *value;
+  if (r >= bound - kEps) return "met";
+  if (modifier == "around" && r >= bound - near - kEps) return "near";
+  return "missed";
 }
 
 Result<Table> targets_panel(sqlite3* db, const TargetFilter& f) {
@@ -143,7 +147,7 @@ Result<Table> wide_panel(sqlite3* db, const TargetFilter& f) {
   return w;
 }
 
-Result<Table> targets_realised(sqlite3* db, const TargetFilter& f) {
+Result<Table> targets_realised(sqlite3* db, const TargetFilter& f, double near) {
   auto p = targets_panel(db, f);
   if (!p) return p.error();
   Table t = std::move(p).value();
@@ -155,14 +159,14 @@ Result<Table> targets_realised(sqlite3* db, const TargetFilter& f) {
                     c_mod = t.column("modifier"), c_basis = t.column("basis"),
                     c_rep = t.column("report_id");
   for (const char* c : {"realised", "realised_status", "realised_verbatim", "realised_report_id",
-                        "gap", "outcome"}) {
+                        "realised_start", "realised_end", "realised_source", "gap", "outcome"}) {
     t.columns.emplace_back(c);
   }
   auto st = sql::Stmt::prepare(db, kRealisedSql);
   if (!st) return st.error();
   for (auto& row : t.rows) {
     const std::string can = text(row[c_can]), id = text(row[c_id]), mod = text(row[c_mod]);
-    Cell realised, status, verbatim, rep;
+    Cell realised, status, verbatim, rep, rstart, rend, rsource;
     if (!id.empty() && !is_null(row[c_year]) && !is_null(row[c_region]) && mod != "qualitative") {
       const bool five = text(row[c_kind]) == "five_year";
       const bool average = five && text(row[c_basis]) == "annual_average";
@@ -190,6 +194,9 @@ Result<Table> targets_realised(sqlite3* db, const TargetFilter& f) {
         status = q->cell(1);
         verbatim = q->cell(2);
         rep = q->cell(3);
+        rstart = q->cell(4);
+        rend = q->cell(5);
+        rsource = q->cell(6);
       }
     }
     const auto v = num(row[c_val]);
@@ -198,9 +205,12 @@ Result<Table> targets_realised(sqlite3* db, const TargetFilter& f) {
     row.push_back(status);
     row.push_back(verbatim);
     row.push_back(rep);
+    row.push_back(rstart);
+    row.push_back(rend);
+    row.push_back(rsource);
     row.emplace_back();
-    if (v && r) row.back() = *r - *v;
-    row.push_back(Cell{target_outcome(can, mod, v, num(row[c_hi]), r)});
+    if (v && r && mod != "relative") row.back() = *r - *v;
+    row.push_back(Cell{target_outcome(can, mod, v, num(row[c_hi]), r, near)});
   }
   return t;
 }

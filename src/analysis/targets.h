@@ -18,21 +18,29 @@
 // for qualitative and relative targets — for Stata/R users; key columns region, region_code, level,
 // province, year, report_id.
 //
-// REALISED (targets_realised). Each plan-year target paired with what the region's report for
-// the following year says the year achieved: a fact of the same region with status actual or
-// estimate, period review_year, year = the target year, the same indicator_id, measure growth for
+// REALISED (targets_realised). Each target paired with what the region's later report says the
+// target year achieved: a fact of the same region (scope `report`: not a district, a park, a
+// company, the province or the nation), status actual or estimate, period review_year, year = the
+// target year, the same indicator_id (规上工业 and 工业 are different ids), measure growth for
 // growth targets (canonical *_growth) and, for other targets (cpi, jobs, rates), the same unit.
-// Five-year
-// targets pair with an end-of-period figure: for annual-average targets a five_year_span growth
-// fact ending in the horizon year, otherwise a review_year fact for the horizon year. Among
-// candidates the report-scope, actual, earliest fact wins. Columns: the panel's plus realised,
-// realised_status, realised_verbatim, realised_report_id, gap (= realised − value) and outcome:
+// Estimates count: reports are delivered before the final statistics, so a review figure with
+// 左右, 预计 or 初步核算 is the realised value with realised_status `estimate`; an `actual` figure
+// for the same year in any report supersedes it, and among equals the latest report wins. 换届
+// reports that review five years still give the last year's figures. Five-year targets pair with
+// an end-of-period figure: for annual-average targets a five_year_span growth fact ending in the
+// horizon year, otherwise a review_year fact for the horizon year.
+// Columns: the panel's (with the target's span `start`, `end` in `source`) plus realised,
+// realised_status, realised_verbatim, realised_report_id, realised_start, realised_end,
+// realised_source (the realised number's span in its report's file), gap (= realised − value,
+// the lower bound for ranges) and outcome:
 //   * unknown — no realised figure, or a qualitative or relative target;
-//   * ceiling indicators (cpi, unemployment rates) and `at_most` targets: met iff realised ≤
-//     value (≤ value_hi for ranges; ≤ value + 0.5 for `around`);
-//   * every other target: met iff realised ≥ value (the lower bound for ranges; ≥ value − 0.5
-//     for `around`, i.e. landing within ±0.5 point counts as met, and overshooting it does too);
-//   * otherwise missed.
+//   * ceilings (cpi, unemployment rates) and `at_most` targets: met iff realised ≤ value (≤
+//   value_hi
+//     for ranges); an `around` ceiling overshot by at most `near` is `near`; otherwise missed;
+//   * floors (everything else, reductions kept as positive magnitudes included): met iff realised
+//     ≥ value (the lower bound for ranges); an `around` floor missed by at most `near` is `near`
+//     (around 6% against 5.9% with near 0.2); otherwise missed. `around 6%` against 5.5% is missed.
+// `near` (default kDefaultNear = 0.2 points) is `gwr realised --near`.
 //
 // All functions borrow `db` (a store::Store handle), run parameterised read-only queries, and
 // return kInvalidData with SQLite's message when the database lacks the corpus schema.
@@ -54,15 +62,18 @@ struct TargetFilter {
   std::optional<std::string> level;      // national | province | prefecture | county
   std::optional<std::string> province;   // matches province or region
   std::optional<std::string> kind;       // plan_year | five_year (default both)
+  std::optional<std::string> region;     // exactly this region (name or code)
 };
 
 Result<Table> targets_panel(sqlite3* db, const TargetFilter& f);
 Result<Table> wide_panel(sqlite3* db, const TargetFilter& f);
-Result<Table> targets_realised(sqlite3* db, const TargetFilter& f);
+// The default `near` band of `around` targets, in the target's unit (points for %).
+constexpr double kDefaultNear = 0.2;
+Result<Table> targets_realised(sqlite3* db, const TargetFilter& f, double near = kDefaultNear);
 
-// The met/missed/unknown rule above, exposed for tests and callers with their own data.
+// The outcome rule above, exposed for tests and callers with their own data.
 std::string target_outcome(const std::string& canonical, const std::string& modifier,
                            std::optional<double> value, std::optional<double> value_hi,
-                           std::optional<double> realised);
+                           std::optional<double> realised, double near = kDefaultNear);
 
 }  // namespace gwr::analysis

@@ -7,7 +7,8 @@ namespace gwr::cli {
 namespace {
 struct TargetsOptions {
   std::string db;
-  std::string indicator, level, province, kind;
+  std::string indicator, level, province, kind, region;
+  double near = analysis::kDefaultNear;
   int year = 0;
   std::string format = "table";
   bool realised = false;
@@ -22,7 +23,8 @@ int run_targets(const TargetsOptions& o) {
   if (!o.level.empty()) f.level = o.level;
   if (!o.province.empty()) f.province = o.province;
   if (!o.kind.empty()) f.kind = o.kind;
-  return print_table(o.realised ? analysis::targets_realised(st->handle(), f)
+  if (!o.region.empty()) f.region = o.region;
+  return print_table(o.realised ? analysis::targets_realised(st->handle(), f, o.near)
                                 : analysis::targets_panel(st->handle(), f),
                      o.format);
 }
@@ -39,6 +41,7 @@ void add(CLI::App& app, std::vector<Command>& out, const char* name, const char*
   sub->add_option("--level", o->level, "national, province, prefecture or county")
       ->check(CLI::IsMember({"national", "province", "prefecture", "county"}));
   sub->add_option("--province", o->province, "Province (or region) name");
+  sub->add_option("--region", o->region, "Exactly this region (name or code): its series by year");
   sub->add_option("--kind", o->kind, "plan_year or five_year (default both)")
       ->check(CLI::IsMember({"plan_year", "five_year"}));
   sub->add_option("--format", o->format, kFormats)
@@ -47,6 +50,9 @@ void add(CLI::App& app, std::vector<Command>& out, const char* name, const char*
     sub->add_flag("--with-realised", o->realised,
                   "Pair each target with the realised figure of the next report (met/missed)");
   }
+  sub->add_option("--near", o->near,
+                  "Band (points) within which an 'around' target counts as near (default 0.2)")
+      ->check(CLI::Range(0.0, 10.0));
   out.push_back(Command{sub, [o] { return run_targets(*o); }});
 }
 }  // namespace

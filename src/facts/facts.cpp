@@ -93,7 +93,7 @@ class SpanCache {
 class WordsBefore {
  public:
   explicit WordsBefore(std::string_view t) : t_(t) {}
-  bool any(Span span, std::size_t end, std::initializer_list<std::string_view> words) {
+  bool any(Span span, std::size_t end, const std::vector<std::string>& words) {
     if (!(span == span_)) {
       span_ = span;
       first_.clear();
@@ -147,9 +147,27 @@ SectionType section_type_at(const Document& doc, std::size_t pos) {
   return top != SectionType::kOther ? top : inner;
 }
 
-bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
-  return std::any_of(words.begin(), words.end(),
-                     [s](std::string_view w) { return s.find(w) != std::string_view::npos; });
+// Does `prefix` (the clause before its first indicator) end in the name of a division other than
+// the report's own region? 章贡区 yes; 全市, 本县, 预计全省 and the region's own name no.
+bool names_sub_division(std::string_view prefix, const Lexicon& lex, const std::string& region,
+                        const std::string& province) {
+  prefix = utf8::trim(prefix);
+  if (prefix.size() < 6) return false;  // one character and its suffix at least
+  std::size_t e = prefix.size();
+  const char32_t last = utf8::prev(prefix, e);
+  if (!lex.vocab("fact_division_suffix").is(utf8::encode(last))) return false;
+  std::size_t b = e;
+  const char32_t before = utf8::prev(prefix, b);
+  if (lex.vocab("fact_scope_head").is(utf8::encode(before))) return false;
+  // The region's own name or its province's, full or short (赣州市, 赣州; 贵州): not a part.
+  for (const std::string* own : {&region, &province}) {
+    if (!own->empty() &&
+        (own->ends_with(prefix) || std::string_view(*own).find(prefix.substr(0, e)) == 0 ||
+         prefix.ends_with(*own))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -210,15 +228,15 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
     if (!(clause == last_clause)) {
       last_clause = clause;
       const std::string_view cl = t.substr(clause.begin, clause.size());
-      clause_resp = cl.find("分别");
+      clause_resp = lex.vocab("respective").find(cl);
       clause_scope.clear();
-      if (contains_any(cl, {"新区", "开发区", "园区", "高新区", "乡镇", "街道"}))
+      if (lex.vocab("fact_sub_area").contains_in(cl))
         clause_scope = "sub_area";
-      else if (contains_any(cl, {"公司", "集团"}))
+      else if (lex.vocab("fact_company").contains_in(cl))
         clause_scope = "company";
-      else if (cl.find("全国") != std::string_view::npos && meta.level != Level::kNational)
+      else if (lex.vocab("fact_national").contains_in(cl) && meta.level != Level::kNational)
         clause_scope = "national";
-      else if (cl.find("全省") != std::string_view::npos &&
+      else if (lex.vocab("fact_province").contains_in(cl) &&
                (meta.level == Level::kPrefecture || meta.level == Level::kCounty))
         clause_scope = "province";
       hits.clear();
@@ -226,6 +244,14 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
         h.begin += clause.begin;
         h.end += clause.begin;
         hits.push_back(h);
+      }
+      // A named division before the first indicator (章贡区地区生产总值, 于都县…, 经开区…):
+      // a part of the region, not the region (全市, 本县 and the region's own name are).
+      if (clause_scope.empty() && !hits.empty() &&
+          names_sub_division(t.substr(clause.begin, hits.front().begin - clause.begin), lex,
+                             meta.region ? *meta.region : std::string(),
+                             meta.province ? *meta.province : std::string())) {
+        clause_scope = "sub_area";
       }
       last_fact_in_clause.reset();
     }
@@ -238,10 +264,8 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
     }
     if (bound == nullptr && carry && carry->sentence_end > num.begin) {
       std::string_view lead = utf8::trim(t.substr(clause.begin, num.begin - clause.begin));
-      if (lead.starts_with("预计")) lead.remove_prefix(std::string_view("预计").size());
-      if (lead.starts_with("增长") || lead.starts_with("同比增长") ||
-          lead.starts_with("比上年增长") || lead.starts_with("年均增长") ||
-          lead.starts_with("下降")) {
+      lead.remove_prefix(lex.vocab("fact_estimate").match_at(lead, 0).size());
+      if (!lex.vocab("fact_growth_lead").match_at(lead, 0).empty()) {
         carried = carry->hit;
         bound = &carried;
       }
@@ -262,16 +286,14 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
       const std::string_view subj = t.substr(clause.begin, resp);
       if (subjects.size() > 1 && k < subjects.size()) {
         respective = subjects[k];
-      } else if (k < 2 && (subj.find("城乡") != std::string_view::npos ||
-                           subj.find("城镇和农村") != std::string_view::npos ||
-                           subj.find("城镇、农村") != std::string_view::npos)) {
-        respective = lex.exact(k == 0 ? "城镇居民人均可支配收入" : "农村居民人均可支配收入");
+      } else if (k < 2 && lex.vocab("fact_urban_rural").contains_in(subj)) {
+        respective = lex.exact(
+            lex.vocab(k == 0 ? "fact_urban_income" : "fact_rural_income").phrases().front());
       } else if (k > 0) {
         continue;  // more numbers than subjects: do not guess
       }
     }
-    const bool growth_word =
-        contains_any(between, {"增长", "增速", "增幅", "提高", "下降", "降低", "年均"});
+    const bool growth_word = lex.vocab("fact_change").contains_in(between);
     // A second number after a fact of the same alias is its growth (level + growth pair) or
     // another member of a list; anything else is not governed by this alias.
     std::optional<std::size_t> link;
@@ -283,8 +305,8 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
         out[*last_fact_in_clause].indicator_span.begin == bound->begin) {
       if (growth_word && !out[*last_fact_in_clause].growth)
         link = last_fact_in_clause;
-      else if (between.find("分别") == std::string_view::npos &&
-               !contains_any(between, {"、", "和"}))
+      else if (!lex.vocab("respective").contains_in(between) &&
+               !lex.vocab("fact_list_joiner").contains_in(between))
         continue;
     }
 
@@ -295,6 +317,17 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
     f.growth = growth_word && rel.quantity->kind != Kind::kAmount;
     f.value = rel.quantity->value;
     f.value_hi = rel.quantity->value_hi;
+    // A growth indicator stated as a decline (固定资产投资下降3.2%) grew by −3.2%. Intensity
+    // indicators (能耗下降3%) keep the reduction as a positive magnitude, as targets do.
+    const Indicator* ind = respective != nullptr ? respective : bound->indicator;
+    if (f.growth && ind != nullptr && ind->measure == Measure::kGrowth &&
+        lex.vocab("fact_decline").contains_in(between)) {
+      f.value = -rel.quantity->value;
+      if (rel.quantity->value_hi) {
+        f.value = -*rel.quantity->value_hi;
+        f.value_hi = -rel.quantity->value;
+      }
+    }
     f.unit = rel.quantity->unit;
     f.comparator = quantity::comparator_name(rel.quantity->comparator);
     f.number = num;
@@ -302,20 +335,23 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
 
     const Span sentence = sentences.at(num.begin);
     // Words in the sentence before the number (WordsBefore: linear over a long sentence).
-    auto before_has = [&](std::initializer_list<std::string_view> words) {
-      return before_words.any(sentence, num.begin, words);
+    auto before_has = [&](std::string_view kind) {
+      return before_words.any(sentence, num.begin, lex.vocab(kind).phrases());
     };
+    // A review-year figure is an estimate when announced as one (预计, 初步核算) or stated with
+    // 左右: reports are delivered before the final statistics.
+    const bool estimate =
+        before_has("fact_estimate") || rel.quantity->comparator == quantity::Comparator::kAround;
     const bool in_passage =
         targets.passage && targets.passage->begin <= num.begin && num.begin < targets.passage->end;
     const bool in_fyp = targets.fyp_passage && targets.fyp_passage->begin <= num.begin &&
                         num.begin < targets.fyp_passage->end;
     const SectionType type = section_type_at(doc, num.begin);
-    const bool aspiration = before_has({"力争", "争取", "努力"});
+    const bool aspiration = before_has("aspiration");
     if (in_passage || in_fyp || type == SectionType::kPlanTasks || type == SectionType::kFypGoals ||
         type == SectionType::kLivelihood) {
       f.status = aspiration ? Status::kAspiration : Status::kTarget;
-      if (in_fyp || type == SectionType::kFypGoals ||
-          before_has({"到2025年", "到2030年", "年均"})) {
+      if (in_fyp || type == SectionType::kFypGoals || before_has("fact_horizon")) {
         f.period = Period::kPlanHorizon;
         f.year = targets.fyp_horizon;
       } else {
@@ -323,17 +359,29 @@ std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& gr
         f.year = meta.plan_year;
       }
     } else if (type == SectionType::kReview || type == SectionType::kFiveYearReview) {
-      f.status = before_has({"预计"}) ? Status::kEstimate : Status::kActual;
-      if (type == SectionType::kFiveYearReview || before_has({"累计", "五年来", "过去五年"})) {
+      f.status = estimate ? Status::kEstimate : Status::kActual;
+      // 换届 reports review five years; a paragraph opening with the review year (2022年,…) or
+      // 去年 is about that year all the same.
+      bool last_year_paragraph = false;
+      if (type == SectionType::kFiveYearReview) {
+        const std::size_t nl = t.rfind('\n', num.begin);
+        const std::size_t ps = nl == std::string_view::npos ? lo : nl + 1;
+        const std::string_view para = utf8::trim(t.substr(ps, num.begin - ps));
+        last_year_paragraph =
+            (meta.review_year && para.starts_with(std::to_string(*meta.review_year) + "年")) ||
+            !lex.vocab("fact_last_year").match_at(para, 0).empty();
+      }
+      if ((type == SectionType::kFiveYearReview && !last_year_paragraph) ||
+          before_has("fact_span")) {
         f.period = Period::kFiveYearSpan;
       } else {
         f.period = Period::kReviewYear;
       }
       f.year = meta.review_year;
     } else {
-      const bool future = before_has({"今年", "明年", "力争", "确保", "将"});
+      const bool future = before_has("fact_future");
       f.status = future ? (aspiration ? Status::kAspiration : Status::kTarget)
-                        : (before_has({"预计"}) ? Status::kEstimate : Status::kActual);
+                        : (estimate ? Status::kEstimate : Status::kActual);
       f.period = future ? Period::kPlanYear : Period::kUnknown;
       if (future) f.year = meta.plan_year;
     }

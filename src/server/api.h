@@ -77,6 +77,8 @@ struct Reply {
 std::optional<std::string> text_param(const Params& p, const std::string& name);
 std::optional<std::int64_t> int_param(const Params& p, const std::string& name, std::int64_t lo,
                                       std::int64_t hi);
+// A decimal number in [lo, hi] (?near=0.3); anything else → 400.
+std::optional<double> number_param(const Params& p, const std::string& name, double lo, double hi);
 // Comma-separated and/or repeated report ids ("?report=1,2&report=3"), at most `max`.
 std::vector<std::int64_t> id_list(const Params& p, const std::string& name, std::size_t max);
 // One of `allowed`, or nullopt when absent; anything else → 400.

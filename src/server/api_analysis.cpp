@@ -26,6 +26,7 @@ analysis::TargetFilter target_filter(const Params& p) {
   f.level = enum_param(p, "level", kLevels);
   f.province = text_param(p, "province");
   f.kind = enum_param(p, "kind", {"plan_year", "five_year"});
+  f.region = text_param(p, "region");
   return f;
 }
 
@@ -50,8 +51,9 @@ Reply targets(const Ctx& c) {
 }
 
 Reply realised(const Ctx& c) {
-  return json_reply(
-      table_json(unwrap(analysis::targets_realised(c.store.handle(), target_filter(c.params)))));
+  return json_reply(table_json(unwrap(analysis::targets_realised(
+      c.store.handle(), target_filter(c.params),
+      number_param(c.params, "near", 0, 10).value_or(analysis::kDefaultNear)))));
 }
 
 Reply attention(const Ctx& c) {
@@ -111,7 +113,9 @@ Reply download(const Ctx& c) {
   if (*name == "targets")
     t = unwrap(analysis::targets_panel(c.store.handle(), target_filter(c.params)));
   else if (*name == "realised")
-    t = unwrap(analysis::targets_realised(c.store.handle(), target_filter(c.params)));
+    t = unwrap(analysis::targets_realised(
+        c.store.handle(), target_filter(c.params),
+        number_param(c.params, "near", 0, 10).value_or(analysis::kDefaultNear)));
   else
     t = unwrap(analysis::export_table(c.store.handle(), *name));
   t.name = *name;

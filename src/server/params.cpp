@@ -48,6 +48,18 @@ std::optional<std::int64_t> int_param(const Params& p, const std::string& name, 
   return v;
 }
 
+std::optional<double> number_param(const Params& p, const std::string& name, double lo, double hi) {
+  auto s = text_param(p, name);
+  if (!s) return std::nullopt;
+  double v = 0;
+  const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
+  if (ec != std::errc() || end != s->data() + s->size() || !(v >= lo && v <= hi)) {
+    bad_request("parameter '" + name + "' must be a number between " + std::to_string(lo) +
+                " and " + std::to_string(hi) + ", got '" + *s + "'");
+  }
+  return v;
+}
+
 std::vector<std::int64_t> id_list(const Params& p, const std::string& name, std::size_t max) {
   std::vector<std::int64_t> out;
   auto [b, e] = p.equal_range(name);

@@ -94,22 +94,34 @@ TEST(TargetOutcome, RuleTable) {
     const char* want;
   };
   const Case cases[] = {
-      {"gdp_growth", "around", 6, {}, 5.5, "met"},  // exactly 0.5 below
-      {"gdp_growth", "around", 6, {}, 5.4, "missed"},
-      {"gdp_growth", "around", 6, {}, 9, "met"},  // overshoot counts as met
-      {"gdp_growth", "point", 6, {}, 5.9, "missed"},
+      {"gdp_growth", "around", 6, {}, 6, "met"},
+      {"gdp_growth", "around", 6, {}, 5.8, "near"},  // within the default 0.2 band
+      {"gdp_growth", "around", 6, {}, 5.79, "missed"},
+      {"gdp_growth", "around", 6, {}, 5.5, "missed"},  // half a point under "around 6%"
+      {"gdp_growth", "around", 6, {}, 9, "met"},       // overshoot counts as met
+      {"gdp_growth", "point", 6, {}, 5.9, "missed"},   // no band without 左右
+      {"gdp_growth", "at_least", 6, {}, 6, "met"},
       {"gdp_growth", "range", 6, 7, 6.2, "met"},
+      {"gdp_growth", "range", 6, 7, 5.9, "missed"},
       {"gdp_growth", "qualitative", {}, {}, 6, "unknown"},
+      {"gdp_growth", "relative", 1, {}, 6, "unknown"},
       {"gdp_growth", "at_least", 6, {}, {}, "unknown"},
-      {"cpi", "around", 3, {}, 3.5, "met"},
-      {"cpi", "around", 3, {}, 3.6, "missed"},
+      {"cpi", "around", 3, {}, 2, "met"},
+      {"cpi", "around", 3, {}, 3.2, "near"},
+      {"cpi", "around", 3, {}, 3.3, "missed"},
       {"urban_surveyed_unemployment", "at_most", 5.5, {}, 5.2, "met"},
+      {"urban_surveyed_unemployment", "at_most", 5.5, {}, 5.6, "missed"},
+      {"energy_intensity", "point", 3, {}, 3.2, "met"},  // a reduction: at least the target
+      {"energy_intensity", "point", 3, {}, 2.5, "missed"},
       {"energy_intensity", "at_most", 3, {}, 3.2, "missed"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(target_outcome(c.canonical, c.modifier, c.value, c.hi, c.realised), c.want)
         << c.canonical << " " << c.modifier;
   }
+  // The band is an option.
+  EXPECT_EQ(target_outcome("gdp_growth", "around", 6, {}, 5.6, 0.5), "near");
+  EXPECT_EQ(target_outcome("gdp_growth", "around", 6, {}, 5.8, 0.0), "missed");
 }
 
 // A county report with relative, stretch and five-year doubling targets, stored and read back:

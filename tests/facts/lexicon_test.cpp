@@ -59,7 +59,7 @@ std::string match(const std::string& s, std::size_t pos) {
 
 TEST(Lexicon, MatchAtTakesTheLongestAlias) {
   const MatchCase cases[] = {
-      {"规模以上工业增加值增长8%", 0, "industrial_value_added 规模以上工业增加值"},
+      {"规模以上工业增加值增长8%", 0, "industrial_above_scale_value_added 规模以上工业增加值"},
       {"工业增加值增长8%", 0, "industrial_value_added 工业增加值"},
       {"人均地区生产总值突破8万元", 0, "gdp_per_capita 人均地区生产总值"},
       {"地区生产总值增长6%", 0, "gdp 地区生产总值"},
@@ -85,7 +85,7 @@ std::string find_all(const std::string& s) {
 TEST(Lexicon, FindAllIsLeftmostLongestAndNonOverlapping) {
   EXPECT_EQ(find_all("社会消费品零售总额、固定资产投资和规上工业增加值均增长8%"),
             "retail_sales:社会消费品零售总额|fixed_asset_investment:固定资产投资|"
-            "industrial_value_added:规上工业增加值");
+            "industrial_above_scale_value_added:规上工业增加值");
   EXPECT_EQ(find_all("单位地区生产总值能耗下降3%,地区生产总值增长6%"),
             "energy_intensity:单位地区生产总值能耗|gdp:地区生产总值");
   EXPECT_EQ(find_all("全社会固定资产投资增长7%"), "fixed_asset_investment:全社会固定资产投资");

@@ -291,10 +291,20 @@ TEST_F(Api, TargetsAndRealised) {
     if (r["region"] == "绍兴市") {
       shaoxing = true;
       EXPECT_DOUBLE_EQ(r["realised"].get<double>(), 5.8);
-      EXPECT_EQ(r["outcome"], "met");
+      EXPECT_EQ(r["outcome"], "near");  // "around 6%" against 5.8: within the 0.2 band
+      EXPECT_NEAR(r["gap"].get<double>(), -0.2, 1e-9);
+      EXPECT_TRUE(r.contains("realised_start") && r.contains("realised_status"));
     }
   }
   EXPECT_TRUE(shaoxing);
+  // ?near= sets the band: 0 turns the near miss into a miss; a bad value is a 400.
+  for (const auto& r : get_json("/api/realised?indicator=gdp_growth&year=2024&near=0")["rows"]) {
+    if (r["region"] == "绍兴市") {
+      EXPECT_EQ(r["outcome"], "missed");
+    }
+  }
+  expect_error("/api/realised?near=abc", 400, "bad_request");
+  expect_error("/api/realised?near=50", 400, "bad_request");
   expect_error("/api/targets?kind=weekly", 400, "bad_request");
   json ind = get_json("/api/indicators");
   EXPECT_FALSE(ind["targets"].empty());

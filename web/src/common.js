@@ -56,7 +56,7 @@ export const THEME = {
   digital: '数字经济', ecology: '生态环保', innovation: '科技创新', livelihood: '民生保障',
   opening: '对外开放', risk: '风险防范', rural: '乡村振兴',
 };
-export const OUTCOME = { met: '完成', missed: '未完成', unknown: '无法判断' };
+export const OUTCOME = { met: '完成', near: '接近目标', missed: '未完成', unknown: '无法判断' };
 export const INDICATOR = {
   gdp_growth: '地区生产总值增长', cpi: '居民消费价格涨幅', fixed_asset_investment_growth: '固定资产投资增长',
   retail_sales_growth: '社零总额增长', public_budget_revenue_growth: '一般公共预算收入增长',

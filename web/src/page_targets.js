@@ -56,11 +56,33 @@ export async function renderTargets(view, params) {
 
 export async function renderRealised(view, params) {
   view.append(h('h1', {}, '目标与实绩'),
-    h('p', { class: 'muted' }, '每个年度目标与同一地区下一年报告所述当年实际完成情况对照（增速目标允许±0.5个百分点）。'));
+    h('p', { class: 'muted' }, '每个年度目标与同一地区下一年报告所述当年实际完成情况对照：实绩不低于目标（上限类指标不高于目标）为完成；“左右”目标差距在0.2个百分点以内为接近目标；报告中的预计数、初步核算数也算实绩。'));
   const { filter, indicator, year } = await controls(view, 'realised', params);
+  if (params.region) {
+    // One region's series: target and realised year by year.
+    const series = (await api('realised', { indicator, region: params.region, kind: 'plan_year' })).rows
+      .sort((a, b) => a.year - b.year);
+    const line = chartBox();
+    view.append(h('section', { class: 'panel series' },
+      h('h2', {}, `${params.region} · ${label(INDICATOR, indicator)}：历年目标与实绩`), line));
+    onMounted(view, async () => {
+      const echarts = await charts();
+      track(echarts.init(line)).setOption({
+        legend: { top: 0 },
+        grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: series.map((r) => `${r.year}年`) },
+        yAxis: { type: 'value', name: series[0]?.unit ?? '' },
+        series: [
+          { name: '目标', type: 'line', data: series.map((r) => r.value) },
+          { name: '实绩', type: 'line', data: series.map((r) => r.realised) },
+        ],
+      });
+    });
+  }
   const data = indicator ? await api('realised', filter) : { rows: [] };
   const rows = data.rows;
-  const counts = { met: 0, missed: 0, unknown: 0 };
+  const counts = { met: 0, near: 0, missed: 0, unknown: 0 };
   rows.forEach((r) => { counts[r.outcome] = (counts[r.outcome] || 0) + 1; });
   const box = chartBox();
   view.append(h('section', { class: 'panel' },
@@ -68,7 +90,8 @@ export async function renderRealised(view, params) {
     h('p', {}, Object.entries(counts).map(([k, n]) => h('span', { class: `badge out-${k}` }, `${OUTCOME[k]} ${n}`))),
     box));
   view.append(table([
-    { title: '地区', render: (r) => h('a', { href: `#/report/${r.report_id}` }, r.region) },
+    { title: '地区', render: (r) => h('span', {}, h('a', { href: `#/report/${r.report_id}` }, r.region), ' ',
+      h('a', { class: 'small', href: hashWith('realised', { indicator, region: r.region }), title: '历年目标与实绩' }, '历年')) },
     { title: '目标', render: (r) => fmtTarget(r) },
     { title: '实绩', render: (r) => (r.realised === null ? '—' : h('span', {}, `${fmtNum(r.realised)}${r.unit ?? ''}`, r.realised_status === 'estimate' ? h('small', {}, '（预计）') : null)) },
     { title: '差距', num: true, render: (r) => (r.gap === null ? '—' : (r.gap > 0 ? '+' : '') + fmtNum(r.gap)) },
