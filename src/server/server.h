@@ -17,8 +17,8 @@
 // server/conn.h: a request takes a worker only once its whole head has arrived, so slow or idle
 // clients cannot starve the server; heads must arrive within read_timeout_s, answers go out
 // within write_timeout_s, at most max_connections are open. Every API request has a time budget
-// (budget_ms, from its arrival): waiting for a database connection or an expensive-endpoint slot
-// and running its queries (a SQLite progress handler interrupts them) — over it, 503 `timeout`
+// (budget_ms, from the arrival of its head): waiting for a worker, a database connection or an
+// expensive-endpoint slot, and running its queries (a SQLite progress handler interrupts them) — over it, 503 `timeout`
 // or `busy`. Expensive endpoints (analysis tables, terms, slogans, commitments, downloads) run at
 // most heavy_slots at a time, so cheap ones (summary, reports, search) always find a connection.
 // Only GET and HEAD are served; a request with a body (Content-Length > 0 or Transfer-Encoding)
