@@ -18,14 +18,14 @@
 // clients cannot starve the server; heads must arrive within read_timeout_s, answers go out
 // within write_timeout_s, at most max_connections are open. Every API request has a time budget
 // (budget_ms, from the arrival of its head): waiting for a worker, a database connection or an
-// expensive-endpoint slot, and running its queries (a SQLite progress handler interrupts them) — over it, 503 `timeout`
-// or `busy`. Expensive endpoints (analysis tables, terms, slogans, commitments, downloads) run at
-// most heavy_slots at a time, so cheap ones (summary, reports, search) always find a connection.
-// Only GET and HEAD are served; a request with a body (Content-Length > 0 or Transfer-Encoding)
-// is refused with 413 and its connection closed, unread. Host: with a loopback bind (or any
-// allow_hosts), the Host header must be exactly one of 127.0.0.1, localhost, [::1] or an
-// allow_hosts name, without a port or with the bound port (else 403; two Host headers → 400),
-// so a web page elsewhere cannot reach the API through DNS rebinding.
+// expensive-endpoint slot, and running its queries (a SQLite progress handler interrupts them) —
+// over it, 503 `timeout` or `busy`. Expensive endpoints (analysis tables, terms, slogans,
+// commitments, downloads) run at most heavy_slots at a time, so cheap ones (summary, reports,
+// search) always find a connection. Only GET and HEAD are served; a request with a body
+// (Content-Length > 0 or Transfer-Encoding) is refused with 413 and its connection closed, unread.
+// Host: with a loopback bind (or any allow_hosts), the Host header must be exactly one of
+// 127.0.0.1, localhost, [::1] or an allow_hosts name, without a port or with the bound port (else
+// 403; two Host headers → 400), so a web page elsewhere cannot reach the API through DNS rebinding.
 //
 // A Server is created once and is not copyable; create() loads the shared resources (theme
 // dictionaries, word segmenter) once, and they are immutable afterwards. bind(), run() and stop()
