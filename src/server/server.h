@@ -7,8 +7,10 @@
 //   { (*s)->run(); });                           // serves until stop() … (*s)->stop(); t.join();
 //
 // The API is documented in docs/api.md: every route is GET under /api/, answers JSON, and reports
-// failures as {"error": {"code", "message"}} with a matching HTTP status (400 bad parameter,
-// 404 unknown route or id, 405 other methods, 500 internal). Everything else is the UI: "/" and
+// failures as {"error": {"code", "message"}} with a matching HTTP status (400 bad parameter or
+// search syntax, 403 Host not allowed, 404 unknown route or id, 405 other methods, 408 slow head,
+// 413 a body, 500 internal, 503 over the time budget or too busy). Everything else is the UI: "/"
+// and
 // "/assets/<name>" served from the files compiled into the binary (server/assets.h), looked up by
 // exact name — never from the file system.
 //
@@ -45,7 +47,7 @@ struct Options {
   std::filesystem::path db;  // corpus database made by `gwr ingest`
   std::string host = "127.0.0.1";
   int port = 8080;           // 0: pick a free port (bind() returns it)
-  int threads = 4;           // read-only database connections (HTTP workers: 4 ×)
+  int threads = 4;           // read-only database connections (HTTP workers: 2 × + 2)
   int read_timeout_s = 5;    // a whole request head, from connect (or, kept alive, first byte)
   int write_timeout_s = 10;  // a whole answer
   int idle_timeout_s = 2;    // kept-alive connection between requests
