@@ -128,15 +128,22 @@ Reply slogans(const Ctx& c) {
   nlohmann::json j = table_json(t);
   const std::size_t col = t.column("slogan");
   const std::size_t rid = t.column("report_id");
+  std::vector<std::pair<std::string, std::int64_t>> wanted;  // one pass over the glossary
+  std::vector<std::size_t> at;
   for (std::size_t r = 0; r < t.rows.size() && col != analysis::Table::npos; ++r) {
+    j["rows"][r]["definition"] = nullptr;
     const auto* s = std::get_if<std::string>(&t.rows[r][col]);
+    if (!s) continue;
     std::int64_t prefer = 0;
     if (rid != analysis::Table::npos) {
       if (auto* v = std::get_if<std::int64_t>(&t.rows[r][rid])) prefer = *v;
     }
-    j["rows"][r]["definition"] =
-        s ? term_definition(c.store.handle(), *s, prefer)["definition"] : nullptr;
+    wanted.emplace_back(*s, prefer);
+    at.push_back(r);
   }
+  auto defs = term_definitions(c.store.handle(), wanted);
+  for (std::size_t k = 0; k < defs.size(); ++k)
+    j["rows"][at[k]]["definition"] = defs[k]["definition"];
   j["columns"].push_back("definition");
   return json_reply(j);
 }

@@ -27,6 +27,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 thread_local bool t_close_after = false;
+thread_local Clock::time_point t_arrived;
 
 struct Conn {
   int fd = -1;
@@ -34,6 +35,7 @@ struct Conn {
   Clock::time_point deadline;
   bool idle = false;  // kept alive, waiting for the first byte of the next request
   int served = 0;
+  Clock::time_point head_at;  // when the current request's head was complete
 };
 
 int ms_until(Clock::time_point t) {
@@ -284,6 +286,7 @@ class ConnLoop : public httplib::TaskQueue {
               c->deadline = now + std::chrono::milliseconds(limits_.head_timeout_ms);
             }
             if (head_complete(c->buf)) {
+              c->head_at = now;
               to_worker(std::move(c));
               done = true;
             } else if (c->buf.size() > limits_.max_head_bytes) {
@@ -328,6 +331,7 @@ class ConnLoop : public httplib::TaskQueue {
         const bool last = c->served >= limits_.keep_alive_max || stopping_;
         bool closed = false;
         t_close_after = false;
+        t_arrived = c->head_at;
         const bool ok = http_.serve_one(s, last, closed);
         s.consume();
         linger = t_close_after;
@@ -339,6 +343,7 @@ class ConnLoop : public httplib::TaskQueue {
           to_poller(std::move(c));
           break;
         }
+        c->head_at = Clock::now();  // a pipelined request, already buffered
       }
       if (c && linger)
         linger_close(*c);
@@ -375,6 +380,8 @@ GuardedHttp::GuardedHttp(ConnLimits limits) : limits_(limits) {
 GuardedHttp::~GuardedHttp() = default;
 
 void GuardedHttp::close_after_response() { t_close_after = true; }
+
+std::chrono::steady_clock::time_point GuardedHttp::arrived() { return t_arrived; }
 
 bool GuardedHttp::process_and_close_socket(socket_t sock) {
   if (loop_)

@@ -24,6 +24,7 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <cstddef>
 
 namespace gwr::server {
@@ -49,6 +50,8 @@ class GuardedHttp : public httplib::Server {
 
   // From a handler: close this connection once the response is written.
   static void close_after_response();
+  // From a handler: when the request's head had arrived (before any wait for a worker).
+  static std::chrono::steady_clock::time_point arrived();
 
   const ConnLimits& limits() const { return limits_; }
 

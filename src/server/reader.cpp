@@ -1,11 +1,16 @@
 #include "server/reader.h"
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "server/api.h"
 #include "server/rows.h"
+#include "store/sqlite.h"
 
 namespace gwr::server {
 
@@ -55,22 +60,77 @@ bool inside(const Span& outer, std::int64_t at) { return at >= outer.start && at
 
 }  // namespace
 
-json term_definition(sqlite3* db, const std::string& text, std::int64_t prefer_report) {
-  json def = first_row(db,
-                       "SELECT g.definition, r.region, r.plan_year, r.report_id FROM glossary g"
-                       " JOIN reports r ON r.report_id = g.report_id"
-                       " WHERE g.term = ?1 OR instr(g.term, '“' || ?1 || '”') > 0"
-                       " ORDER BY (g.report_id = ?2) DESC, r.plan_year DESC, g.glossary_id LIMIT 1",
-                       {Cell{text}, Cell{prefer_report}});
-  json item = {{"text", text},
-               {"definition", nullptr},
-               {"region", nullptr},
-               {"plan_year", nullptr},
-               {"report_id", nullptr}};
-  if (!def.is_null()) {
-    for (const char* k : {"definition", "region", "plan_year", "report_id"}) item[k] = def[k];
+std::vector<json> term_definitions(
+    sqlite3* db, const std::vector<std::pair<std::string, std::int64_t>>& wanted) {
+  // One pass over the glossary instead of one scan per term (instr() cannot use an index): each
+  // row is filed under its whole term and under every “…” span in it — exactly the texts for
+  // which `term = text OR instr(term, '“' || text || '”') > 0` holds.
+  struct Cand {
+    std::int64_t glossary_id, report_id;
+    std::optional<std::int64_t> plan_year;
+  };
+  std::map<std::string, std::vector<Cand>> found;
+  for (const auto& w : wanted) found.emplace(w.first, std::vector<Cand>{});
+  const std::string open = "“", close = "”";
+  {
+    store::Stmt s = unwrap(store::Stmt::prepare(
+        db,
+        "SELECT g.glossary_id, g.term, g.report_id, r.plan_year FROM glossary g"
+        " JOIN reports r ON r.report_id = g.report_id"));
+    while (unwrap(s.step())) {
+      const Cand c{s.int64(0), s.int64(2), s.opt_int64(3)};
+      const std::string term = s.text(1);
+      std::vector<std::string> keys = {term};
+      for (auto a = term.find(open); a != std::string::npos; a = term.find(open, a + 1)) {
+        for (auto b = term.find(close, a + open.size()); b != std::string::npos;
+             b = term.find(close, b + 1))
+          keys.push_back(term.substr(a + open.size(), b - a - open.size()));
+      }
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      for (const auto& k : keys) {
+        auto it = found.find(k);
+        if (it != found.end()) it->second.push_back(c);
+      }
+    }
   }
-  return item;
+  store::Stmt def = unwrap(store::Stmt::prepare(
+      db,
+      "SELECT g.definition, r.region, r.plan_year, r.report_id FROM glossary g"
+      " JOIN reports r ON r.report_id = g.report_id WHERE g.glossary_id = ?1"));
+  std::vector<json> out;
+  for (const auto& [text, prefer] : wanted) {
+    json item = {{"text", text},
+                 {"definition", nullptr},
+                 {"region", nullptr},
+                 {"plan_year", nullptr},
+                 {"report_id", nullptr}};
+    const auto& cands = found.at(text);
+    // ORDER BY (report_id = prefer) DESC, plan_year DESC (NULL last), glossary_id
+    auto better = [p = prefer](const Cand& a, const Cand& b) {
+      if ((a.report_id == p) != (b.report_id == p)) return a.report_id == p;
+      if (a.plan_year != b.plan_year)
+        return a.plan_year.value_or(INT64_MIN) > b.plan_year.value_or(INT64_MIN);
+      return a.glossary_id < b.glossary_id;
+    };
+    if (!cands.empty()) {
+      const Cand& best = *std::min_element(cands.begin(), cands.end(), better);
+      def.bind(1, best.glossary_id);
+      if (unwrap(def.step())) {
+        item["definition"] = def.text(0);
+        item["region"] = def.is_null(1) ? json(nullptr) : json(def.text(1));
+        item["plan_year"] = def.is_null(2) ? json(nullptr) : json(def.int64(2));
+        item["report_id"] = def.int64(3);
+      }
+      def.reset();
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+json term_definition(sqlite3* db, const std::string& text, std::int64_t prefer_report) {
+  return term_definitions(db, {{text, prefer_report}}).front();
 }
 
 std::string bare_term(const std::string& term) {
@@ -193,16 +253,17 @@ json reader_json(sqlite3* db, std::int64_t id, json meta) {
   }
 
   // Terms: slogans and own glossary terms, each with a definition from any report.
-  json terms = json::array();
-  std::vector<std::string> seen;
+  std::vector<std::pair<std::string, std::int64_t>> wanted;
   auto add_term = [&](const std::string& t) {
-    if (t.empty() || std::find(seen.begin(), seen.end(), t) != seen.end()) return;
-    seen.push_back(t);
-    json item = term_definition(db, t, id);
-    terms.push_back(std::move(item));
+    if (t.empty()) return;
+    for (const auto& w : wanted)
+      if (w.first == t) return;
+    wanted.emplace_back(t, id);
   };
   for (const auto& s : slogans) add_term(s["text"].get<std::string>());
   for (const auto& g : glossary) add_term(bare_term(g["term"].get<std::string>()));
+  json terms = json::array();
+  for (auto& item : term_definitions(db, wanted)) terms.push_back(std::move(item));
 
   json plan = json::array(), fyp = json::array();
   for (auto& t : targets) (t["kind"] == "five_year" ? fyp : plan).push_back(t);

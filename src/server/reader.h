@@ -22,6 +22,8 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace gwr::server {
 
@@ -30,6 +32,9 @@ nlohmann::json reader_json(sqlite3* db, std::int64_t id, nlohmann::json meta);
 // {"text", "definition", "region", "plan_year", "report_id"} for `text` from the glossary of any
 // report (prefer_report's own first, then the latest); the definition fields null when none.
 nlohmann::json term_definition(sqlite3* db, const std::string& text, std::int64_t prefer_report);
+// The same for many (text, prefer_report) pairs in one pass over the glossary, in order.
+std::vector<nlohmann::json> term_definitions(
+    sqlite3* db, const std::vector<std::pair<std::string, std::int64_t>>& wanted);
 
 // A glossary term without its quotation marks and trailing programme words: "“智造强基”行动" →
 // "智造强基". Used to match slogans to definitions.

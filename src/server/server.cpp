@@ -229,8 +229,12 @@ struct Server::Impl {
 
   void api(httplib::Response& res_out, const httplib::Request& req, const Handler& fn,
            bool expensive) {
-    const auto deadline = Clock::now() + std::chrono::milliseconds(options.budget_ms);
+    // From the moment the request head arrived: time spent queued for a worker counts, so an
+    // overloaded server answers 503 rather than long-stale requests.
+    const auto deadline = GuardedHttp::arrived() + std::chrono::milliseconds(options.budget_ms);
     try {
+      if (Clock::now() >= deadline)
+        unavailable("busy", "the request waited longer than its budget for a worker");
       std::optional<Gate::Ticket> ticket;
       if (expensive) ticket.emplace(heavy, deadline);
       Pool::Lease lease(pool, deadline);

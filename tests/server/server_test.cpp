@@ -617,6 +617,37 @@ TEST_F(Api, ARequestOverItsBudgetIs503) {
   }
 }
 
+TEST_F(Api, ConnectionsAreCappedAndIdleOnesClosed) {
+  Options o;
+  o.db = db_;
+  o.threads = 1;
+  o.max_connections = 4;
+  OwnServer s(o);
+  std::vector<std::unique_ptr<RawConn>> held;
+  for (int i = 0; i < 4; ++i) {
+    held.push_back(std::make_unique<RawConn>(s.port));
+    ASSERT_TRUE(held.back()->ok());
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  RawConn fifth(s.port);
+  ASSERT_TRUE(fifth.ok());
+  const std::string refused = fifth.read_all(3000);
+  EXPECT_EQ(status_of(refused), 503) << refused;
+  EXPECT_TRUE(fifth.closed());
+  held.clear();  // closing them frees their places
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  RawConn again(s.port);
+  ASSERT_TRUE(again.send("GET /api/summary HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  // Kept alive after the answer, then closed by the server after 2 s idle.
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::string r = again.read_all(6000);
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(status_of(r), 200) << r;
+  EXPECT_TRUE(again.closed());
+  EXPECT_GT(secs, 1.5);
+  EXPECT_LT(secs, 4.5);
+}
+
 TEST(ServerCreate, MissingOrForeignDatabaseIsRefused) {
   Options o;
   o.db = testing::temp_dir("server_missing") / "none.db";
