@@ -183,6 +183,10 @@ def main():
         n = (mb << 20) // len(mixed.encode())
         case("line_%dmb.txt" % mb, report(mixed * n + "\n"), [0],
              "one %d MB line of text, numbers and triggers" % mb)
+    trig = "今年主要预期目标是:地区生产总值增长6%左右,"
+    kb = 256 if quick else 1024
+    case("trigger_line_%dkb.txt" % kb, report(trig * ((kb << 10) // len(trig.encode())) + "\n"),
+         [0], "one %d KB line repeating a targets trigger (no sentence end)" % kb)
     items = [2000] if quick else [2000, 8000]
     for k in items:
         clause = "今年安排重点项目投资" + "、".join("%d亿元" % (i % 97 + 1) for i in range(k)) + "。\n"
