@@ -10,7 +10,7 @@ PACKAGES=(
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libpoppler-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils
   libxxhash-dev libssl-dev libxlsxwriter-dev libzip-dev libpugixml-dev libcpp-httplib-dev sqlite3
-  chromium fonts-wqy-microhei clang-format clang-tidy
+  chromium fonts-wqy-microhei clang-format clang-tidy clang libclang-rt-14-dev
   python3-matplotlib
 )
 # Node and npm build the web UI (web/) and run its browser tests; install them only when missing.

@@ -195,8 +195,11 @@ Result<Table> term_trends(sqlite3* db, const Segmenter& seg, TermsBy by, std::si
       ch.push_back({w, per_10k(fa == first.words.end() ? 0 : fa->second, first.chars),
                     per_10k(fb == last.words.end() ? 0 : fb->second, last.chars)});
     }
+    // Copies of the structured bindings: clang before 16 cannot capture them in a lambda.
+    const auto& group = g;
+    const auto year0 = y0, year1 = y1;
     auto emit = [&](const Change& c, const char* dir) {
-      t.rows.push_back({Cell{g}, Cell{c.term}, Cell{y0}, Cell{c.a}, Cell{y1}, Cell{c.b},
+      t.rows.push_back({Cell{group}, Cell{c.term}, Cell{year0}, Cell{c.a}, Cell{year1}, Cell{c.b},
                         Cell{c.b - c.a}, Cell{std::string(dir)}});
     };
     std::sort(ch.begin(), ch.end(), [](const Change& a, const Change& b) {

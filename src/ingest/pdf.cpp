@@ -101,6 +101,9 @@ bool write_all(int fd, std::string_view data) {
   return true;
 }
 
+// The child's exit status when it ran out of its memory budget.
+constexpr int kOutOfMemoryExit = 86;
+#ifndef GWR_UNDER_ASAN
 // Address space in use by this process now (bytes), from /proc/self/statm; 0 when unknown.
 // Only open/read/close: also called from the child's SIGABRT handler.
 std::size_t address_space_now(std::size_t page_size) {
@@ -115,8 +118,6 @@ std::size_t address_space_now(std::size_t page_size) {
   return pages * page_size;
 }
 
-// The child's exit status when it ran out of its memory budget.
-constexpr int kOutOfMemoryExit = 86;
 // Set in the child only (a forked, single-threaded process) before poppler runs.
 std::size_t g_child_limit = 0;
 std::size_t g_page_size = 4096;
@@ -131,6 +132,7 @@ void on_child_abort(int) {
   ::signal(SIGABRT, SIG_DFL);
   ::raise(SIGABRT);
 }
+#endif
 
 [[noreturn]] void run_child(int fd, std::string_view bytes, const std::string& where,
                             const PdfBudget& budget) {

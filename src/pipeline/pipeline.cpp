@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.h"
 
+#include <utility>
+
 #include "common/utf8.h"
 #include "ingest/ingest.h"
 #include "sections/sections.h"
@@ -156,9 +158,9 @@ json to_json(const Extraction& x, bool with_text) {
   for (const auto& f : d.page_meta) {
     json o{{"key", f.key}, {"value", f.value}};
     o.update(span_json(d, f.span));
-    pm.push_back(o);
+    pm.push_back(std::move(o));
   }
-  j["page_meta"] = pm;
+  j["page_meta"] = std::move(pm);
   const Span body = d.raw(d.body);
   j["body_start"] = body.begin;
   j["body_end"] = body.end;
@@ -176,12 +178,12 @@ json to_json(const Extraction& x, bool with_text) {
                     {"heading_start", h.begin},
                     {"heading_end", h.end}});
   }
-  j["sections"] = secs;
+  j["sections"] = std::move(secs);
   json tops = json::array();  // the gold's top_sections: level-1 headings of the speech itself
   for (const auto& s : d.sections) {
     if (s.level == 1 && !s.appended) tops.push_back(s.title);
   }
-  j["top_sections"] = tops;
+  j["top_sections"] = std::move(tops);
   j["paragraph_count"] = d.paragraphs.size();
   j["partial"] = d.partial;
 
@@ -191,11 +193,11 @@ json to_json(const Extraction& x, bool with_text) {
   j["targets_span"] = t.passage ? span_json(d, *t.passage) : json(nullptr);
   json ts = json::array();
   for (const auto& v : t.targets) ts.push_back(target_json(d, v));
-  j["targets"] = ts;
+  j["targets"] = std::move(ts);
   j["gdp_target"] = facts::gdp_status_name(t.gdp_status);
   json fs = json::array();
   for (const auto& v : t.fyp_targets) fs.push_back(target_json(d, v));
-  j["fyp_targets"] = fs;
+  j["fyp_targets"] = std::move(fs);
   j["fyp_horizon"] = opt(t.fyp_horizon);
 
   json fa = json::array();
@@ -220,17 +222,17 @@ json to_json(const Extraction& x, bool with_text) {
                   {"clause_start", c.begin},
                   {"clause_end", c.end}});
   }
-  j["facts"] = fa;
+  j["facts"] = std::move(fa);
   if (x.livelihood) {
     json items = json::array();
     for (const auto& it : x.livelihood->items) {
       json o{{"text", it.text}};
       o.update(span_json(d, it.span));
-      items.push_back(o);
+      items.push_back(std::move(o));
     }
     j["livelihood"] = {{"label", x.livelihood->label},
                        {"declared_count", opt(x.livelihood->declared_count)},
-                       {"items", items}};
+                       {"items", std::move(items)}};
   } else {
     j["livelihood"] = nullptr;
   }
@@ -238,12 +240,12 @@ json to_json(const Extraction& x, bool with_text) {
   for (const auto& g : x.glossary) {
     json o{{"term", g.term}, {"definition", g.definition}};
     o.update(span_json(d, g.span));
-    gl.push_back(o);
+    gl.push_back(std::move(o));
   }
-  j["glossary"] = gl;
+  j["glossary"] = std::move(gl);
   json sl = json::array();
   for (const auto& s : x.slogans) sl.push_back({{"text", s.text}, {"count", s.count}});
-  j["slogans"] = sl;
+  j["slogans"] = std::move(sl);
   json ws = json::array();
   for (const auto& w : d.warnings) {
     ws.push_back(
@@ -251,7 +253,7 @@ json to_json(const Extraction& x, bool with_text) {
          {"message", w.message},
          {"offset", w.raw_offset == Warning::kNoOffset ? json(nullptr) : json(w.raw_offset)}});
   }
-  j["warnings"] = ws;
+  j["warnings"] = std::move(ws);
   if (with_text) j["text"] = d.original_of(d.body);
   return j;
 }

@@ -322,6 +322,24 @@ TEST_F(Cli, IngestGoesOnAfterAnEndlessDevice) {
   EXPECT_NE(r.out.find("ingested 1 report from 2 files"), std::string::npos) << describe(r);
 }
 
+TEST_F(Cli, IngestGoesOnAfterAPdfOverItsTimeBudget) {
+  const fs::path in = dir_ / "in";
+  fs::create_directories(in);
+  testing::write_file(in / "a_hostile.pdf", testing::nested_xobject_pdf(12, 8));
+  fs::copy_file("examples/clean_prefecture_report.txt", in / "b_report.txt");
+  const fs::path db = dir_ / "c.db";
+  ::setenv("GWR_PDF_TIMEOUT", "1", 1);
+  const Outcome r = run_gwr({"ingest", in.string(), "--db", db.string(), "--no-fts"});
+  ::unsetenv("GWR_PDF_TIMEOUT");
+  EXPECT_EQ(r.signal, 0) << describe(r);
+  EXPECT_EQ(r.exit_code, 6) << describe(r);
+  EXPECT_NE(r.err.find("a_hostile.pdf: PDF reader ran over the time budget of 1 s"),
+            std::string::npos)
+      << describe(r);
+  EXPECT_NE(r.out.find("ingested 1 report from 2 files"), std::string::npos) << describe(r);
+  EXPECT_LT(r.seconds, 10.0);
+}
+
 TEST_F(Cli, OfficeAndArchiveFilesAreUnsupported) {
   const fs::path doc = dir_ / "report.doc", zip = dir_ / "report.zip",
                  disguised = dir_ / "report.txt";

@@ -89,4 +89,44 @@ std::string make_pdf(const std::vector<std::vector<std::string>>& pages) {
   return pdf;
 }
 
+std::string nested_xobject_pdf(int depth, int fanout) {
+  std::vector<std::string> objs = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << "
+      "/XObject << /F0 6 0 R >> /Font << /H 4 0 R >> >> >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  auto stream = [](const std::string& dict, const std::string& data) {
+    return "<< " + dict + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
+           "\nendstream";
+  };
+  objs.push_back(stream("", "q /F0 Do Q"));
+  for (int k = 0; k <= depth; ++k) {
+    std::string data, res;
+    if (k < depth) {
+      for (int i = 0; i < fanout; ++i) data += "q 1 0 0 1 " + std::to_string(i) + " 0 cm /F Do Q ";
+      res = "/Resources << /XObject << /F " + std::to_string(7 + k) + " 0 R >> >>";
+    } else {
+      data = "BT /H 12 Tf 10 10 Td (gwr) Tj ET";
+      res = "/Resources << /Font << /H 4 0 R >> >>";
+    }
+    objs.push_back(stream("/Type /XObject /Subtype /Form /BBox [0 0 612 792] " + res, data));
+  }
+  std::string out = "%PDF-1.7\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objs.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+  }
+  const std::size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t o : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+    out += line;
+  }
+  out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
 }  // namespace gwr::testing
