@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "analysis/sql.h"
+#include "common/vocabulary.h"
 
 namespace gwr::analysis {
 
@@ -75,6 +76,82 @@ bool is_ceiling(const std::string& canonical) {
 
 bool is_growth(const std::string& canonical) {
   return canonical.size() > 7 && canonical.compare(canonical.size() - 7, 7, "_growth") == 0;
+}
+
+// Review paragraphs of the region's next report that name a qualitative target's indicator.
+constexpr const char* kStatementSql = R"(
+SELECT coalesce(p.text_simplified, p.text), p.text, p.start_byte, p.end_byte, r.report_id, r.source
+FROM paragraphs p JOIN reports r ON r.report_id = p.report_id
+WHERE r.region = ?1 AND r.plan_year = ?2 + 1 AND r.report_id <> ?4
+  AND p.section_type IN ('review', 'five_year_review')
+  AND instr(coalesce(p.text_simplified, p.text), ?3) > 0
+ORDER BY r.partial, r.report_id, p.ord
+LIMIT 20)";
+
+struct Statement {
+  std::string outcome;  // met | missed
+  std::string sentence;
+  Cell start, end;  // raw bytes of the paragraph holding the sentence
+  Cell report, source;
+};
+
+const data::Vocabulary* outcome_words() {
+  static const auto v =
+      data::Vocabulary::load("outcome_words.tsv", {"met_verb", "met_object", "missed"});
+  return v ? &*v : nullptr;
+}
+
+// The explicit statement about a qualitative target in the next report's review: a sentence that
+// names the indicator and says it was not met (未完成 …), or met (完成/实现 + 目标/任务).
+std::optional<Statement> statement_for(sql::Stmt& q, const Cell& region, const Cell& year,
+                                       const std::string& indicator, const Cell& report) {
+  const data::Vocabulary* words = outcome_words();
+  if (words == nullptr || indicator.size() < 6) return std::nullopt;
+  q.reset();
+  const std::vector<Cell> ps = {region, year, Cell{indicator}, report};
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    if (!q.bind(static_cast<int>(i + 1), ps[i])) return std::nullopt;
+  }
+  for (auto row = q.step(); row && *row; row = q.step()) {
+    const std::string analysis = text(q.cell(0)), written = text(q.cell(1));
+    // Sentences of the analysis text; offsets map to the written text when both are the same
+    // length (simplified and traditional characters are both three bytes in UTF-8).
+    for (std::size_t at = analysis.find(indicator); at != std::string::npos;
+         at = analysis.find(indicator, at + 1)) {
+      std::size_t b = 0;
+      for (const char* stop : {"。", "；", ";", "！"}) {
+        const std::size_t k = analysis.rfind(stop, at);
+        if (k != std::string::npos) b = std::max(b, k + std::string_view(stop).size());
+      }
+      std::size_t e = analysis.size();
+      for (const char* stop : {"。", "；", ";", "！"}) {
+        const std::size_t k = analysis.find(stop, at);
+        if (k != std::string::npos) e = std::min(e, k + std::string_view(stop).size());
+      }
+      const std::string_view s = std::string_view(analysis).substr(b, e - b);
+      std::string outcome;
+      if (words->list("missed").contains_in(s)) {
+        outcome = "missed";
+      } else {
+        std::size_t len = 0;
+        const std::size_t v = words->list("met_verb").find(s, 0, &len);
+        if (v != std::string_view::npos &&
+            words->list("met_object").find(s, v + len) != std::string_view::npos) {
+          outcome = "met";
+        }
+      }
+      if (outcome.empty()) continue;
+      Statement st;
+      st.outcome = outcome;
+      st.sentence = written.size() == analysis.size() ? written.substr(b, e - b) : std::string(s);
+      st.start = q.cell(2);
+      st.end = q.cell(3);
+      st.report = q.cell(4);
+      st.source = q.cell(5);
+      return st;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -164,6 +241,9 @@ Result<Table> targets_realised(sqlite3* db, const TargetFilter& f, double near) 
   }
   auto st = sql::Stmt::prepare(db, kRealisedSql);
   if (!st) return st.error();
+  auto said = sql::Stmt::prepare(db, kStatementSql);
+  if (!said) return said.error();
+  const std::size_t c_ind = t.column("indicator");
   for (auto& row : t.rows) {
     const std::string can = text(row[c_can]), id = text(row[c_id]), mod = text(row[c_mod]);
     Cell realised, status, verbatim, rep, rstart, rend, rsource;
@@ -199,6 +279,21 @@ Result<Table> targets_realised(sqlite3* db, const TargetFilter& f, double near) 
         rsource = q->cell(6);
       }
     }
+    // A qualitative target is judged only by an explicit statement in the next report.
+    std::optional<Statement> statement;
+    if (mod == "qualitative" && text(row[c_kind]) == "plan_year" && !is_null(row[c_region]) &&
+        !is_null(row[c_year])) {
+      statement =
+          statement_for(said.value(), row[c_region], row[c_year], text(row[c_ind]), row[c_rep]);
+      if (statement) {
+        status = std::string("statement");
+        verbatim = statement->sentence;
+        rep = statement->report;
+        rstart = statement->start;
+        rend = statement->end;
+        rsource = statement->source;
+      }
+    }
     const auto v = num(row[c_val]);
     const auto r = num(realised);
     row.push_back(realised);
@@ -210,7 +305,8 @@ Result<Table> targets_realised(sqlite3* db, const TargetFilter& f, double near) 
     row.push_back(rsource);
     row.emplace_back();
     if (v && r && mod != "relative") row.back() = *r - *v;
-    row.push_back(Cell{target_outcome(can, mod, v, num(row[c_hi]), r, near)});
+    row.push_back(Cell{statement ? statement->outcome
+                                 : target_outcome(can, mod, v, num(row[c_hi]), r, near)});
   }
   return t;
 }

@@ -33,7 +33,11 @@
 // realised_status, realised_verbatim, realised_report_id, realised_start, realised_end,
 // realised_source (the realised number's span in its report's file), gap (= realised − value,
 // the lower bound for ranges) and outcome:
-//   * unknown — no realised figure, or a qualitative or relative target;
+//   * unknown — no realised figure, a relative target, or a qualitative target without an
+//     explicit statement: a qualitative plan-year target is judged only by a sentence of the next
+//     report's review that names its indicator and says 未完成/未实现 (missed) or 完成/实现 +
+//     目标/任务 (met), data/outcome_words.tsv; realised_status is then `statement`, the sentence
+//     is realised_verbatim and realised_start/end span its paragraph;
 //   * ceilings (cpi, unemployment rates) and `at_most` targets: met iff realised ≤ value (≤
 //   value_hi
 //     for ranges); an `around` ceiling overshot by at most `near` is `near`; otherwise missed;

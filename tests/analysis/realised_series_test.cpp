@@ -73,7 +73,8 @@ TEST(RealisedSeries, ProvinceEveryTargetOutcome) {
       {"2022 cpi/around", "3 1.8 estimate -1.2 met"},
       {"2022 urban_surveyed_unemployment/at_most", "5.5 5.3 actual -0.2 met"},
       {"2022 urban_new_jobs/at_least", "45 46.5 actual 1.5 met"},
-      {"2022 resident_income/qualitative", "    unknown"},
+      {"2022 resident_income/qualitative", "    unknown"},        // no statement in 2023
+      {"2022 energy_intensity/qualitative", "  statement  met"},  // 完成…目标任务 in 2023
       // 2023 targets, judged by the 2024 report.
       {"2023 gdp/around", "6.5 6.4 estimate -0.1 near"},
       {"2023 industrial_above_scale_value_added/point", "7 7.3 actual 0.3 met"},
@@ -136,7 +137,7 @@ TEST(RealisedSeries, EveryPairingListsItsSourceClause) {
   ASSERT_TRUE(t.ok());
   std::map<std::string, std::string> pairs;
   for (std::size_t r = 0; r < t->rows.size(); ++r) {
-    if (cell(*t, r, "realised").empty()) continue;
+    if (cell(*t, r, "realised_verbatim").empty()) continue;
     pairs[cell(*t, r, "region") + " " + cell(*t, r, "year") + " " + cell(*t, r, "indicator_id") +
           "/" + cell(*t, r, "modifier")] = cell(*t, r, "realised_verbatim");
     // Both spans slice their files to the cited text.
@@ -144,7 +145,9 @@ TEST(RealisedSeries, EveryPairingListsItsSourceClause) {
     EXPECT_LT(std::stoll(cell(*t, r, "realised_start")), std::stoll(cell(*t, r, "realised_end")));
     EXPECT_NE(cell(*t, r, "realised_source"), cell(*t, r, "source"));
   }
-  EXPECT_EQ(pairs.size(), 27u);
+  EXPECT_EQ(pairs.size(), 28u);
+  EXPECT_EQ(pairs.at("江西省 2022 energy_intensity/qualitative"),
+            "单位地区生产总值能耗下降完成国家下达的年度目标任务。");
   EXPECT_EQ(pairs.at("江西省 2022 industrial_above_scale_value_added/point"),
             "规模以上工业增加值增长7.1%");
   EXPECT_EQ(pairs.at("江西省 2022 cpi/around"), "全省居民消费价格上涨1.8%左右");
