@@ -53,7 +53,7 @@ Result<ListLexicon> ListLexicon::load() {
   auto table = data::load_table(kLexiconFile, 2, 2);
   if (!table) return table.error();
   ListLexicon lex;
-  const std::array<std::pair<std::string_view, std::vector<std::string>*>, 7> kinds{{
+  const std::array<std::pair<std::string_view, std::vector<std::string>*>, 8> kinds{{
       {"label", &lex.labels},
       {"counted_label", &lex.counted_labels},
       {"review_before", &lex.review_before},
@@ -61,6 +61,7 @@ Result<ListLexicon> ListLexicon::load() {
       {"plan_cue", &lex.plan_cues},
       {"duty_line", &lex.duty_lines},
       {"glossary_heading", &lex.glossary_headings},
+      {"plan_suffix", &lex.plan_suffixes},
   }};
   for (const data::Row& row : table->rows) {
     const std::string where = std::string(kLexiconFile) + ":" + std::to_string(row.line);
@@ -653,19 +654,22 @@ char32_t closing_quote(char32_t open) {
   }
 }
 
-// 十四五, 十三五, 九五, optionally with 规划/时期/期间.
-bool is_plan_ordinal(std::u32string_view t) {
+// 十四五, 十三五, 九五, optionally with a plan suffix (规划, 时期 …; lex.plan_suffixes).
+bool is_plan_ordinal(std::u32string_view t, const ListLexicon& lex) {
   const std::size_t i = t.size() >= 3 && t[0] == U'十' ? 3 : 2;
   if (t.size() < i || !text::five_year_plan_ordinal(t.substr(0, i))) return false;
   const std::u32string_view rest = t.substr(i);
-  return rest.empty() || rest == U"规划" || rest == U"时期" || rest == U"期间";
+  if (rest.empty()) return true;
+  const std::string r = utf8::from_u32(rest);
+  return std::find(lex.plan_suffixes.begin(), lex.plan_suffixes.end(), r) !=
+         lex.plan_suffixes.end();
 }
 
 bool is_quotation_punct(char32_t c) { return c != U'\n' && text::is_clause_end(c); }
 
 }  // namespace
 
-std::vector<Slogan> extract_slogans(const Document& doc) {
+std::vector<Slogan> extract_slogans(const Document& doc, const ListLexicon& lex) {
   const std::string_view s = doc.text.text;
   const std::size_t lo = doc.body.begin;
   const std::size_t hi = std::min(doc.body.end, s.size());
@@ -704,7 +708,8 @@ std::vector<Slogan> extract_slogans(const Document& doc) {
     const std::size_t after = j + utf8::char_len(s, j);
     const bool digits_only =
         std::all_of(inner.begin(), inner.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
-    if (clean && chars > 0 && chars <= kMaxSloganChars && !digits_only && !is_plan_ordinal(inner)) {
+    if (clean && chars > 0 && chars <= kMaxSloganChars && !digits_only &&
+        !is_plan_ordinal(inner, lex)) {
       const Span sp{q, j};
       const std::string key(s.substr(q, j - q));
       if (auto it = index.find(key); it != index.end()) {
@@ -717,6 +722,12 @@ std::vector<Slogan> extract_slogans(const Document& doc) {
     i = after;
   }
   return out;
+}
+
+std::vector<Slogan> extract_slogans(const Document& doc) {
+  static const ListLexicon kNoSuffixes;  // when the default fails: bare plan ordinals only
+  const ListLexicon* lex = ListLexicon::default_lexicon();
+  return extract_slogans(doc, lex != nullptr ? *lex : kNoSuffixes);
 }
 
 }  // namespace gwr::facts

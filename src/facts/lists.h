@@ -12,11 +12,12 @@
 // * Spans are half-open byte ranges into doc.text (the analysis text), inside doc.body; strings
 //   are slices of doc.original (as written, e.g. traditional characters in a traditional
 //   report), obtained with doc.original_of(span). The results own their strings.
-// * The vocabulary (list names, review cues, duty lines, glossary headings) comes from
-//   data/livelihood_triggers.tsv. `ListLexicon::load()` validates it; the overloads without a
-//   lexicon use the embedded default, built once (immutable, safe for concurrent use). If that
-//   default fails to load, extract_livelihood warns "lexicon_unavailable" and returns nullopt,
-//   extract_glossary returns its structural results only.
+// * The vocabulary (list names, review cues, duty lines, glossary headings, plan suffixes)
+//   comes from data/livelihood_triggers.tsv. `ListLexicon::load()` validates it; the overloads
+//   without a lexicon use the embedded default, built once (immutable, safe for concurrent use).
+//   If that default fails to load, extract_livelihood warns "lexicon_unavailable" and returns
+//   nullopt, extract_glossary returns its structural results only and extract_slogans skips
+//   bare plan ordinals only.
 // * Functions taking `const Document&` are safe for concurrent use on the same document;
 //   extract_livelihood appends warnings to doc.warnings and changes nothing else.
 // * No input makes these functions throw or abort; work is linear in the body length times a
@@ -53,6 +54,7 @@ struct ListLexicon {
   std::vector<std::string> plan_cues;
   std::vector<std::string> duty_lines;
   std::vector<std::string> glossary_headings;
+  std::vector<std::string> plan_suffixes;  // 规划, 时期 … after a quoted plan ordinal
 
   // Parses data/livelihood_triggers.tsv (GWR_DATA_DIR override honoured). kInvalidData names
   // the file and line of an unknown kind or an empty phrase, or a kind with no entries.
@@ -94,7 +96,9 @@ struct Slogan {
 // Quoted slogans and programme names (“三化”改造 → 三化, “1+10”平台 → 1+10), counted per
 // report and grouped by their analysis text, in order of first occurrence. Skipped: quotations
 // longer than 20 characters, quotes holding sentence punctuation (, 。 ; : ! ?), bare numbers
-// (hotlines such as “12345”) and plan ordinals (十四五, 十三五规划). Accepts “…”, 「…」 and 『…』.
+// (hotlines such as “12345”) and plan ordinals (十四五, 十三五规划: bare or followed by one of
+// lex.plan_suffixes). Accepts “…”, 「…」 and 『…』.
+std::vector<Slogan> extract_slogans(const Document& doc, const ListLexicon& lex);
 std::vector<Slogan> extract_slogans(const Document& doc);
 
 }  // namespace gwr::facts

@@ -37,7 +37,7 @@ Extraction extract_document(Document doc, const Resources& res) {
   x.facts = facts::extract_facts(doc, res.grammar, res.lexicon, x.targets);
   x.livelihood = facts::extract_livelihood(doc, res.lists);
   x.glossary = facts::extract_glossary(doc, res.lists);
-  x.slogans = facts::extract_slogans(doc);
+  x.slogans = facts::extract_slogans(doc, res.lists);
   for (quantity::Mention& m : res.grammar.scan(doc.text_of(doc.body))) {
     if (!m.quantity) continue;
     m.span = Span{m.span.begin + doc.body.begin, m.span.end + doc.body.begin};

@@ -158,12 +158,27 @@ Status load_words(Lexicon& lex) {
   auto c = data::load_table("quantity_cues.tsv", 2, 2);
   if (!c) return c.error();
   for (const data::Row& r : c->rows) {
+    // Two roles that are not cues: words the scanner reads as whole words, kept apart.
+    std::vector<std::string>* words = r.fields[1] == "session_noun"  ? &lex.session_nouns
+                                      : r.fields[1] == "list_joiner" ? &lex.list_joiners
+                                                                     : nullptr;
+    if (words != nullptr) {
+      if (r.fields[0].empty() || !utf8::valid(r.fields[0])) {
+        return make_error(ErrorCode::kInvalidData, "empty or invalid word", where(*c, r));
+      }
+      words->push_back(r.fields[0]);
+      continue;
+    }
     CueRole role{};
     if (Status s = parse_cue_role(r.fields[1], role); !s) {
       return make_error(ErrorCode::kInvalidData, s.error().message, where(*c, r));
     }
     if (r.fields[0].empty()) return make_error(ErrorCode::kInvalidData, "empty cue", where(*c, r));
     lex.cues.add(r.fields[0], role);
+  }
+  if (lex.session_nouns.empty() || lex.list_joiners.empty()) {
+    return make_error(ErrorCode::kInvalidData, "no session_noun or no list_joiner rows",
+                      "quantity_cues.tsv");
   }
   return Ok{};
 }

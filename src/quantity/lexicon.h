@@ -1,6 +1,7 @@
 // gwr/quantity/lexicon.h — INTERNAL to the quantity stage. The compiled word lists the number
 // grammar consults: units (data/units.tsv), idioms (data/quantity_idioms.tsv), cue words
-// (data/quantity_cues.tsv) and unit blocks (data/quantity_unit_blocks.tsv).
+// (data/quantity_cues.tsv, also the session nouns and list joiners) and unit blocks
+// (data/quantity_unit_blocks.tsv).
 //
 //   auto lex = load_lexicon();                           // Result<std::shared_ptr<const Lexicon>>
 //   if (const auto* u = lex.value()->units.longest(text, pos)) use(u->second.factor);
@@ -91,6 +92,8 @@ struct Lexicon {
   WordMap<char> idioms;
   WordMap<char> unit_blocks;  // 方面, 项目: a unit character starting a longer word
   WordMap<CueRole> cues;      // every cue; callers filter by role
+  std::vector<std::string> session_nouns;  // after N次 they end a session ordinal (会议, 全会)
+  std::vector<std::string> list_joiners;   // the whole gap between two list members (、, 和)
 };
 
 Result<std::shared_ptr<const Lexicon>> load_lexicon();

@@ -90,7 +90,7 @@ Result<Grammar> Grammar::load() {
 std::vector<Mention> Grammar::scan(std::string_view text) const {
   if (!lex_) return {};  // a default-constructed Grammar knows no words
   std::vector<Mention> ms = scan_text(*lex_, text, 0, false);
-  propagate_list_units(text, ms);
+  propagate_list_units(*lex_, text, ms);
   return ms;
 }
 

@@ -591,8 +591,7 @@ class Scanner {
     if (has(e, "中全会")) return e + std::string_view("中全会").size();
     if (cp(e) == U'次') {
       const std::size_t k = nx(e);
-      for (std::string_view w :
-           {"会议", "全体会议", "全会", "党代会", "代表大会", "常委会", "常务会议"}) {
+      for (const std::string& w : lex_.session_nouns) {
         if (has(k, w)) return k;
       }
     }
@@ -747,8 +746,8 @@ std::vector<Mention> scan_text(const Lexicon& lex, std::string_view text, std::s
   return Scanner(lex, text).run(from, first_only);
 }
 
-void propagate_list_units(std::string_view text, std::vector<Mention>& ms) {
-  static constexpr std::string_view kJoins[] = {"、", "和", "与", "及", "或"};
+void propagate_list_units(const Lexicon& lex, std::string_view text, std::vector<Mention>& ms) {
+  const std::vector<std::string>& joins = lex.list_joiners;
   for (std::size_t k = ms.size(); k-- > 1;) {
     Mention& m = ms[k - 1];
     const Mention& n = ms[k];
@@ -764,7 +763,7 @@ void propagate_list_units(std::string_view text, std::vector<Mention>& ms) {
     if (!bare && !scale) continue;
     if (q.chinese_numerals != r.chinese_numerals) continue;
     const std::string_view gap = text.substr(m.span.end, n.span.begin - m.span.end);
-    if (std::find(std::begin(kJoins), std::end(kJoins), gap) == std::end(kJoins)) continue;
+    if (std::find(joins.begin(), joins.end(), gap) == joins.end()) continue;
     const double factor = r.value != 0 ? r.base_value / r.value : 1;
     q.unit = r.unit;
     q.base_unit = r.base_unit;

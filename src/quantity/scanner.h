@@ -22,7 +22,8 @@ namespace gwr::quantity {
 std::vector<Mention> scan_text(const Lexicon& lex, std::string_view text, std::size_t from,
                                bool first_only);
 
-// Gives the unit of a later list member to earlier unit-less members (6、7% → both %).
-void propagate_list_units(std::string_view text, std::vector<Mention>& ms);
+// Gives the unit of a later list member to earlier unit-less members (6、7% → both %) when the
+// gap between them is one of lex.list_joiners.
+void propagate_list_units(const Lexicon& lex, std::string_view text, std::vector<Mention>& ms);
 
 }  // namespace gwr::quantity

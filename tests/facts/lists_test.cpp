@@ -206,6 +206,7 @@ TEST(ListLexicon, EmbeddedVocabularyLoads) {
   ASSERT_TRUE(lex) << lex.error().describe();
   EXPECT_FALSE(lex->labels.empty());
   EXPECT_FALSE(lex->duty_lines.empty());
+  EXPECT_FALSE(lex->plan_suffixes.empty());
   EXPECT_NE(ListLexicon::default_lexicon(), nullptr);
 }
 
@@ -306,6 +307,14 @@ TEST(Slogans, FirstSpanIsTheTextInsideTheFirstQuotes) {
   ASSERT_EQ(s.size(), 1u);
   EXPECT_EQ(doc.text_of(s[0].first), "两新");
   EXPECT_EQ(s[0].first.begin, std::string("甲“").size());
+}
+
+TEST(Slogans, PlanSuffixesComeFromTheLexicon) {
+  const Document doc = make_plain_document("“十四五”开局,“十四五期间”,“十四五纲要”。");
+  EXPECT_EQ(dump(extract_slogans(doc)), "十四五纲要×1");  // data: 规划, 时期, 期间
+  ListLexicon lex;
+  lex.plan_suffixes = {"纲要"};
+  EXPECT_EQ(dump(extract_slogans(doc, lex)), "十四五期间×1");
 }
 
 }  // namespace
