@@ -131,23 +131,18 @@ export function select(name, options, value, onchange, title) {
       options.map(([v, t]) => h('option', { value: v, selected: String(v) === String(value ?? '') }, t))));
 }
 
-// The ECharts library. index.html loads it with async, so no page waits for it to show its text;
-// charts wait here, on the script's load (or a poll, should it have loaded before anyone asked).
+// The ECharts library. index.html only preloads it (the download starts with the page); it runs
+// here, when the first chart is drawn, after the view's text is on screen.
 let echartsReady = null;
 export function charts() {
   if (window.echarts) return Promise.resolve(window.echarts);
   echartsReady ??= new Promise((resolve, reject) => {
-    const s = document.getElementById('echarts-js');
     const fail = () => { echartsReady = null; reject(new ApiError('图表库未加载')); };
-    s?.addEventListener('error', fail, { once: true });
-    const started = Date.now();
-    const poll = () => {
-      if (window.echarts) resolve(window.echarts);
-      else if (!s || Date.now() - started > 30000) fail();
-      else setTimeout(poll, 25);
-    };
-    s?.addEventListener('load', poll, { once: true });
-    poll();
+    const s = document.createElement('script');
+    s.src = document.getElementById('echarts-js')?.href || '/assets/vendor/echarts.min.js';
+    s.onload = () => (window.echarts ? resolve(window.echarts) : fail());
+    s.onerror = () => { s.remove(); fail(); };
+    document.head.append(s);
   });
   return echartsReady;
 }

@@ -130,7 +130,8 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
       await new Promise((r) => setTimeout(r, 3000));
       await route.continue();
     });
-    await page.goto(`${base}/?slow=1#/targets?indicator=gdp_growth&year=2024`);
+    // 'commit': goto's default waits for the load event, which waits for async scripts too.
+    await page.goto(`${base}/?slow=1#/targets?indicator=gdp_growth&year=2024`, { waitUntil: 'commit' });
     await page.waitForSelector('main .page table', { timeout: 2500 });
     assert.equal(await page.evaluate(() => typeof window.echarts), 'undefined');
     await page.waitForSelector('.chart canvas');
