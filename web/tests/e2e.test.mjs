@@ -104,7 +104,7 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
 
   test('assets: compressed once, ETag and 304, no render blocked on the chart bundle', async () => {
     const html = await (await fetch(`${base}/`)).text();
-    const src = html.match(/src="(\/assets\/vendor\/echarts\.min\.js\?v=[0-9a-f]{20})"/);
+    const src = html.match(/href="(\/assets\/vendor\/echarts\.min\.js\?v=[0-9a-f]{20})"/);
     assert.ok(src, 'index.html names the chart bundle with its version');
     const times = [];
     let etag;
