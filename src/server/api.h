@@ -72,8 +72,9 @@ struct Reply {
   std::string filename;  // set: sent as an attachment
 };
 
-// Query parameters: absent or empty → nullopt; too long, or not a number where one is needed,
-// → 400 naming the parameter.
+// Query parameters: absent or empty → nullopt (numbers also when given as "null" or "undefined",
+// as a page may write them); too long, or not a number where one is needed, → 400 naming the
+// parameter.
 std::optional<std::string> text_param(const Params& p, const std::string& name);
 std::optional<std::int64_t> int_param(const Params& p, const std::string& name, std::int64_t lo,
                                       std::int64_t hi);

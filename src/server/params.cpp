@@ -33,11 +33,19 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
   return v;
 }
 
+// A number parameter given as "null" or "undefined" (what a page writes for a value it does not
+// have) counts as absent, like an empty one.
+std::optional<std::string> numeric_text(const Params& p, const std::string& name) {
+  auto s = text_param(p, name);
+  if (s && (*s == "null" || *s == "undefined")) return std::nullopt;
+  return s;
+}
+
 }  // namespace
 
 std::optional<std::int64_t> int_param(const Params& p, const std::string& name, std::int64_t lo,
                                       std::int64_t hi) {
-  auto s = text_param(p, name);
+  auto s = numeric_text(p, name);
   if (!s) return std::nullopt;
   auto v = parse_int(*s);
   if (!v) bad_request("parameter '" + name + "' must be an integer, got '" + *s + "'");
@@ -49,7 +57,7 @@ std::optional<std::int64_t> int_param(const Params& p, const std::string& name, 
 }
 
 std::optional<double> number_param(const Params& p, const std::string& name, double lo, double hi) {
-  auto s = text_param(p, name);
+  auto s = numeric_text(p, name);
   if (!s) return std::nullopt;
   double v = 0;
   const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), v);

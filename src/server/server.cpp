@@ -312,15 +312,44 @@ struct Server::Impl {
     });
   }
 
-  void serve_asset(httplib::Response& res_out, std::string_view name) {
+  // An embedded asset, in the coding the client accepts, as compressed at build time (never per
+  // request). Every answer carries a strong ETag (suffixed per coding) and Vary: Accept-Encoding;
+  // a matching If-None-Match gets 304 with no body. A request naming the current version
+  // (?v=<hash>, as index.html does for the chart bundle and style sheet) may be cached for a
+  // year (immutable); anything else is revalidated each time (no-cache).
+  void serve_asset(httplib::Response& res_out, const httplib::Request& req, std::string_view name) {
     const Asset* a = find_asset(name);
     if (!a) {
       send_error(res_out, 404, "not_found", "no such file");
       return;
     }
-    res_out.set_header("Cache-Control", "no-cache");
+    const std::string_view coding = pick_encoding(*a, req.get_header_value("Accept-Encoding"));
+    const std::string_view hash = a->etag.substr(1, a->etag.size() - 2);
+    std::string etag = "\"";
+    etag += hash;
+    if (!coding.empty()) etag += "-" + std::string(coding);
+    etag += '"';
+    const bool versioned = req.has_param("v") && req.get_param_value("v") == hash;
+    res_out.set_header("Cache-Control",
+                       versioned ? "public, max-age=31536000, immutable" : "no-cache");
+    res_out.set_header("ETag", etag);
+    res_out.set_header("Vary", "Accept-Encoding");
     if (name.ends_with(".html")) res_out.set_header("Content-Security-Policy", kCsp);
-    res_out.set_content(std::string(a->bytes), content_type(a->name));
+    if (req.has_header("If-None-Match") &&
+        etag_matches(req.get_header_value("If-None-Match"), a->etag)) {
+      res_out.status = 304;
+      return;
+    }
+    const std::string_view bytes = coding == "br" ? a->br : coding == "gzip" ? a->gz : a->bytes;
+    if (!coding.empty()) res_out.set_header("Content-Encoding", std::string(coding));
+    res_out.status = 200;
+    // A sized content provider: httplib sends these bytes as they are (it compresses only
+    // set_content bodies and chunked providers).
+    res_out.set_content_provider(
+        bytes.size(), content_type(a->name),
+        [bytes](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+          return sink.write(bytes.data() + offset, length);
+        });
   }
 
   void setup() {
@@ -383,15 +412,15 @@ struct Server::Impl {
     route("/api/commitments", api::commitments, true);
     route("/api/download", api::download, true);
 
-    http.Get("/", [this](const httplib::Request&, httplib::Response& out) {
+    http.Get("/", [this](const httplib::Request& req, httplib::Response& out) {
       if (assets().empty()) {
         out.set_content(kNoUi, "text/html; charset=utf-8");
         return;
       }
-      serve_asset(out, "index.html");
+      serve_asset(out, req, "index.html");
     });
     http.Get(R"(/assets/(.+))", [this](const httplib::Request& req, httplib::Response& out) {
-      serve_asset(out, std::string(req.matches[1]));
+      serve_asset(out, req, std::string(req.matches[1]));
     });
   }
 };

@@ -12,7 +12,8 @@
 // 413 a body, 500 internal, 503 over the time budget or too busy). Everything else is the UI: "/"
 // and
 // "/assets/<name>" served from the files compiled into the binary (server/assets.h), looked up by
-// exact name — never from the file system.
+// exact name — never from the file system — in the brotli or gzip form made at build time, with
+// an ETag (304 on If-None-Match) and no-cache, or immutable for "?v=<the current hash>".
 //
 // SAFETY. The database is opened read-only (a pool of Options::threads read-only connections,
 // lent to one request at a time); every query binds its parameters. Connections are handled by

@@ -1,5 +1,5 @@
 // gwr web workbench: a hash router over the pages. Each page module exports render(main, params).
-import { disposeCharts, errorBox, h } from './common.js';
+import { disposeCharts, errorBox, h, setTitle } from './common.js';
 import * as corpus from './page_corpus.js';
 import * as reader from './page_reader.js';
 import * as targets from './page_targets.js';
@@ -21,9 +21,17 @@ function parse() {
   const raw = location.hash.replace(/^#\/?/, '');
   const [path, query] = raw.split('?');
   const parts = path.split('/').filter(Boolean);
-  const params = Object.fromEntries(new URLSearchParams(query || ''));
+  // "null", "undefined" and empty values (links written from missing values) count as absent.
+  const params = Object.fromEntries([...new URLSearchParams(query || '')]
+    .filter(([, v]) => v !== '' && v !== 'null' && v !== 'undefined'));
   return { page: parts[0] || 'corpus', arg: parts[1], params };
 }
+
+// document.title per view; the reader replaces it with the report's name once loaded.
+const TITLES = {
+  corpus: '语料库', report: '报告阅读', targets: '目标', realised: '目标与实绩', search: '全文检索',
+  compare: '对比', commitments: '民生实事',
+};
 
 let generation = 0;
 
@@ -35,6 +43,7 @@ async function route() {
     a.classList.toggle('active', a.dataset.page === page || (page === 'report' && a.dataset.page === 'corpus'));
   }
   const fn = pages[page];
+  setTitle(TITLES[page] ?? '页面不存在');
   disposeCharts();
   main.replaceChildren(h('p', { class: 'muted' }, '加载中…'));
   const mine = ++generation;

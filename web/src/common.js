@@ -1,4 +1,5 @@
 // Shared helpers: API calls, DOM building (text only, never innerHTML with data), Chinese labels.
+import INDICATOR_ID from './indicator_names.js';
 
 export class ApiError extends Error {}
 
@@ -52,6 +53,22 @@ export const SECTION = {
   self_building: '政府自身建设', glossary: '名词解释', livelihood: '民生实事', other: '其他',
 };
 export const MODIFIER = { point: '', around: '左右', at_least: '以上', at_most: '以内', range: '', qualitative: '（定性）' };
+export const MEASURE = { growth: '增速', level: '总量', rate: '比率', intensity: '强度' };
+export const SCOPE = { report: '本地区', sub_area: '辖区局部', national: '全国', province: '全省', company: '企业' };
+// A fine-grained indicator id (facts: tourism_revenue) or a target class (gdp_growth) in Chinese;
+// an id no table knows is shown as 其他指标, never as the id.
+export function indicatorName(id) {
+  if (id === null || id === undefined) return '—';
+  return INDICATOR[id] ?? INDICATOR_ID[id] ?? '其他指标';
+}
+// A compare cell "6% around" / "5–6% at_least" / "qualitative" → "6%左右" / "5–6%以上" / "定性".
+export function modifierText(s) {
+  if (s === null || s === undefined) return s;
+  const t = String(s).trim();
+  if (t === 'qualitative') return '定性';
+  const m = t.match(/^(.*?)\s*\b(point|around|at_least|at_most|range|qualitative)$/);
+  return m ? `${m[1]}${m[2] === 'qualitative' ? '（定性）' : MODIFIER[m[2]]}` : t;
+}
 export const THEME = {
   digital: '数字经济', ecology: '生态环保', innovation: '科技创新', livelihood: '民生保障',
   opening: '对外开放', risk: '风险防范', rural: '乡村振兴',
@@ -84,6 +101,11 @@ export function fmtTarget(t) {
   return `${v}${t.unit ?? ''}${MODIFIER[t.modifier] ?? ''}`;
 }
 
+// The page title of a view: "目标 · gwr".
+export function setTitle(text) {
+  document.title = `${text} · gwr`;
+}
+
 export function reportName(r) {
   return `${r.region ?? '（未识别地区）'} ${r.plan_year ?? ''}`.trim();
 }
@@ -109,11 +131,20 @@ export function select(name, options, value, onchange, title) {
       options.map(([v, t]) => h('option', { value: v, selected: String(v) === String(value ?? '') }, t))));
 }
 
-// Waits for the ECharts script (loaded with defer) before drawing.
-export async function charts() {
-  for (let i = 0; i < 100 && !window.echarts; i++) await new Promise((r) => setTimeout(r, 20));
-  if (!window.echarts) throw new ApiError('图表库未加载');
-  return window.echarts;
+// The ECharts library. index.html only preloads it (the download starts with the page); it runs
+// here, when the first chart is drawn, after the view's text is on screen.
+let echartsReady = null;
+export function charts() {
+  if (window.echarts) return Promise.resolve(window.echarts);
+  echartsReady ??= new Promise((resolve, reject) => {
+    const fail = () => { echartsReady = null; reject(new ApiError('图表库未加载')); };
+    const s = document.createElement('script');
+    s.src = document.getElementById('echarts-js')?.href || '/assets/vendor/echarts.min.js';
+    s.onload = () => (window.echarts ? resolve(window.echarts) : fail());
+    s.onerror = () => { s.remove(); fail(); };
+    document.head.append(s);
+  });
+  return echartsReady;
 }
 
 export function chartBox(cls = 'chart') {

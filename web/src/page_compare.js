@@ -1,5 +1,8 @@
 // 对比: two or more reports side by side — targets table and an attention radar chart.
-import { api, charts, chartBox, go, h, hashWith, label, LEVEL, THEME, INDICATOR, onMounted, track } from './common.js';
+import {
+  api, charts, chartBox, go, h, hashWith, label, LEVEL, MEASURE, THEME, indicatorName, modifierText, onMounted,
+  track,
+} from './common.js';
 
 export async function render(view, params) {
   const chosen = (params.report || '').split(',').filter((x) => /^\d+$/.test(x));
@@ -18,7 +21,13 @@ export async function render(view, params) {
   const cmp = await api('compare', { report: chosen.join(',') });
   const reportCols = cmp.columns.slice(2);
   const sectionName = { report: '基本信息', target: '预期目标', attention: '关注度（每万字）', fact: '上年实绩' };
-  const itemName = (sec, item) => (sec === 'target' ? label(INDICATOR, item) : sec === 'attention' ? label(THEME, item)
+  // Fact rows are "<indicator_id> <measure>".
+  const factName = (item) => {
+    const [id, measure] = String(item).split(' ');
+    return `${indicatorName(id)}${measure && MEASURE[measure] ? `（${MEASURE[measure]}）` : ''}`;
+  };
+  const itemName = (sec, item) => (sec === 'target' ? indicatorName(item) : sec === 'attention' ? label(THEME, item)
+    : sec === 'fact' ? factName(item)
     : ({ region: '地区', level: '层级', province: '省份', plan_year: '年度', delivered: '报告日期', speaker: '报告人', chars: '字数' }[item] ?? item));
   const radar = chartBox('chart radar');
   view.append(h('section', { class: 'panel' }, h('h2', {}, '主题关注度雷达图'), radar));
@@ -29,7 +38,8 @@ export async function render(view, params) {
       const head = r.section !== last ? h('tr', { class: 'group' }, h('th', { colspan: reportCols.length + 1 }, sectionName[r.section] ?? r.section)) : null;
       last = r.section;
       return [head, h('tr', {}, h('td', {}, itemName(r.section, r.item)),
-        reportCols.map((c) => h('td', {}, r.section === 'report' && r.item === 'level' ? label(LEVEL, r[c]) : (r[c] ?? '') || '—')))];
+        reportCols.map((c) => h('td', {}, r.section === 'report' && r.item === 'level' ? label(LEVEL, r[c])
+          : r.section === 'target' ? modifierText(r[c]) || '—' : (r[c] ?? '') || '—')))];
     })))));
 
   onMounted(view, async () => {

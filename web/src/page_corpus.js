@@ -1,6 +1,6 @@
 // 语料库: counts, a filterable report table, and a China map coloured by a target.
 import {
-  api, charts, chartBox, h, hashWith, go, label, LEVEL, INDICATOR, fmtNum, onMounted, select, table, track, esc,
+  api, charts, chartBox, h, hashWith, go, label, LEVEL, indicatorName, fmtNum, onMounted, select, table, track, esc,
 } from './common.js';
 
 const PAGE = 50;
@@ -32,13 +32,13 @@ export async function render(view, params) {
   const byYear = indicators.targets.filter((t) => t.canonical === indicator && t.kind === 'plan_year');
   const years = [...new Set(byYear.map((t) => t.year))].sort((a, b) => b - a);
   // Default: the year with the most regions stating this target.
-  const year = params.map_year || [...byYear].sort((a, b) => b.count - a.count || b.year - a.year)[0]?.year;
+  const year = years.includes(Number(params.map_year)) ? Number(params.map_year) : [...byYear].sort((a, b) => b.count - a.count || b.year - a.year)[0]?.year;
   const mapBox = chartBox('chart map');
   const mapNote = h('p', { class: 'muted small' });
   view.append(h('section', { class: 'panel' },
     h('div', { class: 'panel-head' }, h('h2', {}, '各省目标地图'),
       h('div', { class: 'filters' },
-        select('indicator', canon.map((c) => [c, label(INDICATOR, c)]), indicator, (v) => set('indicator', v), '指标'),
+        select('indicator', canon.map((c) => [c, indicatorName(c)]), indicator, (v) => set('indicator', v), '指标'),
         select('map_year', years.map((y) => [y, `${y}年`]), year, (v) => set('map_year', v), '年份'))),
     mapBox, mapNote));
 
@@ -67,8 +67,8 @@ export async function render(view, params) {
     pager(list, (o) => go(hashWith('corpus', { ...params, offset: o })))));
 
   onMounted(view, async () => {
-    const echarts = await charts();
-    const rows = indicator && year ? (await api('targets', { indicator, year, kind: 'plan_year' })).rows : [];
+    const [echarts, rows] = await Promise.all([charts(),
+      indicator && year ? api('targets', { indicator, year, kind: 'plan_year' }).then((d) => d.rows) : []]);
     drawMap(echarts, mapBox, rows, indicator, year, mapNote);
   });
 }
@@ -132,6 +132,6 @@ async function drawMap(echarts, box, rows, indicator, year, note) {
     }],
   });
   note.textContent = data.length
-    ? `${label(INDICATOR, indicator)}，${year}年目标。有省级报告的省份取省级目标，否则取省内市县目标的平均值；灰色为语料中无数据。`
+    ? `${indicatorName(indicator)}，${year}年目标。有省级报告的省份取省级目标，否则取省内市县目标的平均值；灰色为语料中无数据。`
     : '所选指标和年份在语料中没有目标数据。';
 }

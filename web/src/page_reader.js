@@ -1,12 +1,13 @@
 // 报告阅读: outline, text with highlighted quantities, fact cards, pinned targets, terms.
 import {
-  api, h, label, LEVEL, STATUS, PERIOD, SECTION, fmtNum, fmtTarget, reportName, onMounted,
+  api, h, label, LEVEL, STATUS, PERIOD, SECTION, SCOPE, fmtNum, fmtTarget, reportName, onMounted, setTitle,
 } from './common.js';
 
 export async function render(view, params, arg) {
   if (!/^\d+$/.test(arg || '')) throw new Error('缺少报告编号');
   const r = await api(`reports/${arg}`);
   const facts = new Map(r.facts.map((f) => [f.ord, f]));
+  setTitle(`${reportName(r)} 政府工作报告`);
 
   view.append(h('div', { class: 'reader-head' },
     h('h1', {}, `${reportName(r)} 政府工作报告`),
@@ -139,14 +140,14 @@ function showCard(anchor, r, part, facts) {
   const t = part.target !== null ? r.targets[part.target] : null;
   const rows = [];
   if (f) {
-    rows.push(['指标', `${f.indicator}（${f.indicator_id}）`], ['数值', `${fmtNum(f.value)}${f.value_hi !== null ? '–' + fmtNum(f.value_hi) : ''}`],
+    rows.push(['指标', f.indicator], ['数值', `${fmtNum(f.value)}${f.value_hi !== null ? '–' + fmtNum(f.value_hi) : ''}`],
       ['单位', f.unit ?? '—'], ['口径', f.measure === 'growth' ? '增速' : '总量'], ['状态', label(STATUS, f.status)],
       ['时期', `${label(PERIOD, f.period)}${f.year ? `（${f.year}年）` : ''}`],
-      ['范围', f.scope === 'report' ? '本地区' : f.scope]);
+      ['范围', label(SCOPE, f.scope)]);
   } else if (t) {
     rows.push(['指标', t.indicator], ['目标', fmtTarget(t)], ['年份', t.year ?? '—']);
   } else {
-    rows.push(['数值', `${fmtNum(q.value)}${q.value_hi !== null ? '–' + fmtNum(q.value_hi) : ''}`], ['单位', q.unit ?? '—'], ['类型', q.kind]);
+    rows.push(['数值', `${fmtNum(q.value)}${q.value_hi !== null ? '–' + fmtNum(q.value_hi) : ''}`], ['单位', q.unit ?? '—']);
   }
   card.replaceChildren(
     h('button', { type: 'button', class: 'close', 'aria-label': '关闭', onclick: () => card.classList.add('hidden') }, '×'),

@@ -1,6 +1,6 @@
 // 目标 and 目标与实绩: indicator + year → bar chart across regions, table, CSV/XLSX download.
 import {
-  api, charts, chartBox, downloadUrl, go, h, hashWith, label, LEVEL, INDICATOR, OUTCOME, STATUS, fmtNum, fmtTarget,
+  api, charts, chartBox, downloadUrl, go, h, hashWith, label, LEVEL, indicatorName, OUTCOME, STATUS, fmtNum, fmtTarget,
   onMounted, select, table, track, esc,
 } from './common.js';
 
@@ -14,7 +14,7 @@ async function controls(view, page, params) {
   const set = (k, v) => go(hashWith(page, { ...params, [k]: v, ...(k === 'indicator' ? { year: undefined } : {}) }));
   const filter = { indicator, year, level: params.level, kind: 'plan_year' };
   view.append(h('div', { class: 'filters panel' },
-    select('indicator', canon.map((c) => [c, `${label(INDICATOR, c)}（${c}）`]), indicator, (v) => set('indicator', v), '指标'),
+    select('indicator', canon.map((c) => [c, indicatorName(c)]), indicator, (v) => set('indicator', v), '指标'),
     select('year', years.map((y) => [y, `${y}年`]), year, (v) => set('year', v), '年份'),
     select('level', [['', '全部层级'], ...Object.entries(LEVEL)], params.level, (v) => set('level', v), '层级'),
     h('span', { class: 'downloads' }, '下载：',
@@ -29,7 +29,7 @@ export async function renderTargets(view, params) {
   const data = indicator ? await api('targets', filter) : { rows: [] };
   const rows = [...data.rows].sort((a, b) => (b.value ?? -1e9) - (a.value ?? -1e9));
   const box = chartBox();
-  view.append(h('section', { class: 'panel' }, h('h2', {}, `${label(INDICATOR, indicator)} · ${year ?? ''}年目标（${rows.length} 个地区）`), box));
+  view.append(h('section', { class: 'panel' }, h('h2', {}, `${indicatorName(indicator)} · ${year ?? ''}年目标（${rows.length} 个地区）`), box));
   view.append(table([
     { title: '地区', render: (r) => h('a', { href: `#/report/${r.report_id}` }, r.region) },
     { title: '层级', render: (r) => label(LEVEL, r.level) },
@@ -64,7 +64,7 @@ export async function renderRealised(view, params) {
       .sort((a, b) => a.year - b.year);
     const line = chartBox();
     view.append(h('section', { class: 'panel series' },
-      h('h2', {}, `${params.region} · ${label(INDICATOR, indicator)}：历年目标与实绩`), line));
+      h('h2', {}, `${params.region} · ${indicatorName(indicator)}：历年目标与实绩`), line));
     onMounted(view, async () => {
       const echarts = await charts();
       track(echarts.init(line)).setOption({
@@ -86,7 +86,7 @@ export async function renderRealised(view, params) {
   rows.forEach((r) => { counts[r.outcome] = (counts[r.outcome] || 0) + 1; });
   const box = chartBox();
   view.append(h('section', { class: 'panel' },
-    h('h2', {}, `${label(INDICATOR, indicator)} · ${year ?? ''}年`),
+    h('h2', {}, `${indicatorName(indicator)} · ${year ?? ''}年`),
     h('p', {}, Object.entries(counts).map(([k, n]) => h('span', { class: `badge out-${k}` }, `${OUTCOME[k]} ${n}`))),
     box));
   view.append(table([

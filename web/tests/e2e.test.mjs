@@ -88,6 +88,54 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     await page.waitForSelector('.chart.map canvas');
     await page.waitForTimeout(600);  // the map's entry animation
     await shot('corpus');
+    assert.equal(await page.title(), '语料库 · gwr');
+  });
+
+  test('map_year=null counts as no year: the map draws, the API answers', async () => {
+    await open('#/corpus?map_year=null');
+    await page.waitForSelector('.chart.map canvas');
+    assert.equal(await page.$('main .error'), null);
+    assert.doesNotMatch(await page.textContent('main'), /没有目标数据/);
+    for (const q of ['year=null', 'year=undefined', 'year=']) {
+      const r = await fetch(`${base}/api/targets?indicator=gdp_growth&${q}`);
+      assert.equal(r.status, 200, q);
+    }
+  });
+
+  test('assets: compressed once, ETag and 304, no render blocked on the chart bundle', async () => {
+    const html = await (await fetch(`${base}/`)).text();
+    const src = html.match(/href="(\/assets\/vendor\/echarts\.min\.js\?v=[0-9a-f]{20})"/);
+    assert.ok(src, 'index.html names the chart bundle with its version');
+    const times = [];
+    let etag;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const r = await fetch(base + src[1], { headers: { 'accept-encoding': 'br, gzip' } });
+      await r.arrayBuffer();
+      times.push(performance.now() - t0);
+      assert.equal(r.headers.get('content-encoding'), 'br');
+      assert.match(r.headers.get('cache-control'), /immutable/);
+      etag = r.headers.get('etag');
+      assert.match(etag, /^"[0-9a-f]{20}-br"$/);
+    }
+    assert.ok(Math.min(...times) < 500, `chart bundle served in ${times.map(Math.round).join(', ')} ms`);
+    const again = await fetch(`${base}/assets/app.js`, { headers: { 'if-none-match': etag.replace('-br', '-gzip') } });
+    assert.equal(again.status, 200, 'another file: its own ETag');
+    const tag = again.headers.get('etag');
+    assert.equal(again.headers.get('cache-control'), 'no-cache');
+    const not = await fetch(`${base}/assets/app.js`, { headers: { 'if-none-match': tag } });
+    assert.equal(not.status, 304);
+    // The chart bundle held back 3 s: the page's text is there before it.
+    await page.route('**/echarts.min.js*', async (route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.continue();
+    });
+    // 'commit': goto's default waits for the load event, which waits for async scripts too.
+    await page.goto(`${base}/?slow=1#/targets?indicator=gdp_growth&year=2024`, { waitUntil: 'commit' });
+    await page.waitForSelector('main .page table', { timeout: 2500 });
+    assert.equal(await page.evaluate(() => typeof window.echarts), 'undefined');
+    await page.waitForSelector('.chart canvas');
+    await page.unroute('**/echarts.min.js*');
   });
 
   test('search finds a phrase, shows highlights and facets, and opens the paragraph', async () => {
@@ -120,6 +168,8 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.match(card, /2023年/);
     assert.match(card, /全年实现地区生产总值8150亿元/);
     await shot('reader');
+    assert.equal(await page.title(), '绍兴市 2024 政府工作报告 · gwr');
+    assert.doesNotMatch(card, /\b(gdp|gdp_growth|sub_area|report)\b/);
     const def = await page.getAttribute('.term:has-text("智造强基")', 'data-def');
     assert.match(def, /制造业/);
     await page.keyboard.press('Escape');
@@ -134,6 +184,11 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     const text = await page.textContent('main');
     assert.match(text, /绍兴市/);
     assert.match(text, /6%左右/);
+    assert.equal(await page.title(), '目标 · gwr');
+    const options = await page.$$eval('select[name=indicator] option', (os) => os.map((o) => o.textContent));
+    assert.ok(options.includes('地区生产总值增长'), options.join(','));
+    assert.ok(options.every((o) => !/[a-z_]{3,}/.test(o)), `no ids in the dropdown: ${options.join(',')}`);
+    assert.ok(!/gdp_growth/.test(await page.textContent('main')));
     await shot('targets');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a.button:has-text("CSV")')]);
     const path = join(tmp, 'targets.csv');
@@ -167,6 +222,10 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.match(t, /地区生产总值增长/);
     assert.match(t, /绍兴市/);
     assert.match(t, /宜宾市/);
+    assert.match(t, /左右/);
+    assert.doesNotMatch(t, /\b(around|at_least|at_most|qualitative|point|range)\b/);
+    assert.doesNotMatch(t, /[a-z]+_[a-z_]+/, 'no indicator ids in the compare table');
+    assert.equal(await page.title(), '对比 · gwr');
     await shot('compare');
   });
 
@@ -198,5 +257,8 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     await page.goto(`${base}/#/report/999999`);
     await page.waitForSelector('.error');
     assert.match(await page.textContent('.error'), /no report with id 999999/);
+    await page.goto(`${base}/#/terms`);
+    await page.waitForFunction(() => document.title === '页面不存在 · gwr');
+    assert.match(await page.textContent('.error'), /没有这个页面/);
   });
 });
