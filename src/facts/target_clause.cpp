@@ -84,6 +84,30 @@ std::string canonical_for(const Indicator* ind, std::size_t slot, const quantity
   return "other";
 }
 
+// A synthetic mention at `span` (两位数, 保8争9, 翻一番): value, unit and kind of its own.
+Mention synthetic(Span span, double value, std::string unit, Kind kind, quantity::Comparator cmp) {
+  Mention m;
+  m.span = span;
+  quantity::Quantity q;
+  q.value = value;
+  q.unit = std::move(unit);
+  q.kind = kind;
+  q.comparator = cmp;
+  q.number = span;
+  m.quantity = q;
+  return m;
+}
+
+// Inserts `m` in span order, replacing the mentions it overlaps.
+void insert_in_order(std::vector<Mention>& qs, Mention m) {
+  std::erase_if(qs, [&m](const Mention& o) {
+    return o.span.begin < m.span.end && m.span.begin < o.span.end;
+  });
+  qs.insert(std::upper_bound(qs.begin(), qs.end(), m.span.begin,
+                             [](std::size_t v, const Mention& o) { return v < o.span.begin; }),
+            std::move(m));
+}
+
 // A relative target measures the indicator's own growth (or rate) against a reference.
 std::string relative_canonical(const Indicator* ind, std::size_t slot) {
   if (ind == nullptr || ind->measure == Measure::kLevel) return "other";
@@ -195,25 +219,9 @@ std::vector<Mention> ClauseParser::numbers(std::size_t p, std::size_t e,
       bare->push_back(std::move(m));
     }
   }
-  auto insert = [&qs](Mention m) {
-    std::erase_if(qs, [&m](const Mention& o) {
-      return o.span.begin < m.span.end && m.span.begin < o.span.end;
-    });
-    qs.insert(std::upper_bound(qs.begin(), qs.end(), m.span.begin,
-                               [](std::size_t v, const Mention& o) { return v < o.span.begin; }),
-              std::move(m));
-  };
+  auto insert = [&qs](Mention m) { insert_in_order(qs, std::move(m)); };
   auto percent = [](Span span, double value, quantity::Comparator cmp) {
-    Mention m;
-    m.span = span;
-    quantity::Quantity q;
-    q.value = value;
-    q.unit = "%";
-    q.kind = Kind::kPercent;
-    q.comparator = cmp;
-    q.number = span;
-    m.quantity = q;
-    return m;
+    return synthetic(span, value, "%", Kind::kPercent, cmp);
   };
   // 两位数: double-digit growth, read as at least 10%.
   for (const std::string& w : lex_.vocab("double_digit").phrases()) {
@@ -266,19 +274,8 @@ void ClauseParser::doubling(std::size_t p, std::size_t e, std::vector<Mention>* 
     const std::size_t at = lex_.vocab(kind).find(clause, 0, &len);
     if (at == std::string_view::npos) continue;
     const Span span{p + at, p + at + len};
-    std::erase_if(
-        *qs, [&](const Mention& o) { return o.span.begin < span.end && span.begin < o.span.end; });
-    Mention m;
-    m.span = span;
-    quantity::Quantity q;
-    q.value = factor;
-    q.unit = "倍";
-    q.kind = Kind::kMultiple;
-    q.number = span;
-    m.quantity = q;
-    qs->insert(std::upper_bound(qs->begin(), qs->end(), span.begin,
-                                [](std::size_t v, const Mention& o) { return v < o.span.begin; }),
-               std::move(m));
+    insert_in_order(*qs,
+                    synthetic(span, factor, "倍", Kind::kMultiple, quantity::Comparator::kPoint));
     // The base year: 比2010年 / 较2010年 before the doubling word.
     for (const std::string& w : lex_.vocab("base_year_lead").phrases()) {
       for (std::size_t b = clause.find(w); b != std::string_view::npos && b < at;
