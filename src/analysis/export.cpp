@@ -108,14 +108,15 @@ Status finish(const std::filesystem::path& tmp, const std::filesystem::path& pat
 }  // namespace
 
 const std::vector<std::string>& export_table_names() {
-  static const std::vector<std::string> kNames = {"targets",  "facts",    "reports", "livelihood",
-                                                  "glossary", "warnings", "panel"};
+  static const std::vector<std::string> kNames = {"targets",    "realised", "facts",    "reports",
+                                                  "livelihood", "glossary", "warnings", "panel"};
   return kNames;
 }
 
 Result<Table> export_table(sqlite3* db, std::string_view name) {
   if (name == "targets") return targets_panel(db, {});
   if (name == "panel") return wide_panel(db, {});
+  if (name == "realised") return targets_realised(db, {});
   const char* text = nullptr;
   if (name == "facts") text = kFactsSql;
   if (name == "reports") text = kReportsSql;
@@ -124,8 +125,8 @@ Result<Table> export_table(sqlite3* db, std::string_view name) {
   if (name == "warnings") text = kWarningsSql;
   if (text == nullptr) {
     return make_error(ErrorCode::kUsage, "unknown table '" + std::string(name) +
-                                             "' (targets, facts, reports, livelihood, glossary, "
-                                             "warnings, panel)");
+                                             "' (targets, realised, facts, reports, livelihood, "
+                                             "glossary, warnings, panel)");
   }
   return sql::query(db, text, {}, std::string(name));
 }

@@ -76,7 +76,7 @@ TEST(Xlsx, ZipWithOneSheetPerExportTable) {
   int err = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
   ASSERT_NE(z, nullptr);
-  for (int i = 1; i <= 7; ++i) {
+  for (int i = 1; i <= 8; ++i) {
     const std::string sheet = "xl/worksheets/sheet" + std::to_string(i) + ".xml";
     EXPECT_GE(zip_name_locate(z, sheet.c_str(), 0), 0) << sheet;
   }
@@ -89,9 +89,21 @@ TEST(Xlsx, ZipWithOneSheetPerExportTable) {
   zip_fclose(f);
   zip_close(z);
   for (const char* name :
-       {"targets", "facts", "reports", "livelihood", "glossary", "warnings", "panel"}) {
+       {"targets", "realised", "facts", "reports", "livelihood", "glossary", "warnings", "panel"}) {
     EXPECT_NE(xml.find(std::string("name=\"") + name + "\""), std::string::npos) << name;
   }
+}
+
+// The realised table carries the outcome columns, both spans included (issue 15).
+TEST(ExportTable, RealisedCarriesOutcomeStatusGapAndSpans) {
+  auto st = testing::fixture_store();
+  auto t = export_table(st.handle(), "realised");
+  ASSERT_TRUE(t.ok()) << t.error().describe();
+  for (const char* c : {"realised", "realised_status", "gap", "outcome", "start", "end",
+                        "realised_start", "realised_end", "realised_source", "realised_verbatim"}) {
+    EXPECT_NE(t->column(c), Table::npos) << c;
+  }
+  EXPECT_FALSE(t->rows.empty());
 }
 
 TEST(ExportTable, UnknownNameIsUsageError) {
