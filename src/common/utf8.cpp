@@ -2,7 +2,7 @@
 
 namespace gwr::utf8 {
 
-char32_t next(std::string_view s, std::size_t& i) {
+char32_t next_slow(std::string_view s, std::size_t& i) {
   if (i >= s.size()) return kReplacement;
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
@@ -64,15 +64,6 @@ char32_t prev(std::string_view s, std::size_t& i) {
   return c;
 }
 
-char32_t at(std::string_view s, std::size_t i) { return next(s, i); }
-
-std::size_t char_len(std::string_view s, std::size_t i) {
-  if (i >= s.size()) return 0;
-  std::size_t j = i;
-  next(s, j);
-  return j - i;
-}
-
 void append(std::string& out, char32_t c) {
   if (c < 0x80) {
     out.push_back(static_cast<char>(c));
@@ -132,13 +123,6 @@ bool valid(std::string_view s) {
 bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F) || c == 0x3007;
-}
-
-bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
-
-bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-         c == 0x3000 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0xFEFF;
 }
 
 std::string_view trim(std::string_view s) {

@@ -19,28 +19,26 @@ void PhraseList::finish() {
   std::stable_sort(
       phrases32_.begin(), phrases32_.end(),
       [](const std::u32string& a, const std::u32string& b) { return a.size() > b.size(); });
+  forward_ = ByteTrie();
+  backward_ = ByteTrie(ByteTrie::kReversed);
+  for (std::size_t i = 0; i < phrases_.size(); ++i) {
+    forward_.add(phrases_[i], static_cast<std::uint32_t>(i));
+    backward_.add(phrases_[i], static_cast<std::uint32_t>(i));
+  }
+  forward_.build();
+  backward_.build();
 }
 
 std::size_t PhraseList::find(std::string_view s, std::size_t from, std::size_t* len) const {
-  std::size_t best = std::string_view::npos, best_len = 0;
-  for (const auto& p : phrases_) {
-    const std::size_t at = s.find(p, from);
-    if (at == std::string_view::npos) continue;
-    if (at < best || (at == best && p.size() > best_len)) {
-      best = at;
-      best_len = p.size();
-    }
-  }
-  if (len != nullptr) *len = best_len;
-  return best;
+  const auto [at, n] = forward_.find(s, from);
+  if (len != nullptr) *len = n;
+  return at;
 }
 
 std::string_view PhraseList::match_at(std::string_view s, std::size_t pos) const {
-  if (pos > s.size()) return {};
-  for (const auto& p : phrases_) {
-    if (s.substr(pos).starts_with(p)) return p;
-  }
-  return {};
+  std::uint32_t id = 0;
+  if (forward_.longest_at(s, pos, &id) == 0) return {};
+  return phrases_[id];
 }
 
 std::u32string_view PhraseList::match_at(std::u32string_view s, std::size_t pos) const {
@@ -52,10 +50,9 @@ std::u32string_view PhraseList::match_at(std::u32string_view s, std::size_t pos)
 }
 
 std::string_view PhraseList::match_before(std::string_view s, std::size_t end) const {
-  for (const auto& p : phrases_) {
-    if (p.size() <= end && s.substr(end - p.size(), p.size()) == p) return p;
-  }
-  return {};
+  std::uint32_t id = 0;
+  if (backward_.longest_ending_at(s, end, 0, &id) == 0) return {};
+  return phrases_[id];
 }
 
 bool PhraseList::is(std::string_view s) const {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "common/trie.h"
 
 namespace gwr::data {
 
@@ -50,6 +51,8 @@ class PhraseList {
   std::vector<std::string> phrases_;
   std::vector<std::string> file_order_;
   std::vector<std::u32string> phrases32_;
+  ByteTrie forward_;                        // ids: indices into phrases_
+  ByteTrie backward_{ByteTrie::kReversed};  // the same, matched from an end
 };
 
 class Vocabulary {

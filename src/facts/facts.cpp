@@ -174,12 +174,15 @@ bool names_sub_division(std::string_view prefix, const Lexicon& lex, const std::
 
 std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& grammar,
                                 const Lexicon& lex, const Targets& targets) {
+  return extract_facts(doc, grammar.scan(doc.text_of(doc.body)), lex, targets);
+}
+
+std::vector<Fact> extract_facts(const Document& doc, const std::vector<Mention>& mentions,
+                                const Lexicon& lex, const Targets& targets) {
   std::vector<Fact> out;
   const std::string_view t = doc.text.text;
   const std::size_t lo = std::min(doc.body.begin, t.size()), hi = std::min(doc.body.end, t.size());
   if (hi <= lo) return out;
-  const std::string_view body = t.substr(lo, hi - lo);
-  const auto mentions = grammar.scan(body);
   const auto& meta = doc.meta;
 
   Span last_clause{};

@@ -63,5 +63,10 @@ struct Fact {
 
 std::vector<Fact> extract_facts(const Document& doc, const quantity::Grammar& grammar,
                                 const Lexicon& lex, const Targets& targets);
+// The same from the body's mentions already scanned (grammar.scan(doc.text_of(doc.body)), offsets
+// relative to the body), so a pipeline that also lists the quantities scans the body once.
+std::vector<Fact> extract_facts(const Document& doc,
+                                const std::vector<quantity::Mention>& body_mentions,
+                                const Lexicon& lex, const Targets& targets);
 
 }  // namespace gwr::facts

@@ -113,15 +113,9 @@ Result<Lexicon> Lexicon::load() {
     }
     lex.entries_.push_back(std::move(e));
   }
-  for (std::size_t i = 0; i < lex.entries_.size(); ++i) {
-    const std::string& a = lex.entries_[i].alias;
-    lex.by_first_char_[a.substr(0, utf8::char_len(a, 0))].push_back(i);
-  }
-  for (auto& [k, v] : lex.by_first_char_) {
-    std::stable_sort(v.begin(), v.end(), [&lex](std::size_t a, std::size_t b) {
-      return lex.entries_[a].alias.size() > lex.entries_[b].alias.size();
-    });
-  }
+  for (std::size_t i = 0; i < lex.entries_.size(); ++i)
+    lex.aliases_.add(lex.entries_[i].alias, static_cast<std::uint32_t>(i));
+  lex.aliases_.build();
   auto voc = data::Vocabulary::load("target_vocab.tsv", kTargetVocabKinds);
   if (!voc) return voc.error();
   lex.vocab_ = std::move(voc).value();
@@ -129,18 +123,11 @@ Result<Lexicon> Lexicon::load() {
 }
 
 const Indicator* Lexicon::match_at(std::string_view s, std::size_t pos, std::size_t* len) const {
-  const std::size_t cl = utf8::char_len(s, pos);
-  if (cl == 0) return nullptr;
-  auto it = by_first_char_.find(std::string(s.substr(pos, cl)));
-  if (it == by_first_char_.end()) return nullptr;
-  for (std::size_t i : it->second) {
-    const auto& a = entries_[i].alias;
-    if (s.substr(pos).starts_with(a)) {
-      if (len != nullptr) *len = a.size();
-      return &entries_[i];
-    }
-  }
-  return nullptr;
+  std::uint32_t id = 0;
+  const std::size_t n = aliases_.longest_at(s, pos, &id);
+  if (n == 0) return nullptr;
+  if (len != nullptr) *len = n;
+  return &entries_[id];
 }
 
 std::vector<Lexicon::Hit> Lexicon::find_all(std::string_view s) const {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "common/trie.h"
 #include "common/vocabulary.h"
 
 namespace gwr::facts {
@@ -56,7 +57,7 @@ class Lexicon {
 
  private:
   std::vector<Indicator> entries_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first_char_;  // longest first
+  data::ByteTrie aliases_;  // alias → index into entries_ (the first entry of a repeated alias)
   data::Vocabulary vocab_;
 };
 

@@ -26,8 +26,11 @@ std::size_t find_duty_line(std::string_view s, std::size_t from, std::size_t to,
                            const ListLexicon& lex) {
   std::size_t best = to;
   for (const std::string& w : lex.duty_lines) {
-    for (std::size_t p = s.find(w, from); p != std::string_view::npos && p < best;
-         p = s.find(w, p + 1)) {
+    // Only occurrences starting before `best` count, so the search stops there (searching the
+    // rest of the text per item made long reports quadratic).
+    const std::string_view upto = s.substr(0, std::min(s.size(), best + w.size() - 1));
+    for (std::size_t p = upto.find(w, from); p != std::string_view::npos && p < best;
+         p = upto.find(w, p + 1)) {
       if (enum_boundary(s, p, from)) {
         best = p;
         break;

@@ -219,57 +219,26 @@ struct TriggerHit {
   bool heading;
 };
 
-// PhraseList::find for a rising `from`: each phrase's next occurrence is kept and searched again
-// only once `from` has passed it, so a text holding many triggers is not searched to its end
-// once per trigger (which was quadratic). Same results as list.find(s, from, len).
-class PhraseScanner {
- public:
-  PhraseScanner(const data::PhraseList& list, std::string_view s)
-      : phrases_(list.phrases()), s_(s), next_(phrases_.size(), kUnset) {}
-  std::size_t find(std::size_t from, std::size_t* len) {
-    if (from < last_from_) std::fill(next_.begin(), next_.end(), kUnset);
-    last_from_ = from;
-    std::size_t best = std::string_view::npos, best_len = 0;
-    for (std::size_t i = 0; i < phrases_.size(); ++i) {
-      if (next_[i] == kUnset || (next_[i] != std::string_view::npos && next_[i] < from))
-        next_[i] = s_.find(phrases_[i], from);
-      const std::size_t at = next_[i];
-      if (at == std::string_view::npos) continue;
-      if (at < best || (at == best && phrases_[i].size() > best_len)) {
-        best = at;
-        best_len = phrases_[i].size();
-      }
-    }
-    *len = best_len;
-    return best;
-  }
-
- private:
-  static constexpr std::size_t kUnset = std::string_view::npos - 1;
-  const std::vector<std::string>& phrases_;
-  std::string_view s_;
-  std::vector<std::size_t> next_;
-  std::size_t last_from_ = 0;
-};
-
 std::vector<TriggerHit> find_triggers(std::string_view t, std::size_t b, std::size_t e,
                                       const Lexicon& lex) {
   constexpr std::size_t kMaxHeadingBytes = 60;
   std::vector<TriggerHit> out;
-  PhraseScanner triggers(lex.vocab("trigger"), t.substr(0, e));
+  // PhraseList::find runs the compiled trie forward from `from`, so the loops below are linear.
+  const data::PhraseList& triggers = lex.vocab("trigger");
+  const std::string_view upto = t.substr(0, e);
   for (std::size_t from = b; from < e;) {
     std::size_t len = 0;
-    const std::size_t at = triggers.find(from, &len);
+    const std::size_t at = triggers.find(upto, from, &len);
     if (at == std::string_view::npos) break;
     out.push_back({at, len, false});
     from = at + len;
   }
   // The trigger grammar: a trigger noun, an optional qualifier, a verb or colon (主要预期目标 +
   // 建议 + :, 主要目标 + 拟定 + 为) — phrasings the list above does not hold.
-  PhraseScanner nouns(lex.vocab("trigger_noun"), t.substr(0, e));
+  const data::PhraseList& nouns = lex.vocab("trigger_noun");
   for (std::size_t from = b; from < e;) {
     std::size_t len = 0;
-    const std::size_t at = nouns.find(from, &len);
+    const std::size_t at = nouns.find(upto, from, &len);
     if (at == std::string_view::npos) break;
     from = at + len;
     std::size_t z = at + len;

@@ -34,11 +34,13 @@ Extraction extract_document(Document doc, const Resources& res) {
   sections::annotate(doc, res.sections);
   Extraction x;
   x.targets = facts::extract_targets(doc, res.grammar, res.lexicon);
-  x.facts = facts::extract_facts(doc, res.grammar, res.lexicon, x.targets);
+  // The body is scanned for quantities once: facts read the mentions, then they are listed.
+  std::vector<quantity::Mention> mentions = res.grammar.scan(doc.text_of(doc.body));
+  x.facts = facts::extract_facts(doc, mentions, res.lexicon, x.targets);
   x.livelihood = facts::extract_livelihood(doc, res.lists);
   x.glossary = facts::extract_glossary(doc, res.lists);
   x.slogans = facts::extract_slogans(doc, res.lists);
-  for (quantity::Mention& m : res.grammar.scan(doc.text_of(doc.body))) {
+  for (quantity::Mention& m : mentions) {
     if (!m.quantity) continue;
     m.span = Span{m.span.begin + doc.body.begin, m.span.end + doc.body.begin};
     m.quantity->number =

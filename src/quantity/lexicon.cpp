@@ -11,39 +11,35 @@ namespace gwr::quantity {
 
 template <class T>
 void WordMap<T>::add(std::string word, T value) {
-  std::size_t i = 0;
-  const char32_t first = utf8::next(word, i);
-  flat_.emplace_back(word, value);
-  by_first_[first].emplace_back(std::move(word), std::move(value));
-  ++count_;
+  entries_.emplace_back(std::move(word), std::move(value));
 }
 
 template <class T>
 void WordMap<T>::finish() {
-  const auto longer = [](const Entry& a, const Entry& b) {
-    return a.first.size() > b.first.size();
-  };
-  for (auto& [c, v] : by_first_) std::stable_sort(v.begin(), v.end(), longer);
-  std::stable_sort(flat_.begin(), flat_.end(), longer);
+  forward_ = data::ByteTrie();
+  backward_ = data::ByteTrie(data::ByteTrie::kReversed);
+  for (std::size_t k = 0; k < entries_.size(); ++k) {
+    forward_.add(entries_[k].first, static_cast<std::uint32_t>(k));
+    backward_.add(entries_[k].first, static_cast<std::uint32_t>(k));
+  }
+  forward_.build();
+  backward_.build();
 }
 
 template <class T>
 const typename WordMap<T>::Entry* WordMap<T>::longest(std::string_view text,
                                                       std::size_t pos) const {
-  if (pos >= text.size()) return nullptr;
-  const auto it = by_first_.find(utf8::at(text, pos));
-  if (it == by_first_.end()) return nullptr;
-  const std::string_view rest = text.substr(pos);
-  for (const Entry& e : it->second) {
-    if (rest.starts_with(e.first)) return &e;
-  }
-  return nullptr;
+  std::uint32_t id = 0;
+  return forward_.longest_at(text, pos, &id) == 0 ? nullptr : &entries_[id];
 }
 
 template <class T>
 std::vector<const typename WordMap<T>::Entry*> WordMap<T>::all() const {
   std::vector<const Entry*> out;
-  for (const Entry& e : flat_) out.push_back(&e);
+  for (const Entry& e : entries_) out.push_back(&e);
+  std::stable_sort(out.begin(), out.end(), [](const Entry* a, const Entry* b) {
+    return a->first.size() > b->first.size();
+  });
   return out;
 }
 

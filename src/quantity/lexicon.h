@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "common/trie.h"
 #include "quantity/quantity.h"
 
 namespace gwr::quantity {
@@ -72,19 +73,27 @@ class WordMap {
   template <class Pred>
   const Entry* longest_ending_if(std::string_view text, std::size_t pos, std::size_t floor,
                                  Pred accept) const {
-    for (const Entry& e : flat_) {
-      if (e.first.size() > pos || pos - e.first.size() < floor || !accept(e.second)) continue;
-      if (text.substr(pos - e.first.size(), e.first.size()) == e.first) return &e;
-    }
-    return nullptr;
+    // Words ending at pos come shortest first; the last one with an accepted entry wins, and
+    // among one word's entries the first added.
+    const Entry* best = nullptr;
+    backward_.each_ending_at(text, pos, floor,
+                             [&](std::size_t, const std::vector<std::uint32_t>& ids) {
+                               for (std::uint32_t k : ids) {
+                                 if (accept(entries_[k].second)) {
+                                   best = &entries_[k];
+                                   return;
+                                 }
+                               }
+                             });
+    return best;
   }
-  std::size_t size() const { return count_; }
-  std::vector<const Entry*> all() const;
+  std::size_t size() const { return entries_.size(); }
+  std::vector<const Entry*> all() const;  // longest first, ties in add() order
 
  private:
-  std::unordered_map<char32_t, std::vector<Entry>> by_first_;
-  std::vector<Entry> flat_;  // all entries, longest first, for longest_ending()
-  std::size_t count_ = 0;
+  std::vector<Entry> entries_;  // in add() order; the tries' ids index it
+  data::ByteTrie forward_;
+  data::ByteTrie backward_{data::ByteTrie::kReversed};
 };
 
 struct Lexicon {

@@ -1,5 +1,6 @@
 #include "sections/lexicon.h"
 
+#include <algorithm>
 #include <array>
 
 #include "common/data.h"
@@ -103,6 +104,34 @@ bool contains(std::string_view text, const Pattern& p) {
   return false;
 }
 
+void EdgeIndex::build(const std::vector<Pattern>& patterns, bool by_last) {
+  by_char_.clear();
+  always_.clear();
+  for (std::size_t k = 0; k < patterns.size(); ++k) {
+    const std::u32string& a = patterns[k].atoms;
+    const auto idx = static_cast<std::uint16_t>(k);
+    if (a.empty()) {
+      always_.push_back(idx);
+      continue;
+    }
+    const char32_t edge = by_last ? a.back() : a.front();
+    if (edge == Pattern::kYear || edge == Pattern::kHanDigit) {
+      always_.push_back(idx);
+      continue;
+    }
+    auto it = std::lower_bound(by_char_.begin(), by_char_.end(), edge,
+                               [](const auto& e, char32_t c) { return e.first < c; });
+    if (it == by_char_.end() || it->first != edge) it = by_char_.insert(it, {edge, {}});
+    it->second.push_back(idx);
+  }
+}
+
+const std::vector<std::uint16_t>& EdgeIndex::at(char32_t c) const {
+  auto it = std::lower_bound(by_char_.begin(), by_char_.end(), c,
+                             [](const auto& e, char32_t x) { return e.first < x; });
+  return it != by_char_.end() && it->first == c ? it->second : none_;
+}
+
 Result<Lexicon> Lexicon::load() {
   Lexicon lx;
   auto table = data::load_table("sections_types.tsv", 3, 3);
@@ -133,6 +162,9 @@ Result<Lexicon> Lexicon::load() {
   for (const std::string& w : lx.words.list("heading_end").in_file_order()) {
     lx.heading_ends.push_back(compile(w));
   }
+  lx.opener_first.build(lx.openers, false);
+  lx.end_first.build(lx.heading_ends, false);
+  lx.end_last.build(lx.heading_ends, true);
   return lx;
 }
 
@@ -145,28 +177,45 @@ std::optional<TypeRule> Lexicon::classify(std::string_view heading) const {
   return std::nullopt;
 }
 
-bool Lexicon::opener_at(std::string_view text, std::size_t pos) const {
+namespace {
+
+// True when one of `patterns` listed by `index` for the character at text[pos] matches there.
+bool any_at(const std::vector<Pattern>& patterns, const EdgeIndex& index, std::string_view text,
+            std::size_t pos) {
+  if (pos >= text.size()) return false;
   std::size_t end = 0;
-  for (const Pattern& p : openers)
-    if (match_at(text, pos, p, end)) return true;
+  for (std::uint16_t k : index.at(fold(utf8::at(text, pos))))
+    if (match_at(text, pos, patterns[k], end)) return true;
+  for (std::uint16_t k : index.always())
+    if (match_at(text, pos, patterns[k], end)) return true;
   return false;
+}
+
+}  // namespace
+
+bool Lexicon::opener_at(std::string_view text, std::size_t pos) const {
+  return any_at(openers, opener_first, text, pos);
 }
 
 bool Lexicon::heading_end_at(std::string_view text, std::size_t pos) const {
-  std::size_t end = 0;
-  for (const Pattern& p : heading_ends)
-    if (match_at(text, pos, p, end)) return true;
-  return false;
+  return any_at(heading_ends, end_first, text, pos);
 }
 
 bool Lexicon::heading_end_before(std::string_view text, std::size_t begin, std::size_t pos) const {
+  if (pos <= begin) return false;
   std::size_t end = 0;
-  for (const Pattern& p : heading_ends) {
+  std::size_t q = pos;
+  const char32_t last = fold(utf8::prev(text, q));
+  auto try_one = [&](std::uint16_t k) {
     // Heading-end words are plain words, so their byte length is fixed.
-    const std::size_t n = p.literal.size();
-    if (n == 0 || n > pos - begin) continue;
-    if (match_at(text, pos - n, p, end) && end == pos) return true;
-  }
+    const std::size_t n = heading_ends[k].literal.size();
+    return n != 0 && n <= pos - begin && match_at(text, pos - n, heading_ends[k], end) &&
+           end == pos;
+  };
+  for (std::uint16_t k : end_last.at(last))
+    if (try_one(k)) return true;
+  for (std::uint16_t k : end_last.always())
+    if (try_one(k)) return true;
   return false;
 }
 

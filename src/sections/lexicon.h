@@ -11,6 +11,7 @@
 // data file is kInvalidData naming the file and line.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,11 +39,29 @@ struct TypeRule {
   std::vector<Pattern> all_of;  // every piece must occur
 };
 
+// Patterns grouped by the (folded) code point they start or end with, so a test at one position
+// decodes one character and tries only the patterns that can match there. Patterns whose edge is
+// a placeholder are tried everywhere.
+class EdgeIndex {
+ public:
+  void build(const std::vector<Pattern>& patterns, bool by_last);
+  const std::vector<std::uint16_t>& at(char32_t c) const;
+  const std::vector<std::uint16_t>& always() const { return always_; }
+
+ private:
+  std::vector<std::pair<char32_t, std::vector<std::uint16_t>>> by_char_;  // sorted by char
+  std::vector<std::uint16_t> always_;
+  std::vector<std::uint16_t> none_;
+};
+
 struct Lexicon {
   std::vector<TypeRule> types;
   std::vector<Pattern> openers;
   std::vector<Pattern> heading_ends;
   data::Vocabulary words;  // sections_heading_ends.tsv: heading_end, connective
+  EdgeIndex opener_first;  // openers by first atom
+  EdgeIndex end_first;     // heading_ends by first atom
+  EdgeIndex end_last;      // heading_ends by last atom
 
   static Result<Lexicon> load();
   // A character that continues a heading after a heading-ending word (工作回顾及…).

@@ -47,16 +47,19 @@ std::string ScriptConverter::to_simplified(std::string_view utf8) const {
 
 double ScriptConverter::traditional_share(std::string_view utf8, std::size_t max_han) const {
   std::u32string sample;
-  std::size_t fallback_hits = 0;
   for (std::size_t i = 0; i < utf8.size() && sample.size() < max_han;) {
     const char32_t c = utf8::next(utf8, i);
     if (!utf8::is_han(c) || c == U'〇') continue;
     sample.push_back(c);
-    if (kTraditionalOnly.find(c) != std::u32string_view::npos) ++fallback_hits;
   }
   if (sample.empty()) return 0.0;
   const auto han = static_cast<double>(sample.size());
-  if (!converter_) return static_cast<double>(fallback_hits) / han;
+  if (!converter_) {
+    std::size_t fallback_hits = 0;
+    for (char32_t c : sample)
+      if (kTraditionalOnly.find(c) != std::u32string_view::npos) ++fallback_hits;
+    return static_cast<double>(fallback_hits) / han;
+  }
 
   auto memo = [&](char32_t c) -> std::atomic<std::uint8_t>* {
     return c >= kMemoFirst && c <= kMemoLast ? &memo_[c - kMemoFirst] : nullptr;

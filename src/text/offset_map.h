@@ -68,7 +68,10 @@ struct MappedText {
 // Builds a derived string piece by piece from a source string. Adjacent copies merge.
 class MappedTextBuilder {
  public:
-  explicit MappedTextBuilder(std::string_view source) : src_(source) {}
+  // The output is reserved at the size of the source: most layers change a few bytes only.
+  explicit MappedTextBuilder(std::string_view source) : src_(source) {
+    out_.reserve(source.size());
+  }
   // Appends source bytes [begin, end) unchanged.
   void copy(std::size_t begin, std::size_t end);
   // Appends `text` standing for source bytes [begin, end) (either may be empty).
