@@ -5,8 +5,9 @@
 //   store_dump --fts-delete 3 copy.db      # test hook: drop paragraph 3 from the full-text index
 //
 // One line per row: "<table>\t<cells>", cells a JSON array of typed values ("i:42", "r:1.5" with
-// 17 significant digits, "t:<text>", "b:<hex>", null), tables in name order, rows in rowid order
-// (WITHOUT ROWID tables: in order of all columns). Then:
+// 17 significant digits, "t:<text>", "b:<hex>", null), tables in name order, rows in the order of
+// the declared primary key (ingest_files by path, slogans by report and text: a re-run replaces
+// rows, which moves their hidden rowid), else of the rowid (the ids), else of all columns. Then:
 //   * schema: every sqlite_master entry (type, name, table, sql);
 //   * paragraphs_fts.instance: the full-text index itself, every (term, paragraph, column, offset)
 //     from fts5vocab 'instance' — what search reads, independent of how the index happens to be
@@ -137,17 +138,29 @@ int main(int argc, char** argv) {
          strings(db, "SELECT name FROM pragma_table_info(" + quoted(table) + ") ORDER BY cid")) {
       if (!kSkippedColumns.count(table + "." + c)) cols.push_back(quoted(c));
     }
-    std::string list, order;
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-      list += (i ? ", " : "") + cols[i];
-      order += (i ? ", " : "") + std::to_string(i + 1);
-    }
+    // A declared key other than the rowid orders the rows; otherwise the rowid (report and row
+    // ids, and insertion order), and for a table with neither, all columns.
+    std::vector<std::string> key;
+    for (const std::string& c :
+         strings(db, "SELECT name FROM pragma_table_info(" + quoted(table) +
+                         ") WHERE pk > 0 AND NOT (type = 'INTEGER' AND (SELECT count(*) FROM "
+                         "pragma_table_info(" +
+                         quoted(table) + ") WHERE pk > 0) = 1) ORDER BY pk"))
+      key.push_back(quoted(c));
     const bool rowid = strings(db, "SELECT sql FROM sqlite_master WHERE name = '" + table + "'")
                            .front()
                            .find("WITHOUT ROWID") == std::string::npos;
-    dump_query(db, table,
-               "SELECT " + list + " FROM " + quoted(table) + " ORDER BY " +
-                   (rowid ? std::string("rowid") : order));
+    std::string list, order;
+    for (std::size_t i = 0; i < cols.size(); ++i) list += (i ? ", " : "") + cols[i];
+    if (!key.empty()) {
+      for (std::size_t i = 0; i < key.size(); ++i) order += (i ? ", " : "") + key[i];
+    } else if (rowid) {
+      order = "rowid";
+    } else {
+      for (std::size_t i = 0; i < cols.size(); ++i)
+        order += (i ? ", " : "") + std::to_string(i + 1);
+    }
+    dump_query(db, table, "SELECT " + list + " FROM " + quoted(table) + " ORDER BY " + order);
   }
   dump_query(db, "schema",
              "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");
