@@ -2,7 +2,7 @@
 """Scale-out extraction on Dask: gwr's --stdin-jsonl map mode over a partitioned corpus.
 
     /usr/bin/python3 tools/dask_extract.py CORPUS... --out shards/ [--gwr build/src/gwr]
-        [--partitions N] [--workers 2] [--scheduler tcp://host:8786]
+        [--partitions N] [--workers 2] [--scheduler tcp://host:8786] [--write-inputs]
     gwr ingest --from-jsonl shards/part-*.jsonl --db corpus.db
 
 Lists the report files under CORPUS as `gwr ingest CORPUS` does (folders searched recursively for
@@ -13,6 +13,9 @@ so every format and encoding arrives as on disk; "name" is the path as `gwr inge
 it) and writes the result lines to OUT/part-NNNNN.jsonl (first to a .tmp file, renamed when the
 task succeeded, so a failed task leaves no shard). `gwr ingest --from-jsonl` then builds the
 database from the shards without extracting again; it equals a direct `gwr ingest CORPUS`.
+
+With --write-inputs it only writes the input lines of each partition to OUT/input-NNNNN.jsonl, for
+Hadoop Streaming or Spark (docs/cli.md, "Scale-out"), and runs nothing.
 
 Without --scheduler the work runs on a distributed.LocalCluster of --workers processes with one
 thread each; with it, on that cluster (its workers must see CORPUS, OUT and --gwr at the same
@@ -70,16 +73,21 @@ def partition(files, n):
     return parts
 
 
+def write_input_lines(files, out):
+    """The --stdin-jsonl input of FILES: {"id", "name", "base64"} lines, written to `out`."""
+    for f in files:
+        with open(f, "rb") as fh:  # an unreadable file fails its partition
+            data = fh.read()
+        line = {"id": f, "name": f, "base64": base64.b64encode(data).decode("ascii")}
+        out.write(json.dumps(line).encode("ascii") + b"\n")
+
+
 def run_partition(index, files, gwr, out_dir):
     """One map task: FILES through `gwr extract --stdin-jsonl` into OUT/part-INDEX.jsonl."""
     start = time.monotonic()
     shard = os.path.join(out_dir, "part-%05d.jsonl" % index)
     with tempfile.TemporaryFile() as feed:
-        for f in files:
-            with open(f, "rb") as fh:  # an unreadable file fails its partition
-                data = fh.read()
-            line = {"id": f, "name": f, "base64": base64.b64encode(data).decode("ascii")}
-            feed.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
+        write_input_lines(files, feed)
         feed.seek(0)
         with open(shard + ".tmp", "wb") as out:
             p = subprocess.run([gwr, "extract", "--stdin-jsonl"], stdin=feed, stdout=out,
@@ -108,6 +116,9 @@ def main(argv):
     ap.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes")
     ap.add_argument("--scheduler", help="address of a running Dask scheduler instead")
     ap.add_argument("--quiet", action="store_true", help="no per-partition lines on stderr")
+    ap.add_argument("--write-inputs", action="store_true",
+                    help="only write each partition's input lines to OUT/input-NNNNN.jsonl "
+                         "(for Hadoop Streaming or Spark) and stop; no Dask")
     a = ap.parse_args(argv)
     if a.workers < 1 or a.partitions < 0:
         ap.error("--workers must be 1 or more, --partitions 0 or more")
@@ -126,6 +137,15 @@ def main(argv):
         return 2
     files = list_inputs(a.corpus)
     parts = partition(files, a.partitions or 4 * a.workers)
+    if a.write_inputs:
+        for old in glob.glob(os.path.join(out_dir, "input-*.jsonl")):
+            os.unlink(old)
+        for i, p in enumerate(parts):
+            with open(os.path.join(out_dir, "input-%05d.jsonl" % i), "wb") as out:
+                write_input_lines(p, out)
+        print("dask_extract: %d files in %d input files under %s" % (len(files), len(parts), out_dir),
+              file=sys.stderr)
+        return 0
 
     from dask.distributed import Client, LocalCluster  # imported late: --help works without it
 

@@ -40,6 +40,8 @@ TEST(Jsonl, ResultLineCarriesVersionNameSizeReportsAndRows) {
   auto x = pipeline::extract_bytes(kReport, "a/huzhou.txt", testing::resources());
   ASSERT_TRUE(x.ok());
   EXPECT_TRUE(back->rows[0] == store::rows_of(x->at(0)));
+  // Hadoop Streaming's TextOutputFormat ends a line without a tab with key, tab, empty value.
+  EXPECT_TRUE(read_result_line(pipeline::dump(out) + "\t").ok());
 }
 
 TEST(Jsonl, FailedDocumentReadsBackAsItsError) {
