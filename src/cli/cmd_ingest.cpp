@@ -1,16 +1,17 @@
 // gwr ingest PATH... --db corpus.db — extract every report under PATH into the corpus database.
+// (With --from-jsonl the PATHs are map output instead: ingest_jsonl.cpp.)
 //
-// Worker threads run the pipeline on files (Resources are immutable and shared) and tokenize the
-// paragraphs for the full-text index; the main thread is the only writer and owns the Store.
-// Results are written in input order, in batches of whole files (their reports and their
-// ingest_files rows), one transaction per batch, so a killed ingest leaves whole files only and a
-// re-run finishes the job: files already recorded with the same size are skipped, and reports
-// already stored are duplicates by content. One ingest per database at a time (store/lock.h);
-// an existing database must pass PRAGMA quick_check before anything is written (store.h).
+// Worker threads run the pipeline on files (Resources are immutable and shared), convert each
+// report to the rows the store writes and tokenize its paragraphs for the full-text index; the
+// main thread is the only writer and owns the Store (cli/ingest_writer.h). Results are written in
+// input order, in batches of whole files (their reports and their ingest_files rows), one
+// transaction per batch, so a killed ingest leaves whole files only and a re-run finishes the
+// job: files already recorded with the same size are skipped, and reports already stored are
+// duplicates by content. One ingest per database at a time (store/lock.h); an existing database
+// must pass PRAGMA quick_check before anything is written (store.h).
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <span>
 
 #include "cli/commands.h"
 #include "cli/ingest_writer.h"
@@ -127,7 +128,7 @@ int run_ingest(const IngestOptions& o) {
     std::vector<store::ReportRows> rows;
     rows.reserve(r->size());
     for (const auto& x : *r) rows.push_back(store::rows_of(x));
-    if (fts) d.tokens = store::pretokenize(std::span<const store::ReportRows>(rows));
+    if (fts) d.tokens = store::pretokenize(rows);
     d.result = std::move(rows);
     return d;
   });

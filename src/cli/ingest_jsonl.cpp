@@ -23,7 +23,6 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -216,7 +215,7 @@ int run_ingest_from_jsonl(const IngestOptions& o) {
       d.result = *r->error;
       return d;
     }
-    if (fts) d.tokens = store::pretokenize(std::span<const store::ReportRows>(r->rows));
+    if (fts) d.tokens = store::pretokenize(r->rows);
     d.result = std::move(r).value().rows;
     return d;
   });

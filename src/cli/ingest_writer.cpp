@@ -70,10 +70,9 @@ bool unchanged(const std::map<std::string, std::pair<std::int64_t, std::string>>
   return it != seen.end() && it->second.first == size && it->second.second != "failed";
 }
 
-IngestTotals write_in_order(store::Store& st, const std::vector<IngestJob>& jobs_in,
+IngestTotals write_in_order(store::Store& st, const std::vector<IngestJob>& todo,
                             const IngestSettings& settings,
                             const std::function<IngestDone(std::size_t)>& produce) {
-  const std::vector<IngestJob>& todo = jobs_in;
   const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t jobs =
       std::min<std::size_t>(settings.jobs > 0 ? static_cast<std::size_t>(settings.jobs) : hw,

@@ -340,7 +340,11 @@ void Store::rollback_batch() {
   impl_->rollback();
 }
 
-Pretokenized pretokenize(std::span<const ReportRows> xs) {
+namespace {
+// Calls each_text(add) with add(text) tokenizing one text into the result, on this thread's
+// Tokenizer.
+template <class F>
+Pretokenized pretokenize_texts(F&& each_text) {
   thread_local std::optional<Tokenizer> tok;
   Pretokenized out;
   if (!tok) {
@@ -348,24 +352,25 @@ Pretokenized pretokenize(std::span<const ReportRows> xs) {
     if (!t) return out;  // nothing held: add() tokenizes as usual
     tok.emplace(std::move(t).value());
   }
-  for (const auto& x : xs) {
-    for (const auto& p : x.paragraphs) out.add(p.analysis_text(), *tok);
-  }
+  each_text([&](std::string_view text) { out.add(text, *tok); });
   return out;
+}
+}  // namespace
+
+Pretokenized pretokenize(std::span<const ReportRows> xs) {
+  return pretokenize_texts([&](auto&& add) {
+    for (const auto& x : xs) {
+      for (const auto& p : x.paragraphs) add(p.analysis_text());
+    }
+  });
 }
 
 Pretokenized pretokenize(std::span<const pipeline::Extraction> xs) {
-  thread_local std::optional<Tokenizer> tok;
-  Pretokenized out;
-  if (!tok) {
-    auto t = Tokenizer::create();
-    if (!t) return out;
-    tok.emplace(std::move(t).value());
-  }
-  for (const auto& x : xs) {
-    for (const auto& p : x.doc.paragraphs) out.add(x.doc.text_of(p.span), *tok);
-  }
-  return out;
+  return pretokenize_texts([&](auto&& add) {
+    for (const auto& x : xs) {
+      for (const auto& p : x.doc.paragraphs) add(x.doc.text_of(p.span));
+    }
+  });
 }
 
 Result<AddResult> Store::add(const pipeline::Extraction& x, const Pretokenized* pre) {

@@ -21,7 +21,7 @@ std::string input(const std::string& name, const std::string& text) {
   return json{{"id", 7}, {"name", name}, {"text", text}}.dump();
 }
 
-TEST(Jsonl, ResultLineCarriesVersionNameSizeReportsAndRows) {
+TEST(StdinJsonlLine, ResultLineCarriesVersionNameSizeReportsAndRows) {
   const json out = extract_line(input("a/huzhou.txt", kReport), testing::resources(), false);
   EXPECT_EQ(out["map_version"], kMapVersion);
   EXPECT_EQ(out["id"], 7);
@@ -44,7 +44,7 @@ TEST(Jsonl, ResultLineCarriesVersionNameSizeReportsAndRows) {
   EXPECT_TRUE(read_result_line(pipeline::dump(out) + "\t").ok());
 }
 
-TEST(Jsonl, FailedDocumentReadsBackAsItsError) {
+TEST(StdinJsonlLine, FailedDocumentReadsBackAsItsError) {
   const json out =
       extract_line(input("notes.txt", "今天下午讨论食堂菜单。"), testing::resources(), false);
   ASSERT_TRUE(out.contains("error"));
@@ -57,7 +57,7 @@ TEST(Jsonl, FailedDocumentReadsBackAsItsError) {
   EXPECT_TRUE(back->rows.empty());
 }
 
-TEST(Jsonl, TooLongAnswerHasNoName) {
+TEST(StdinJsonlLine, TooLongAnswerHasNoName) {
   auto back = read_result_line(pipeline::dump(too_long_line()));
   ASSERT_TRUE(back.ok()) << back.error().describe();
   EXPECT_FALSE(back->name);
@@ -65,7 +65,7 @@ TEST(Jsonl, TooLongAnswerHasNoName) {
   EXPECT_EQ(back->error->code, ErrorCode::kTooLarge);
 }
 
-TEST(Jsonl, BadResultLinesSayWhatIsWrong) {
+TEST(StdinJsonlLine, BadResultLinesSayWhatIsWrong) {
   const json good = extract_line(input("a.txt", kReport), testing::resources(), false);
   auto with = [&](auto change) {
     json j = good;
