@@ -12,6 +12,7 @@ PACKAGES=(
   libxxhash-dev libssl-dev libxlsxwriter-dev libzip-dev libpugixml-dev libcpp-httplib-dev sqlite3
   chromium fonts-wqy-microhei clang-format clang-tidy clang libclang-rt-14-dev
   python3-matplotlib
+  python3-distributed  # tools/dask_extract.py and the dask_from_jsonl test (run with /usr/bin/python3)
 )
 # Node and npm build the web UI (web/) and run its browser tests; install them only when missing.
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)

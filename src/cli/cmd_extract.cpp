@@ -31,10 +31,7 @@ int run_stdin_jsonl(const ExtractOptions& o) {
   bool too_long = false;
   while (read_bounded_line(stdin, line, kMaxLineBytes, too_long)) {
     if (too_long) {
-      nlohmann::json out = {{"id", nullptr}};
-      out["error"] = {{"code", error_code_name(ErrorCode::kTooLarge)},
-                      {"message", "input line over 88 MiB"}};
-      std::cout << pipeline::dump(out) << "\n";
+      std::cout << pipeline::dump(too_long_line()) << "\n";
       std::cout.flush();
       continue;
     }

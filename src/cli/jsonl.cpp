@@ -80,6 +80,7 @@ std::optional<std::string> decode_base64(std::string_view in) {
 nlohmann::json extract_line(const std::string& line, const pipeline::Resources& res,
                             bool with_text) {
   nlohmann::json out = nlohmann::json::object();
+  out["map_version"] = kMapVersion;
   out["id"] = nullptr;
   auto error = [&out](ErrorCode code, const std::string& message) {
     out["error"] = {{"code", error_code_name(code)}, {"message", message}};
@@ -96,6 +97,7 @@ nlohmann::json extract_line(const std::string& line, const pipeline::Resources& 
   if (in.contains("id")) out["id"] = in["id"];
   std::string name = "document.txt";
   if (in.contains("name") && in["name"].is_string()) name = in["name"].get<std::string>();
+  out["name"] = name;
   std::string bytes;
   if (in.contains("text") && in["text"].is_string()) {
     bytes = in["text"].get<std::string>();
@@ -106,13 +108,87 @@ nlohmann::json extract_line(const std::string& line, const pipeline::Resources& 
   } else {
     return error(ErrorCode::kUsage, "the object has neither \"text\" nor \"base64\"");
   }
+  out["size"] = bytes.size();
   try {  // one document must never end the whole map task
     auto r = pipeline::extract_bytes(bytes, name, res);
     if (!r) return error(r.error().code, r.error().message);
     out["reports"] = nlohmann::json::array();
-    for (const auto& x : *r) out["reports"].push_back(pipeline::to_json(x, with_text));
+    out["rows"] = nlohmann::json::array();
+    for (const auto& x : *r) {
+      out["reports"].push_back(pipeline::to_json(x, with_text));
+      out["rows"].push_back(store::rows_json(store::rows_of(x)));
+    }
   } catch (const std::exception& e) {
     return error(ErrorCode::kInternal, e.what());
+  }
+  return out;
+}
+
+nlohmann::json too_long_line() {
+  nlohmann::json out = {{"map_version", kMapVersion}, {"id", nullptr}};
+  out["error"] = {{"code", error_code_name(ErrorCode::kTooLarge)},
+                  {"message", "input line over 88 MiB"}};
+  return out;
+}
+
+namespace {
+
+std::optional<ErrorCode> error_code_named(std::string_view name) {
+  for (ErrorCode c : {ErrorCode::kInternal, ErrorCode::kUsage, ErrorCode::kUnreadable,
+                      ErrorCode::kUnsupportedFormat, ErrorCode::kNotAReport, ErrorCode::kTooLarge,
+                      ErrorCode::kBadEncoding, ErrorCode::kInvalidData}) {
+    if (name == error_code_name(c)) return c;
+  }
+  return std::nullopt;
+}
+
+Error bad(std::string message) { return make_error(ErrorCode::kInvalidData, std::move(message)); }
+
+}  // namespace
+
+Result<MapResult> read_result_line(std::string_view line) {
+  if (nested_deeper_than(line, kMaxJsonDepth)) {
+    return bad("the line nests arrays or objects more than 64 levels deep");
+  }
+  const auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
+  const std::string expected = "; this gwr reads map_version " + std::to_string(kMapVersion) +
+                               " (run the map again with this gwr)";
+  if (!j.contains("map_version")) {
+    return bad("no \"map_version\": not a result line of gwr extract --stdin-jsonl" + expected);
+  }
+  if (!j["map_version"].is_number_integer() ||
+      j["map_version"].get<std::int64_t>() != kMapVersion) {
+    return bad("a result line of map_version " + j["map_version"].dump() + expected);
+  }
+  MapResult out;
+  if (j.contains("name")) {
+    if (!j["name"].is_string()) return bad("\"name\" must be a string");
+    out.name = j["name"].get<std::string>();
+  }
+  if (j.contains("size")) {
+    if (!j["size"].is_number_unsigned()) return bad("\"size\" must be a byte count");
+    out.size = static_cast<std::int64_t>(j["size"].get<std::uint64_t>());
+  }
+  if (j.contains("error")) {
+    const auto& e = j["error"];
+    if (!e.is_object() || !e.contains("code") || !e["code"].is_string() || !e.contains("message") ||
+        !e["message"].is_string()) {
+      return bad("\"error\" must be an object with a \"code\" and a \"message\"");
+    }
+    const auto code = error_code_named(e["code"].get<std::string>());
+    if (!code) return bad("unknown error code " + e["code"].dump());
+    out.error = make_error(*code, e["message"].get<std::string>(), out.name.value_or(""));
+    return out;
+  }
+  if (!out.name) return bad("no \"name\"");
+  if (!j.contains("size")) return bad("no \"size\"");
+  if (!j.contains("rows") || !j["rows"].is_array()) return bad("no \"rows\" array");
+  out.rows.reserve(j["rows"].size());
+  for (std::size_t i = 0; i < j["rows"].size(); ++i) {
+    auto r = store::rows_from_json(j["rows"][i]);
+    if (!r) return bad("report " + std::to_string(i) + ": " + r.error().message);
+    out.rows.push_back(std::move(r).value());
   }
   return out;
 }

@@ -1,14 +1,19 @@
-// gwr/cli/jsonl.h — INTERNAL to the gwr command: one line of `gwr extract --stdin-jsonl`.
+// gwr/cli/jsonl.h — INTERNAL to the gwr command: one line of `gwr extract --stdin-jsonl`, and its
+// result line read back by `gwr ingest --from-jsonl`.
 //
 //   std::string line; bool too_long = false;
 //   while (cli::read_bounded_line(stdin, line, cli::kMaxLineBytes, too_long)) {
-//     print(too_long ? error_object : cli::extract_line(line, res, with_text));
+//     print(too_long ? cli::too_long_line() : cli::extract_line(line, res, with_text));
 //   }
+//   Result<cli::MapResult> r = cli::read_result_line(printed_line);   // in gwr ingest
 //
 // extract_line never throws and never fails: a bad line (not JSON, nested deeper than
 // kMaxJsonDepth, neither "text" nor "base64", invalid base64, a document that fails) gives
-// {"id", "error": {code, message}}; a good one {"id", "reports": [...]}. Memory for one line is
-// bounded by kMaxLineBytes (read_bounded_line drops the rest of a longer line). Kept apart from
+// {"map_version", "id", "error": {code, message}} (plus "name" and "size" once known); a good one
+// {"map_version", "id", "name", "size", "reports": [...], "rows": [...]}: "reports" holds the
+// objects of `gwr extract --format jsonl`, "rows" the database rows of each report
+// (store/rows.h), so that ingest needs no second extraction. Memory for one line is bounded by
+// kMaxLineBytes (read_bounded_line drops the rest of a longer line). Kept apart from
 // cmd_extract.cpp so the fuzz target fuzz/fuzz_jsonl.cpp runs the same code.
 #pragma once
 
@@ -18,10 +23,17 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/pipeline.h"
+#include "store/rows.h"
 
 namespace gwr::cli {
+
+// Version of the result line, its "map_version". Bumped with any change to the line or to
+// store::kRowsVersion; read_result_line refuses any other.
+inline constexpr int kMapVersion = 1;
+static_assert(store::kRowsVersion == 1, "a new rows version needs a new kMapVersion");
 
 // Budget for one input line of --stdin-jsonl (the same as a file: 64 MiB of document, base64
 // inflating it by 4/3).
@@ -42,8 +54,29 @@ bool read_bounded_line(std::FILE* in, std::string& line, std::size_t max, bool& 
 // Standard base64 (RFC 4648, padding optional, whitespace ignored); nullopt on other characters.
 std::optional<std::string> decode_base64(std::string_view in);
 
-// One input line → one output object: {"id", "reports": [...]} or {"id", "error": {code, message}}.
+// One input line → one output object: {"id", "reports", "rows", …} or {"id", "error", …}.
 nlohmann::json extract_line(const std::string& line, const pipeline::Resources& res,
                             bool with_text);
+
+// The answer to an input line over kMaxLineBytes (nothing of it is known, not even its name).
+nlohmann::json too_long_line();
+
+// Budget for one result line read back: its rows repeat the body up to three times (text,
+// simplified text, body_text) besides the "reports" objects.
+inline constexpr std::size_t kMaxResultLineBytes = std::size_t{1} << 30;
+
+// A result line read back: the document's name and size, and either the rows of its reports or
+// the error the map task met.
+struct MapResult {
+  std::optional<std::string> name;  // the input's "name" (the source path); absent only on errors
+  std::int64_t size = 0;            // bytes of the document (0 when the error came first)
+  std::vector<store::ReportRows> rows;
+  std::optional<Error> error;  // the document failed in the map task
+};
+
+// Parses and checks one result line of kMapVersion. A line that is not one (not JSON, another
+// map_version, a missing or mistyped field or column) is kInvalidData saying what is wrong;
+// a document the map task could not extract is a MapResult with `error` set, not an Error.
+Result<MapResult> read_result_line(std::string_view line);
 
 }  // namespace gwr::cli

@@ -8,6 +8,7 @@
 
 #include "common/data.h"
 #include "common/utf8.h"
+#include "store/rows.h"
 #include "store/sqlite.h"
 #include "store/tokenizer.h"
 
@@ -40,34 +41,31 @@ struct Inserts {
       warning, file;
 
   static Result<Inserts> prepare(sqlite3* db) {
+    // Columns in the order of the row structs of store/rows.h (T::tie), after report_id.
     const char* sql[] = {
         "SELECT report_id FROM reports WHERE content_key = ?1",
-        "INSERT INTO reports(content_key, source, index_in_file, format, encoding, traditional, "
-        "region, region_code, level, province, parent, delivered, session, speaker, "
-        "speaker_title, acting, review_year, plan_year, published, partial, gdp_target, "
-        "targets_sentence, body_start, body_end, char_count, body_text, region_source) "
+        "INSERT INTO reports(content_key, char_count, source, index_in_file, format, encoding, "
+        "traditional, region, region_source, region_code, level, province, parent, delivered, "
+        "session, speaker, speaker_title, acting, review_year, plan_year, published, partial, "
+        "gdp_target, targets_sentence, body_start, body_end, body_text) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
         "?23,?24,?25,?26,?27)",
         "INSERT INTO sections(report_id, ord, title, level, type, appended, start_byte, end_byte) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
         "INSERT INTO paragraphs(report_id, ord, section_type, section_title, text, "
-        "text_simplified, "
-        "start_byte, end_byte) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
+        "text_simplified, start_byte, end_byte) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
         "INSERT INTO targets(report_id, kind, horizon, year, indicator, indicator_id, canonical, "
-        "value, "
-        "value_hi, unit, modifier, basis, aspiration, verbatim, start_byte, end_byte, reference, "
-        "relative_modifier, stretch_value, base_year) "
+        "value, value_hi, unit, modifier, basis, aspiration, reference, relative_modifier, "
+        "stretch_value, base_year, verbatim, start_byte, end_byte) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)",
         "INSERT INTO facts(report_id, ord, indicator, indicator_id, measure, value, value_hi, "
-        "unit, "
-        "comparator, status, period, year, scope, headline, linked_ord, verbatim, start_byte, "
-        "end_byte) "
+        "unit, comparator, status, period, year, scope, headline, linked_ord, verbatim, "
+        "start_byte, end_byte) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
         "INSERT INTO quantities(report_id, value, value_hi, unit, base_value, base_unit, kind, "
         "comparator, text, start_byte, end_byte) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
         "INSERT INTO livelihood_items(report_id, ord, label, declared_count, text, start_byte, "
-        "end_byte) "
-        "VALUES(?1,?2,?3,?4,?5,?6,?7)",
+        "end_byte) VALUES(?1,?2,?3,?4,?5,?6,?7)",
         "INSERT INTO glossary(report_id, term, definition, start_byte, end_byte) "
         "VALUES(?1,?2,?3,?4,?5)",
         "INSERT INTO slogans(report_id, text, count) VALUES(?1,?2,?3) "
@@ -121,8 +119,6 @@ Status migrate_from_v2(sqlite3* db) {
 std::optional<std::string> nonempty(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
-
-std::string trimmed(const Document& d, Span s) { return std::string(utf8::trim(d.original_of(s))); }
 
 namespace fs = std::filesystem;
 
@@ -216,7 +212,7 @@ struct Store::Impl {
     ins.emplace(std::move(p).value());
     return Ok{};
   }
-  Result<AddResult> write(const pipeline::Extraction& x);
+  Result<AddResult> write(const ReportRows& x);
 };
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -344,7 +340,11 @@ void Store::rollback_batch() {
   impl_->rollback();
 }
 
-Pretokenized pretokenize(std::span<const pipeline::Extraction> xs) {
+namespace {
+// Calls each_text(add) with add(text) tokenizing one text into the result, on this thread's
+// Tokenizer.
+template <class F>
+Pretokenized pretokenize_texts(F&& each_text) {
   thread_local std::optional<Tokenizer> tok;
   Pretokenized out;
   if (!tok) {
@@ -352,13 +352,32 @@ Pretokenized pretokenize(std::span<const pipeline::Extraction> xs) {
     if (!t) return out;  // nothing held: add() tokenizes as usual
     tok.emplace(std::move(t).value());
   }
-  for (const auto& x : xs) {
-    for (const auto& p : x.doc.paragraphs) out.add(x.doc.text_of(p.span), *tok);
-  }
+  each_text([&](std::string_view text) { out.add(text, *tok); });
   return out;
+}
+}  // namespace
+
+Pretokenized pretokenize(std::span<const ReportRows> xs) {
+  return pretokenize_texts([&](auto&& add) {
+    for (const auto& x : xs) {
+      for (const auto& p : x.paragraphs) add(p.analysis_text());
+    }
+  });
+}
+
+Pretokenized pretokenize(std::span<const pipeline::Extraction> xs) {
+  return pretokenize_texts([&](auto&& add) {
+    for (const auto& x : xs) {
+      for (const auto& p : x.doc.paragraphs) add(x.doc.text_of(p.span));
+    }
+  });
 }
 
 Result<AddResult> Store::add(const pipeline::Extraction& x, const Pretokenized* pre) {
+  return add(rows_of(x), pre);
+}
+
+Result<AddResult> Store::add(const ReportRows& x, const Pretokenized* pre) {
   if (auto s = impl_->writable(); !s) return s.error();
   PretokenizedScope scope(impl_->fts ? pre : nullptr);
   const bool own = !impl_->batch;
@@ -370,7 +389,7 @@ Result<AddResult> Store::add(const pipeline::Extraction& x, const Pretokenized* 
     r = impl_->write(x);
   } catch (const std::exception& e) {
     r = make_error(ErrorCode::kInternal, std::string("storing the report: ") + e.what(),
-                   x.doc.source);
+                   x.report.source);
   }
   if (!r) {
     if (impl_->ins) {
@@ -417,8 +436,24 @@ Status Store::record_file(const FileRecord& rec) {
   return s;
 }
 
+namespace {
+// Binds `id` and then the columns of `row` (Row::tie order) and runs `stmt`.
+template <class Row>
+Status insert_row(Stmt& stmt, std::int64_t id, const Row& row) {
+  return std::apply([&](const auto&... v) { return stmt.run_with(id, v...); }, Row::tie(row));
+}
+
+template <class Row>
+Status insert_rows(Stmt& stmt, std::int64_t id, const std::vector<Row>& rows) {
+  for (const Row& r : rows) {
+    if (auto s = insert_row(stmt, id, r); !s) return s;
+  }
+  return Ok{};
+}
+}  // namespace
+
 // Runs inside an open transaction; the caller rolls back on error.
-Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
+Result<AddResult> Store::Impl::write(const ReportRows& x) {
   if (auto s = prepare_inserts(); !s) return s.error();
   if (fts && !fts_insert) {
     auto p = Stmt::prepare(db.get(),
@@ -427,9 +462,7 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
     fts_insert.emplace(std::move(p).value());
   }
   Inserts& in = *ins;
-  const Document& d = x.doc;
-  const Metadata& m = d.meta;
-  const std::string body = d.original_of(d.body);
+  const std::string& body = x.report.body_text;
   const std::string key = content_key(body);
 
   in.find_key.bind(1, key);
@@ -442,135 +475,34 @@ Result<AddResult> Store::Impl::write(const pipeline::Extraction& x) {
   }
   in.find_key.reset();
 
-  const Span braw = d.raw(d.body);
-  const std::optional<std::string> level =
-      m.level == Level::kUnknown ? std::nullopt : std::optional<std::string>(level_name(m.level));
-  const std::optional<std::string> passage =
-      x.targets.passage ? std::optional<std::string>(trimmed(d, *x.targets.passage)) : std::nullopt;
-  if (auto s = in.report.run_with(
-          key, d.source, d.index_in_file, d.format, d.encoding, d.traditional, m.region,
-          m.region_code, level, m.province, m.parent, m.delivered, m.session, m.speaker,
-          m.speaker_title, m.acting, m.review_year, m.plan_year, m.published, d.partial,
-          facts::gdp_status_name(x.targets.gdp_status), passage, braw.begin, braw.end,
-          utf8::length(body), body,
-          m.region_source == RegionSource::kNone
-              ? std::nullopt
-              : std::optional<std::string>(region_source_name(m.region_source)));
+  if (auto s = std::apply(
+          [&](const auto&... v) {
+            return in.report.run_with(key, static_cast<std::int64_t>(utf8::length(body)), v...);
+          },
+          ReportRow::tie(x.report));
       !s)
     return s.error();
   const std::int64_t id = sqlite3_last_insert_rowid(db.get());
 
-  for (std::size_t i = 0; i < d.sections.size(); ++i) {
-    const Section& s = d.sections[i];
-    const Span e = d.raw(s.extent);
-    if (auto q = in.section.run_with(id, i, s.title, s.level, section_type_name(s.type), s.appended,
-                                     e.begin, e.end);
-        !q)
-      return q.error();
-  }
-
-  // Paragraphs carry the type and title of the top-level section holding them.
-  auto top_section = [&](std::size_t pos) -> const Section* {
-    const Section* top = nullptr;
-    for (const Section& s : d.sections) {
-      if (s.level == 1 && s.extent.begin <= pos && pos < s.extent.end) top = &s;
-    }
-    return top;
-  };
-  for (std::size_t i = 0; i < d.paragraphs.size(); ++i) {
-    const Span p = d.paragraphs[i].span;
-    const Section* top = top_section(p.begin);
-    const Span raw = d.raw(p);
-    const std::string_view simplified = d.text_of(p);
-    const std::string original = d.original_of(p);
-    // (std::optional<std::string>, not string_view: GCC 12 warns maybe-uninitialized on the
-    // latter.)
-    const std::optional<std::string> type =
-        top ? std::optional<std::string>(section_type_name(top->type)) : std::nullopt;
-    const std::optional<std::string> title =
-        top ? std::optional<std::string>(top->title) : std::nullopt;
-    const std::optional<std::string> analysis =
-        simplified == original ? std::nullopt : std::optional<std::string>(simplified);
-    if (auto q = in.paragraph.run_with(id, i, type, title, original, analysis, raw.begin, raw.end);
-        !q)
-      return q.error();
+  if (auto s = insert_rows(in.section, id, x.sections); !s) return s.error();
+  for (const ParagraphRow& p : x.paragraphs) {
+    if (auto s = insert_row(in.paragraph, id, p); !s) return s.error();
     if (fts) {
       if (auto q = fts_insert->run_with(
-              static_cast<std::int64_t>(sqlite3_last_insert_rowid(db.get())), simplified);
+              static_cast<std::int64_t>(sqlite3_last_insert_rowid(db.get())), p.analysis_text());
           !q)
         return q.error();
     }
   }
-
-  auto put_target = [&](const facts::Target& t, bool five_year) -> Status {
-    const Span raw = d.raw(t.verbatim);
-    const std::optional<int> horizon =
-        five_year ? (t.horizon ? t.horizon : x.targets.fyp_horizon) : std::nullopt;
-    return in.target.run_with(
-        id, five_year ? "five_year" : "plan_year", horizon, five_year ? horizon : m.plan_year,
-        t.indicator, nonempty(t.indicator_id), t.canonical, t.value, t.value_hi, t.unit,
-        facts::modifier_name(t.modifier), facts::basis_name(t.basis), t.aspiration,
-        trimmed(d, t.verbatim), raw.begin, raw.end, t.reference,
-        t.relative_modifier ? std::optional<std::string>(facts::modifier_name(*t.relative_modifier))
-                            : std::nullopt,
-        t.stretch_value, t.base_year);
-  };
-  for (const auto& t : x.targets.targets)
-    if (auto q = put_target(t, false); !q) return q.error();
-  for (const auto& t : x.targets.fyp_targets)
-    if (auto q = put_target(t, true); !q) return q.error();
-
-  for (std::size_t i = 0; i < x.facts.size(); ++i) {
-    const facts::Fact& f = x.facts[i];
-    const Span raw = d.raw(f.number);
-    if (auto q = in.fact.run_with(id, i, f.indicator, f.indicator_id, f.growth ? "growth" : "level",
-                                  f.value, f.value_hi, f.unit, nonempty(f.comparator),
-                                  facts::status_name(f.status), facts::period_name(f.period),
-                                  f.year, f.scope, f.headline, f.linked, trimmed(d, f.clause),
-                                  raw.begin, raw.end);
-        !q)
-      return q.error();
-  }
-
-  for (const quantity::Mention& mention : x.quantities) {
-    if (!mention.quantity) continue;
-    const quantity::Quantity& q = *mention.quantity;
-    const Span raw = d.raw(mention.span);
-    if (auto s = in.quantity.run_with(id, q.value, q.value_hi, q.unit, q.base_value, q.base_unit,
-                                      quantity::kind_name(q.kind),
-                                      quantity::comparator_name(q.comparator),
-                                      d.original_of(mention.span), raw.begin, raw.end);
-        !s)
-      return s.error();
-  }
-
-  if (x.livelihood) {
-    const auto& l = *x.livelihood;
-    for (std::size_t i = 0; i < l.items.size(); ++i) {
-      const Span raw = d.raw(l.items[i].span);
-      if (auto q = in.livelihood.run_with(id, i, l.label, l.declared_count, l.items[i].text,
-                                          raw.begin, raw.end);
-          !q)
-        return q.error();
-    }
-  }
-
-  for (const auto& g : x.glossary) {
-    const Span raw = d.raw(g.span);
-    if (auto q = in.glossary.run_with(id, g.term, g.definition, raw.begin, raw.end); !q)
-      return q.error();
-  }
-
-  for (const auto& s : x.slogans) {
-    if (auto q = in.slogan.run_with(id, s.text, s.count); !q) return q.error();
-  }
-
-  for (const auto& w : d.warnings) {
-    const std::optional<std::size_t> at = w.raw_offset == Warning::kNoOffset
-                                              ? std::nullopt
-                                              : std::optional<std::size_t>(w.raw_offset);
-    if (auto q = in.warning.run_with(id, w.code, w.message, at); !q) return q.error();
-  }
+  // Short-circuits at the first failure; the caller rolls the transaction back.
+  Status s = insert_rows(in.target, id, x.targets);
+  if (s) s = insert_rows(in.fact, id, x.facts);
+  if (s) s = insert_rows(in.quantity, id, x.quantities);
+  if (s) s = insert_rows(in.livelihood, id, x.livelihood_items);
+  if (s) s = insert_rows(in.glossary, id, x.glossary);
+  if (s) s = insert_rows(in.slogan, id, x.slogans);
+  if (s) s = insert_rows(in.warning, id, x.warnings);
+  if (!s) return s.error();
   return AddResult{id, false};
 }
 

@@ -46,6 +46,7 @@
 
 #include "common/result.h"
 #include "pipeline/pipeline.h"
+#include "store/rows.h"
 #include "store/tokenizer.h"
 
 struct sqlite3;
@@ -80,6 +81,7 @@ struct FileRecord {
 // The full-text token streams of every paragraph of `xs`, as Store::add indexes them. Call it on
 // a worker thread (it keeps one Tokenizer per thread) and pass the result to add().
 Pretokenized pretokenize(std::span<const pipeline::Extraction> xs);
+Pretokenized pretokenize(std::span<const ReportRows> xs);
 
 // XXH3-128 of `body`, 32 lower-case hex digits.
 std::string content_key(std::string_view body);
@@ -97,6 +99,9 @@ class Store {
   // `pre`, when given, holds the full-text token streams of x's paragraphs (pretokenize()); the
   // index then replays them instead of segmenting on this thread. The stored rows are the same.
   Result<AddResult> add(const pipeline::Extraction& x, const Pretokenized* pre = nullptr);
+  // The same for rows already converted (rows_of(x), or read back with rows_from_json): the
+  // database ends up the same either way — add(x) is add(rows_of(x)).
+  Result<AddResult> add(const ReportRows& rows, const Pretokenized* pre = nullptr);
   // All or nothing: on error nothing of the batch is stored.
   Result<std::vector<AddResult>> add_batch(std::span<const pipeline::Extraction> xs);
 
