@@ -342,6 +342,7 @@ Result<std::vector<Document>> read_file(const std::filesystem::path& path, const
   std::string bytes;
   bytes.reserve(std::min(expected, options.max_bytes) + 1);
   constexpr std::size_t kChunk = std::size_t{1} << 20;
+  constexpr std::size_t kSmallChunk = std::size_t{1} << 16;
   for (;;) {
     if (bytes.size() > options.max_bytes) {
       ::close(fd);
@@ -351,7 +352,10 @@ Result<std::vector<Document>> read_file(const std::filesystem::path& path, const
                         where);
     }
     const std::size_t old = bytes.size();
-    const std::size_t want = std::min(kChunk, options.max_bytes + 1 - old);
+    // Ask for what the file's size promises (plus one byte to see the end), so a regular file
+    // is read in one call without zero-filling or reallocating a whole chunk past its size.
+    const std::size_t promised = expected > old ? expected - old + 1 : kSmallChunk;
+    const std::size_t want = std::min({kChunk, promised, options.max_bytes + 1 - old});
     bytes.resize(old + want);
     const ssize_t n = ::read(fd, bytes.data() + old, want);
     if (n < 0 && errno == EINTR) {
