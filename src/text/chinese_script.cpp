@@ -1,8 +1,12 @@
 #include "text/chinese_script.h"
 
+#include <algorithm>
 #include <exception>
 #include <opencc/SimpleConverter.hpp>
+#include <optional>
+#include <vector>
 
+#include "common/data.h"
 #include "common/utf8.h"
 
 namespace gwr::text {
@@ -17,7 +21,31 @@ constexpr const char* kConfig = "t2s.json";
 constexpr std::u32string_view kTraditionalOnly =
     U"這個們為發經濟國業會產與進區縣實現機關點對從時長過還開於來後說電動問應該導總報務聯黨設體";
 
+// The characters of data/t2s_chars.tsv (in code point order there), sorted; nullopt when the file
+// cannot be read.
+std::optional<std::vector<char32_t>> load_t2s_chars() {
+  auto t = data::load_table("t2s_chars.tsv", 1, 1);
+  if (!t) return std::nullopt;
+  std::vector<char32_t> out;
+  for (const auto& row : t->rows) {
+    const std::string& f = row.fields[0];
+    for (std::size_t i = 0; i < f.size();) out.push_back(utf8::next(f, i));
+  }
+  if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace
+
+bool ScriptConverter::may_change(std::string_view utf8) {
+  static const std::optional<std::vector<char32_t>> chars = load_t2s_chars();
+  if (!chars) return true;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t c = utf8::next(utf8, i);
+    if (c >= 0x80 && std::binary_search(chars->begin(), chars->end(), c)) return true;
+  }
+  return false;
+}
 
 ScriptConverter::ScriptConverter() {
   try {
