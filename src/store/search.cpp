@@ -45,13 +45,21 @@ constexpr const char* kCountFilteredSql =
     "JOIN paragraphs p ON p.paragraph_id = h.rowid JOIN reports r ON r.report_id = p.report_id "
     "WHERE h.paragraphs_fts MATCH ?1 AND " GWR_FILTERS;
 
+// Of all reports, how many pass the report filters (?4, ?5, ?6, ?8; ?7 is bound NULL).
+constexpr const char* kReportShareSql = "SELECT count(*), count(CASE WHEN " GWR_FILTERS
+                                        " THEN 1 END) FROM reports r, "
+                                        "(SELECT NULL AS section_type) AS p";
+
 #undef GWR_HIT_COLUMNS
 #undef GWR_FILTERS
 
 // With a filter, the top-first plan ranks this many times the limit (at least kMinOverFetch)
-// before filtering; when fewer than `limit` of them pass, the join-first plan runs instead.
+// before filtering; when fewer than `limit` of them pass, the join-first plan runs instead. It is
+// tried only when at least 1 / kMinReportShare of the reports pass the report filters: below
+// that, ranking twice would be the rule.
 constexpr int kOverFetch = 8;
 constexpr int kMinOverFetch = 200;
+constexpr int kMinReportShare = 4;
 
 bool has_filter(const SearchQuery& q) {
   return q.region || q.level || q.year || q.section || q.province;
@@ -142,16 +150,38 @@ Result<std::vector<Hit>> ranked_hits(sqlite3* db, const SearchQuery& q, const st
   return hits;
 }
 
+// Whether enough reports pass q's report filters for the top-first plan to be worth a try.
+Result<bool> many_reports_pass(sqlite3* db, const SearchQuery& q) {
+  if (!q.region && !q.level && !q.year && !q.province) return true;  // the section alone
+  auto st = Stmt::prepare(db, kReportShareSql);
+  if (!st) return st.error();
+  SearchQuery reports_only = q;
+  reports_only.section.reset();
+  bind_filters(st.value(), reports_only);
+  auto row = st->step();
+  if (!row) return row.error();
+  return *row && st->int64(1) * kMinReportShare >= st->int64(0);
+}
+
 Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::string& match) {
   const bool filtered = has_filter(q);
-  const int ranked = filtered ? std::max(kMinOverFetch, q.limit * kOverFetch) : q.limit;
-  auto top = ranked_hits(db, q, match, kTopFirstSql, ranked);
-  if (!top) return top.error();
-  std::vector<Hit> hits = std::move(top).value();
+  bool top_first = true;
+  if (filtered) {
+    auto many = many_reports_pass(db, q);
+    if (!many) return many.error();
+    top_first = *many;
+  }
+  std::vector<Hit> hits;
+  if (top_first) {
+    const int ranked = filtered ? std::max(kMinOverFetch, q.limit * kOverFetch) : q.limit;
+    auto top = ranked_hits(db, q, match, kTopFirstSql, ranked);
+    if (!top) return top.error();
+    hits = std::move(top).value();
+  }
   // Without a filter every ranked row is a hit (paragraphs_fts indexes the paragraphs rows), so
   // fewer than the limit means there are no more. With one, the filter may have dropped rows that
   // later ones would have replaced.
-  if (filtered && hits.size() < static_cast<std::size_t>(q.limit)) {
+  if (!top_first || (filtered && hits.size() < static_cast<std::size_t>(q.limit))) {
     auto all = ranked_hits(db, q, match, kJoinFirstSql, 0);
     if (!all) return all.error();
     hits = std::move(all).value();

@@ -20,8 +20,9 @@
 //
 // Cost. FTS5 scores every matching paragraph (a very common word matches most of them); search()
 // then joins the paragraph and report rows of the best `limit` only, and makes the snippets of
-// the hits asked for. With a filter it joins the best 8 × limit (at least 200) and filters them;
-// if fewer than `limit` pass, it joins and filters every match as a whole (slower, same result).
+// the hits asked for. With a filter that at least a quarter of the reports pass, it joins the
+// best 8 × limit (at least 200) and filters them; with a narrower filter, or if fewer than
+// `limit` of those pass, it joins and filters every match, then ranks (slower, same result).
 // search() does not count the matches: count() does, for a caller that shows a total, at the
 // cost of another pass over them.
 #pragma once
