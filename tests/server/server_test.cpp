@@ -272,6 +272,17 @@ TEST_F(Api, SearchReturnsHighlightedSnippetsAndFacets) {
   EXPECT_TRUE(punct.contains("hits"));
 }
 
+TEST_F(Api, SearchCountsEveryMatchOnlyWhenAsked) {
+  EXPECT_TRUE(get_json("/api/search?q=" + url("发展") + "&limit=1")["matches"].is_null());
+  json j = get_json("/api/search?q=" + url("发展") + "&limit=1&count=1");
+  EXPECT_EQ(j["matches"], j["total"]);  // fewer than 1000 matches here: total is all of them
+  EXPECT_GT(j["matches"].get<int>(), 1);
+  EXPECT_EQ(j["hits"].size(), 1u);
+  json f = get_json("/api/search?q=" + url("发展") + "&year=2025&count=1");
+  EXPECT_EQ(f["matches"], f["total"]);
+  expect_error("/api/search?q=x&count=2", 400, "bad_request");
+}
+
 TEST_F(Api, BadSearchesAre400) {
   expect_error("/api/search", 400, "bad_request");
   expect_error("/api/search?q=" + std::string(400, 'a'), 400, "bad_request");
