@@ -18,6 +18,7 @@ struct SearchOptions {
   int year = 0;
   int limit = 20;
   std::string format = "table";
+  bool count = false;
 };
 
 std::optional<std::string> opt(const std::string& s) {
@@ -81,6 +82,11 @@ int run_search(const SearchOptions& o) {
   }
   auto hits = store::search(st.value(), q);
   if (!hits) return fail(hits.error());
+  if (o.count) {
+    auto n = store::count(st.value(), q);
+    if (!n) return fail(n.error());
+    std::cerr << *n << (*n == 1 ? " paragraph matches\n" : " paragraphs match\n");
+  }
   if (o.format == "json") {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& h : *hits) a.push_back(hit_json(h));
@@ -124,6 +130,8 @@ void register_search(CLI::App& app, std::vector<Command>& out) {
       ->check(CLI::Range(1, store::kMaxSearchLimit));
   sub->add_option("--format", o->format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
+  sub->add_flag("--count", o->count,
+                "Also count every matching paragraph (on stderr; one more pass over the matches)");
   out.push_back(Command{sub, [o] { return run_search(*o); }});
 }
 

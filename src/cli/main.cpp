@@ -1,60 +1,70 @@
 // gwr — command-line front end. Each subcommand lives in cmd_*.cpp; see docs/cli.md for commands
 // and exit codes.
+//
+// Two executables make the command. This one runs the commands that only read a corpus database
+// and print (search, targets, realised, attention, terms, compare, commitments, check). It links
+// neither the extractor nor the PDF, ZIP, workbook and HTTP libraries (poppler, libzip,
+// libxlsxwriter, cpp-httplib and the libcrypto they load): the dynamic linker spends about 25 ms of
+// CPU on them at every start, more than a whole search. Any other command line (extract, eval,
+// ingest, export, serve, --help, --version, a mistake) is handed unchanged to gwr-full, the same
+// command line with every command linked in, which must sit beside this executable (the build
+// puts it there).
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <string_view>
 
 #include "cli/commands.h"
 
-namespace gwr::cli {
+namespace {
 
-int fail(const Error& e) {
-  std::cerr << "gwr: error: " << e.describe() << "\n";
-  return exit_code_for(e.code);
-}
+using namespace gwr;
 
-std::shared_ptr<const pipeline::Resources> load_resources(int* code) {
-  auto r = pipeline::Resources::load();
-  if (!r) {
-    *code = fail(r.error());
-    return nullptr;
+struct Reader {
+  std::string_view name;
+  cli::Register add;
+};
+
+// The commands run here.
+constexpr Reader kReaders[] = {
+    {"search", cli::register_search},       {"targets", cli::register_targets},
+    {"realised", cli::register_targets},  // it registers both targets and realised
+    {"attention", cli::register_attention}, {"terms", cli::register_terms},
+    {"compare", cli::register_compare},     {"commitments", cli::register_commitments},
+    {"check", cli::register_check}};
+
+// The command named first on the command line when this process runs it, else nullptr.
+const Reader* reader_for(int argc, char** argv) {
+  if (argc < 2) return nullptr;
+  for (const Reader& r : kReaders) {
+    if (argv[1] == r.name) return &r;
   }
-  return r.value();
+  return nullptr;
 }
 
-}  // namespace gwr::cli
+// Replaces this process with gwr-full; returns only on failure, with the exit code.
+int exec_full(char** argv) {
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) {
+    return cli::fail(Error{ErrorCode::kInternal, "cannot find this executable: " + ec.message(),
+                           "/proc/self/exe"});
+  }
+  const std::string full = (self.parent_path() / "gwr-full").string();
+  execv(full.c_str(), argv);
+  return cli::fail(
+      Error{ErrorCode::kInternal, std::string("cannot run: ") + std::strerror(errno), full});
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  using namespace gwr;
-  CLI::App app{"gwr — structured data from Chinese government work reports (政府工作报告)"};
-  app.require_subcommand(1);
-  app.set_version_flag("--version", "gwr 0.1.0");
-
-  std::vector<cli::Command> commands;
-  cli::register_extract(app, commands);
-  cli::register_eval(app, commands);
-  cli::register_ingest(app, commands);
-  cli::register_search(app, commands);
-  cli::register_targets(app, commands);
-  cli::register_attention(app, commands);
-  cli::register_terms(app, commands);
-  cli::register_compare(app, commands);
-  cli::register_commitments(app, commands);
-  cli::register_check(app, commands);
-  cli::register_export(app, commands);
-  cli::register_serve(app, commands);
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : exit_code_for(ErrorCode::kUsage);
-  }
-  try {
-    for (auto& c : commands) {
-      if (c.sub->parsed()) return c.run();
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "gwr: internal error: " << e.what() << "\n";
-    return exit_code_for(ErrorCode::kInternal);
-  }
-  return 0;
+  const Reader* r = reader_for(argc, argv);
+  if (r == nullptr) return exec_full(argv);
+  // That command alone: its parse and help are the same as among all of them in gwr-full.
+  const cli::Register add[] = {r->add};
+  return cli::run(argc, argv, add);
 }

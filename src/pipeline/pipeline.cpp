@@ -260,8 +260,4 @@ json to_json(const Extraction& x, bool with_text) {
   return j;
 }
 
-std::string dump(const nlohmann::json& j, int indent) {
-  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace gwr::pipeline

@@ -108,8 +108,13 @@ Reply search(const Ctx& c) {
                      {"section_title", opt(h.section_title)},
                      {"snippet", snippet_parts(h.snippet)}});
   }
+  nlohmann::json matches = nullptr;  // every match, counted only when asked: another pass
+  if (const auto n = int_param(p, "count", 0, 1); n && *n == 1) {
+    matches = unwrap(store::count(c.store, q));
+  }
   return json_reply({{"query", q.text},
                      {"total", hits.size()},
+                     {"matches", std::move(matches)},
                      {"capped", hits.size() >= static_cast<std::size_t>(store::kMaxSearchLimit)},
                      {"offset", offset},
                      {"limit", limit},

@@ -15,12 +15,16 @@
 #include "server/api.h"
 #include "server/assets.h"
 #include "server/conn.h"
+#include "server/render_cache.h"
 #include "server/rows.h"
 #include "store/store.h"
 
 namespace gwr::server {
 
 namespace {
+
+// What the /api/reports/:id answers may keep in memory (a long report renders to about 150 KB).
+constexpr std::size_t kReportsCacheBytes = std::size_t{64} << 20;
 
 // The page "/" shows when the binary was built without web/dist (no npm at build time).
 constexpr const char* kNoUi =
@@ -213,6 +217,8 @@ struct Server::Impl {
   GuardedHttp http;
   std::vector<std::string> hosts;  // accepted Host values; empty: no check
   bool bound = false;
+  // /api/reports/:id answers: the reader's whole report, the same until the database changes.
+  RenderCache reports_cache{kReportsCacheBytes};
 
   Impl(Options o, Resources r, std::vector<store::Store> stores)
       : options(std::move(o)),
@@ -389,13 +395,17 @@ struct Server::Impl {
           const std::string raw = req.matches[1];
           api(
               out, req,
-              [&raw](const Ctx& c) {
+              [this, &raw](const Ctx& c) {
                 if (raw.empty() || raw.size() > 18 ||
                     raw.find_first_not_of("0123456789") != std::string::npos) {
                   bad_request("report id must be a positive integer of at most 18 digits, got '" +
                               raw.substr(0, 40) + "'");
                 }
-                return api::report(c, std::stoll(raw));
+                const std::int64_t id = std::stoll(raw);
+                Reply r;
+                r.body = reports_cache.get(c.store.handle(), std::to_string(id),
+                                           [&] { return api::report(c, id).body; });
+                return r;
               },
               false);
         });

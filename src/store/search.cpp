@@ -9,20 +9,61 @@ namespace gwr::store {
 
 namespace {
 
-constexpr const char* kSearchSql =
-    "SELECT p.paragraph_id, p.report_id, p.ord, -bm25(paragraphs_fts), "
-    "NULL, p.section_type, p.section_title, r.region, "
-    "r.region_code, "
-    "r.level, r.province, r.delivered, r.plan_year, r.source, p.start_byte, p.end_byte "
-    "FROM paragraphs_fts JOIN paragraphs p ON p.paragraph_id = paragraphs_fts.rowid "
-    "JOIN reports r ON r.report_id = p.report_id "
-    "WHERE paragraphs_fts MATCH ?1 "
-    "AND (?4 IS NULL OR r.region = ?4 OR r.region_code = ?4) "
-    "AND (?5 IS NULL OR r.level = ?5) "
-    "AND (?6 IS NULL OR r.plan_year = ?6) "
-    "AND (?7 IS NULL OR p.section_type = ?7) "
-    "AND (?8 IS NULL OR r.province = ?8) "
-    "ORDER BY bm25(paragraphs_fts), p.paragraph_id LIMIT ?9";
+// The columns of a Hit, from the ranked rows h(id, score) joined to p and r.
+#define GWR_HIT_COLUMNS                                                                    \
+  "h.id, p.report_id, p.ord, -h.score, NULL, p.section_type, p.section_title, r.region, "  \
+  "r.region_code, r.level, r.province, r.delivered, r.plan_year, r.source, p.start_byte, " \
+  "p.end_byte "
+#define GWR_FILTERS                                                        \
+  "(?4 IS NULL OR r.region = ?4 OR r.region_code = ?4) "                   \
+  "AND (?5 IS NULL OR r.level = ?5) AND (?6 IS NULL OR r.plan_year = ?6) " \
+  "AND (?7 IS NULL OR p.section_type = ?7) AND (?8 IS NULL OR r.province = ?8) "
+
+// Top first: the best ?10 rows of the full-text table alone (bm25, ties by rowid, which is
+// paragraph_id), and only those joined to their paragraph and report rows and filtered. Ranking
+// every match is FTS5's cost either way; joining every match was ours.
+constexpr const char* kTopFirstSql =
+    "SELECT " GWR_HIT_COLUMNS
+    "FROM (SELECT rowid AS id, bm25(paragraphs_fts) AS score FROM paragraphs_fts "
+    "      WHERE paragraphs_fts MATCH ?1 ORDER BY score, rowid LIMIT ?10) AS h "
+    "JOIN paragraphs p ON p.paragraph_id = h.id JOIN reports r ON r.report_id = p.report_id "
+    "WHERE " GWR_FILTERS "ORDER BY h.score, h.id LIMIT ?9";
+
+// Every match joined and filtered, then ranked: what a filter that keeps few of the best rows
+// needs. Same columns and order as kTopFirstSql.
+constexpr const char* kJoinFirstSql =
+    "SELECT " GWR_HIT_COLUMNS
+    "FROM (SELECT rowid AS id, bm25(paragraphs_fts) AS score FROM paragraphs_fts "
+    "      WHERE paragraphs_fts MATCH ?1) AS h "
+    "JOIN paragraphs p ON p.paragraph_id = h.id JOIN reports r ON r.report_id = p.report_id "
+    "WHERE " GWR_FILTERS "ORDER BY h.score, h.id LIMIT ?9";
+
+constexpr const char* kCountSql =
+    "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?1";
+constexpr const char* kCountFilteredSql =
+    "SELECT count(*) FROM paragraphs_fts h "
+    "JOIN paragraphs p ON p.paragraph_id = h.rowid JOIN reports r ON r.report_id = p.report_id "
+    "WHERE h.paragraphs_fts MATCH ?1 AND " GWR_FILTERS;
+
+// Of all reports, how many pass the report filters (?4, ?5, ?6, ?8; ?7 is bound NULL).
+constexpr const char* kReportShareSql = "SELECT count(*), count(CASE WHEN " GWR_FILTERS
+                                        " THEN 1 END) FROM reports r, "
+                                        "(SELECT NULL AS section_type) AS p";
+
+#undef GWR_HIT_COLUMNS
+#undef GWR_FILTERS
+
+// With a filter, the top-first plan ranks this many times the limit (at least kMinOverFetch)
+// before filtering; when fewer than `limit` of them pass, the join-first plan runs instead. It is
+// tried only when at least 1 / kMinReportShare of the reports pass the report filters: below
+// that, ranking twice would be the rule.
+constexpr int kOverFetch = 8;
+constexpr int kMinOverFetch = 200;
+constexpr int kMinReportShare = 4;
+
+bool has_filter(const SearchQuery& q) {
+  return q.region || q.level || q.year || q.section || q.province;
+}
 
 // The snippet of one ranked hit: computing it in the ranking query would make one for every match
 // before the sort and limit.
@@ -52,11 +93,16 @@ std::string quote_terms(std::string_view q) {
   return out;
 }
 
-Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::string& match) {
-  auto st = Stmt::prepare(db, kSearchSql);
-  if (!st) return st.error();
-  Stmt& s = st.value();
-  s.bind(1, match);
+// A statement's failure while stepping: a plain SQLITE_ERROR comes from parsing the MATCH
+// expression (the statements are fixed and known good), so it is the query's fault, not gwr's.
+Error step_error(sqlite3* db, Error e) {
+  if ((sqlite3_extended_errcode(db) & 0xff) == SQLITE_ERROR) {
+    return make_error(ErrorCode::kUsage, e.message);
+  }
+  return e;
+}
+
+void bind_filters(Stmt& s, const SearchQuery& q) {
   auto opt_simplified = [](const std::optional<std::string>& v) -> std::optional<std::string> {
     if (!v) return std::nullopt;
     return text::to_simplified(*v);
@@ -66,18 +112,22 @@ Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::strin
   s.bind(6, q.year);
   s.bind(7, q.section);
   s.bind(8, opt_simplified(q.province));
+}
+
+// The ranked hits of `sql` (kTopFirstSql ranking the best `ranked` rows, or kJoinFirstSql).
+Result<std::vector<Hit>> ranked_hits(sqlite3* db, const SearchQuery& q, const std::string& match,
+                                     const char* sql, int ranked) {
+  auto st = Stmt::prepare(db, sql);
+  if (!st) return st.error();
+  Stmt& s = st.value();
+  s.bind(1, match);
+  bind_filters(s, q);
   s.bind(9, q.limit);
+  if (ranked > 0) s.bind(10, ranked);
   std::vector<Hit> hits;
   for (;;) {
     auto row = s.step();
-    if (!row) {
-      // The statement is fixed and known good, so a plain SQLITE_ERROR while stepping comes from
-      // parsing the MATCH expression: the query's fault, not gwr's.
-      if ((sqlite3_extended_errcode(db) & 0xff) == SQLITE_ERROR) {
-        return make_error(ErrorCode::kUsage, row.error().message);
-      }
-      return row.error();
-    }
+    if (!row) return step_error(db, row.error());
     if (!*row) break;
     Hit h;
     h.paragraph_id = s.int64(0);
@@ -96,6 +146,45 @@ Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::strin
     h.start_byte = s.int64(14);
     h.end_byte = s.int64(15);
     hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+// Whether enough reports pass q's report filters for the top-first plan to be worth a try.
+Result<bool> many_reports_pass(sqlite3* db, const SearchQuery& q) {
+  if (!q.region && !q.level && !q.year && !q.province) return true;  // the section alone
+  auto st = Stmt::prepare(db, kReportShareSql);
+  if (!st) return st.error();
+  SearchQuery reports_only = q;
+  reports_only.section.reset();
+  bind_filters(st.value(), reports_only);
+  auto row = st->step();
+  if (!row) return row.error();
+  return *row && st->int64(1) * kMinReportShare >= st->int64(0);
+}
+
+Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::string& match) {
+  const bool filtered = has_filter(q);
+  bool top_first = true;
+  if (filtered) {
+    auto many = many_reports_pass(db, q);
+    if (!many) return many.error();
+    top_first = *many;
+  }
+  std::vector<Hit> hits;
+  if (top_first) {
+    const int ranked = filtered ? std::max(kMinOverFetch, q.limit * kOverFetch) : q.limit;
+    auto top = ranked_hits(db, q, match, kTopFirstSql, ranked);
+    if (!top) return top.error();
+    hits = std::move(top).value();
+  }
+  // Without a filter every ranked row is a hit (paragraphs_fts indexes the paragraphs rows), so
+  // fewer than the limit means there are no more. With one, the filter may have dropped rows that
+  // later ones would have replaced.
+  if (!top_first || (filtered && hits.size() < static_cast<std::size_t>(q.limit))) {
+    auto all = ranked_hits(db, q, match, kJoinFirstSql, 0);
+    if (!all) return all.error();
+    hits = std::move(all).value();
   }
   const std::size_t from = static_cast<std::size_t>(std::max(0, q.snippet_from));
   const std::size_t to =
@@ -117,9 +206,21 @@ Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::strin
   return hits;
 }
 
-}  // namespace
+Result<std::int64_t> run_count(sqlite3* db, const SearchQuery& q, const std::string& match) {
+  auto st = Stmt::prepare(db, has_filter(q) ? kCountFilteredSql : kCountSql);
+  if (!st) return st.error();
+  st->bind(1, match);
+  if (has_filter(q)) bind_filters(st.value(), q);
+  auto row = st->step();
+  if (!row) return step_error(db, row.error());
+  return *row ? st->int64(0) : 0;
+}
 
-Result<std::vector<Hit>> search(const Store& store, const SearchQuery& q) {
+// Checks `q`, then runs `fn(db, q, match)` on its MATCH expression. FTS5 could not parse it: a
+// query written in FTS5 syntax (quotes, prefix stars, parentheses, ^) is the user's to fix; stray
+// punctuation elsewhere (7.5%) is retried with each term quoted.
+template <class Fn>
+auto with_match(const Store& store, const SearchQuery& q, Fn fn) -> decltype(fn(nullptr, q, "")) {
   if (q.limit < 1 || q.limit > kMaxSearchLimit) {
     return make_error(ErrorCode::kUsage,
                       "the limit must be between 1 and " + std::to_string(kMaxSearchLimit));
@@ -133,16 +234,24 @@ Result<std::vector<Hit>> search(const Store& store, const SearchQuery& q) {
   if (match.find_first_not_of(" \t\r\n") == std::string::npos) {
     return make_error(ErrorCode::kUsage, "the search query is empty");
   }
-  auto r = run(store.handle(), q, match);
+  auto r = fn(store.handle(), q, match);
   if (r || r.error().code != ErrorCode::kUsage) return r;
-  // FTS5 could not parse it. A query written in FTS5 syntax (quotes, prefix stars, parentheses,
-  // ^) is the user's to fix; stray punctuation elsewhere (7.5%) is retried with each term quoted.
   if (match.find_first_of("\"*()^") == std::string::npos) {
-    auto retry = run(store.handle(), q, quote_terms(match));
+    auto retry = fn(store.handle(), q, quote_terms(match));
     if (retry || retry.error().code != ErrorCode::kUsage) return retry;
   }
   return make_error(ErrorCode::kUsage, "cannot parse the search query: " + r.error().message,
                     q.text);
+}
+
+}  // namespace
+
+Result<std::vector<Hit>> search(const Store& store, const SearchQuery& q) {
+  return with_match(store, q, run);
+}
+
+Result<std::int64_t> count(const Store& store, const SearchQuery& q) {
+  return with_match(store, q, run_count);
 }
 
 }  // namespace gwr::store

@@ -17,6 +17,14 @@
 // are exact matches on reports columns (region also matches region_code) and on
 // paragraphs.section_type. Needs paragraphs_fts: a corpus ingested with --no-fts gives kUsage.
 // Reads only; safe to call on a read-only Store.
+//
+// Cost. FTS5 scores every matching paragraph (a very common word matches most of them); search()
+// then joins the paragraph and report rows of the best `limit` only, and makes the snippets of
+// the hits asked for. With a filter that at least a quarter of the reports pass, it joins the
+// best 8 × limit (at least 200) and filters them; with a narrower filter, or if fewer than
+// `limit` of those pass, it joins and filters every match, then ranks (slower, same result).
+// search() does not count the matches: count() does, for a caller that shows a total, at the
+// cost of another pass over them.
 #pragma once
 
 #include <cstdint>
@@ -61,5 +69,9 @@ struct Hit {
 };
 
 Result<std::vector<Hit>> search(const Store& store, const SearchQuery& query);
+
+// How many paragraphs match `query`'s text and filters (its limit and snippet fields are checked,
+// then ignored). Same errors as search().
+Result<std::int64_t> count(const Store& store, const SearchQuery& query);
 
 }  // namespace gwr::store

@@ -1,8 +1,12 @@
 #include "text/chinese_script.h"
 
+#include <algorithm>
 #include <exception>
 #include <opencc/SimpleConverter.hpp>
+#include <optional>
+#include <vector>
 
+#include "common/data.h"
 #include "common/utf8.h"
 
 namespace gwr::text {
@@ -17,7 +21,38 @@ constexpr const char* kConfig = "t2s.json";
 constexpr std::u32string_view kTraditionalOnly =
     U"這個們為發經濟國業會產與進區縣實現機關點對從時長過還開於來後說電動問應該導總報務聯黨設體";
 
+// The characters of data/t2s_chars.tsv (in code point order there), sorted; nullopt when the file
+// cannot be read. Parsed by hand: a query pays for this load, and a table of rows costs more.
+std::optional<std::vector<char32_t>> load_t2s_chars() {
+  auto text = data::read("t2s_chars.tsv");
+  if (!text) return std::nullopt;
+  const std::string_view t = *text;
+  std::vector<char32_t> out;
+  out.reserve(t.size() / 3);
+  for (std::size_t i = 0; i < t.size();) {
+    if (t[i] == '#') {  // a comment line
+      const std::size_t end = t.find('\n', i);
+      i = end == std::string_view::npos ? t.size() : end + 1;
+      continue;
+    }
+    const char32_t c = utf8::next(t, i);
+    if (c != U'\n' && c != U'\r') out.push_back(c);
+  }
+  if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace
+
+bool ScriptConverter::may_change(std::string_view utf8) {
+  static const std::optional<std::vector<char32_t>> chars = load_t2s_chars();
+  if (!chars) return true;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t c = utf8::next(utf8, i);
+    if (c >= 0x80 && std::binary_search(chars->begin(), chars->end(), c)) return true;
+  }
+  return false;
+}
 
 ScriptConverter::ScriptConverter() {
   try {

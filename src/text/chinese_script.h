@@ -35,6 +35,13 @@ class ScriptConverter {
   // Simplified form; identity when unavailable or on any conversion failure.
   std::string to_simplified(std::string_view utf8) const;
 
+  // False when to_simplified() would return `utf8` unchanged because no character of it is in
+  // data/t2s_chars.tsv (every t2s dictionary entry that converts holds one of them; a test keeps
+  // the list equal to what the installed OpenCC gives). Needs no instance(): loading OpenCC costs
+  // about 4 ms, more than a whole `gwr search`, and most queries are simplified already.
+  // True when the list cannot be read. Safe for concurrent use (the list loads once).
+  static bool may_change(std::string_view utf8);
+
   // Share (0..1) of Han characters in `utf8` that read as traditional (OpenCC changes the
   // character when it is converted on its own), judged on at most `max_han` Han characters.
   // 0 when there are none. Each distinct character of the CJK blocks U+3400..U+9FFF is converted

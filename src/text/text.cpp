@@ -456,6 +456,7 @@ bool looks_traditional(std::string_view utf8) {
 }
 
 std::string to_simplified(std::string_view utf8) {
+  if (!ScriptConverter::may_change(utf8)) return std::string(utf8);
   return ScriptConverter::instance().to_simplified(utf8);
 }
 

@@ -272,6 +272,17 @@ TEST_F(Api, SearchReturnsHighlightedSnippetsAndFacets) {
   EXPECT_TRUE(punct.contains("hits"));
 }
 
+TEST_F(Api, SearchCountsEveryMatchOnlyWhenAsked) {
+  EXPECT_TRUE(get_json("/api/search?q=" + url("发展") + "&limit=1")["matches"].is_null());
+  json j = get_json("/api/search?q=" + url("发展") + "&limit=1&count=1");
+  EXPECT_EQ(j["matches"], j["total"]);  // fewer than 1000 matches here: total is all of them
+  EXPECT_GT(j["matches"].get<int>(), 1);
+  EXPECT_EQ(j["hits"].size(), 1u);
+  json f = get_json("/api/search?q=" + url("发展") + "&year=2025&count=1");
+  EXPECT_EQ(f["matches"], f["total"]);
+  expect_error("/api/search?q=x&count=2", 400, "bad_request");
+}
+
 TEST_F(Api, BadSearchesAre400) {
   expect_error("/api/search", 400, "bad_request");
   expect_error("/api/search?q=" + std::string(400, 'a'), 400, "bad_request");
@@ -740,6 +751,53 @@ TEST_F(Api, ConnectionsAreCappedAndIdleOnesClosed) {
   EXPECT_TRUE(again.closed());
   EXPECT_GT(secs, 1.5);
   EXPECT_LT(secs, 4.5);
+}
+
+// /api/reports/:id answers are kept while the database is unchanged: after a commit by another
+// connection every request, on every one of the server's connections, sees the new rows.
+TEST(ServerReportCache, AChangedDatabaseGivesAFreshAnswer) {
+  const fs::path db = testing::temp_dir("server_cache") / "corpus.db";
+  {
+    auto res = pipeline::Resources::load();
+    ASSERT_TRUE(res.ok()) << res.error().describe();
+    auto st = store::Store::open(db);
+    ASSERT_TRUE(st.ok()) << st.error().describe();
+    auto xs = pipeline::extract_file(testing::repo_dir() / "examples/clean_prefecture_report.txt",
+                                     *res.value());
+    ASSERT_TRUE(xs.ok());
+    for (const auto& x : *xs) ASSERT_TRUE(st->add(x).ok());
+  }
+  Options o;
+  o.db = db;
+  o.port = 0;
+  o.threads = 3;
+  auto s = Server::create(o);
+  ASSERT_TRUE(s.ok()) << s.error().describe();
+  auto server = std::move(s).value();
+  auto port = server->bind();
+  ASSERT_TRUE(port.ok());
+  std::thread t([&] { (void)server->run(); });
+  auto region = [&] {
+    httplib::Client c("127.0.0.1", *port);
+    auto r = c.Get("/api/reports/1");
+    EXPECT_TRUE(r && r->status == 200);
+    return r ? json::parse(r->body)["region"] : json();
+  };
+  std::vector<json> before;
+  for (int i = 0; i < 6; ++i) before.push_back(region());  // every connection, some twice
+  for (const auto& r : before) EXPECT_EQ(r, before[0]);
+  EXPECT_NE(before[0], "改名市");
+  {
+    sqlite3* w = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &w), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(w, "UPDATE reports SET region = '改名市' WHERE report_id = 1", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(w);
+  }
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(region(), "改名市") << "request " << i;
+  server->stop();
+  t.join();
 }
 
 TEST(ServerCreate, MissingOrForeignDatabaseIsRefused) {
