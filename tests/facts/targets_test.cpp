@@ -344,7 +344,7 @@ const Case kCases[] = {
      "stated", 2026},
     // --- forms of local reports (issue 10): relative, stretch, items, sectors, units ----------
     {"RelativeToTheProvinceWithAnOffset",
-     "今年全市经济社会发展的主要预期目标是:地区生产总值增长高于全省2个百分点左右,"
+     "今年全市发展的主要预期目标是:地区生产总值增长高于全省2个百分点左右,"
      "一般公共预算收入增长6%。",
      "gdp_growth 2 个百分点 relative annual ref=province/around; public_budget_revenue_growth 6 % "
      "point annual",
