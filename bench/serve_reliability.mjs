@@ -30,25 +30,35 @@ function quantiles(lat) {
 async function drive(clients, secs, nextPath) {
   const end = Date.now() + secs * 1000;
   const lat = [];
+  const byKind = {};
   const statuses = {};
   let errors = 0;
   async function worker() {
     while (Date.now() < end) {
       const t0 = performance.now();
+      const path = nextPath();
+      const kind = path.replace(/\?.*$/, '').replace(/\/\d+$/, '/:id');
       try {
-        const r = await fetch(base + nextPath());
+        const r = await fetch(base + path);
         await r.arrayBuffer();
         statuses[r.status] = (statuses[r.status] || 0) + 1;
       } catch {
         errors++;
       }
-      lat.push(performance.now() - t0);
+      const ms = performance.now() - t0;
+      lat.push(ms);
+      (byKind[kind] ||= []).push(ms);
     }
   }
   const t0 = performance.now();
   await Promise.all(Array.from({ length: clients }, worker));
   const took = (performance.now() - t0) / 1000;
-  return { ...quantiles(lat), rps: (lat.length / took).toFixed(0), errors, statuses };
+  const kinds = {};
+  for (const [k, v] of Object.entries(byKind)) {
+    const { n, p50, p99 } = quantiles(v);
+    kinds[k] = { n, p50, p99 };
+  }
+  return { ...quantiles(lat), rps: (lat.length / took).toFixed(0), errors, statuses, kinds };
 }
 
 function slowloris(n) {

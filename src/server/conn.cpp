@@ -375,6 +375,17 @@ GuardedHttp::GuardedHttp(ConnLimits limits) : limits_(limits) {
   // Only the Keep-Alive header httplib writes uses these; the loop enforces its own limits.
   set_keep_alive_timeout(std::max(1, limits_.idle_timeout_ms / 1000));
   set_keep_alive_max_count(static_cast<std::size_t>(std::max(1, limits_.keep_alive_max)));
+  // httplib's own options (address reuse), and remember the socket so that widen_backlog() can
+  // listen on it again.
+  set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    bound_fd_ = sock;
+  });
+}
+
+bool GuardedHttp::widen_backlog() {
+  if (bound_fd_ == INVALID_SOCKET || !is_valid()) return false;
+  return ::listen(bound_fd_, std::max(1, limits_.listen_backlog)) == 0;
 }
 
 GuardedHttp::~GuardedHttp() = default;

@@ -17,6 +17,9 @@
 //    `write_timeout_ms`; then a kept-alive connection goes back to the poll thread, where it may
 //    idle for `idle_timeout_ms` before its next request, for at most `keep_alive_max` requests.
 //  - at most `max_connections` connections are open; one more is answered 503 and closed.
+//  - the listening socket has a backlog of `listen_backlog` (httplib's own is 5: past it the
+//    kernel drops a new connection's SYN and the client waits the 1 s SYN retransmit). Call
+//    widen_backlog() after bind_to_port.
 // So a slow or idle client costs a file descriptor and a few KB, never a worker. Bodies are never
 // read (handlers see only GET and HEAD); a handler that refuses one calls close_after_response()
 // so the unread bytes are not taken for the next request.
@@ -36,6 +39,7 @@ struct ConnLimits {
   int idle_timeout_ms = 2000;
   int write_timeout_ms = 10000;
   int keep_alive_max = 100;
+  int listen_backlog = 1024;  // capped by the kernel's net.core.somaxconn
   std::size_t max_head_bytes = 16 * 1024;
 };
 
@@ -55,6 +59,10 @@ class GuardedHttp : public httplib::Server {
 
   const ConnLimits& limits() const { return limits_; }
 
+  // After a successful bind_to_port: listen again with `listen_backlog` (Linux takes a second
+  // listen() on a listening socket as a new backlog). False when no socket is bound.
+  bool widen_backlog();
+
  private:
   friend class ConnLoop;
   bool process_and_close_socket(socket_t sock) override;
@@ -63,6 +71,7 @@ class GuardedHttp : public httplib::Server {
 
   ConnLimits limits_;
   ConnLoop* loop_ = nullptr;  // set while listening (the task queue httplib owns)
+  socket_t bound_fd_ = INVALID_SOCKET;  // the last socket httplib created to bind
 };
 
 }  // namespace gwr::server

@@ -488,6 +488,7 @@ Result<int> Server::bind() {
                                                   " (address in use or not available)");
   }
   impl_->bound = true;
+  (void)impl_->http.widen_backlog();  // a short backlog only costs latency under many clients
   if (is_loopback(o.host) || !o.allow_hosts.empty()) impl_->hosts = allowed_hosts(o, port);
   return port;
 }

@@ -753,6 +753,46 @@ TEST_F(Api, ConnectionsAreCappedAndIdleOnesClosed) {
   EXPECT_LT(secs, 4.5);
 }
 
+// A burst of connections waits in the kernel's accept queue rather than being dropped. Nothing
+// accepts here (bound, not running), so exactly the backlog's worth of connects can complete:
+// with httplib's own backlog of 5 the rest would sit in SYN-SENT and retry after 1 s, which is
+// what made p99 1.1 s under 50 clients in bench/serve_reliability.sh.
+TEST_F(Api, ABurstOfConnectionsFitsTheListenBacklog) {
+  Options o;
+  o.db = db_;
+  o.port = 0;
+  auto s = Server::create(o);
+  ASSERT_TRUE(s.ok()) << s.error().describe();
+  auto server = std::move(s).value();
+  auto port = server->bind();
+  ASSERT_TRUE(port.ok());
+  constexpr int kBurst = 64;
+  std::vector<int> fds;
+  for (int i = 0; i < kBurst; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(*port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    (void)::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    fds.push_back(fd);
+  }
+  int established = 0;
+  for (const int fd : fds) {
+    pollfd p{fd, POLLOUT, 0};
+    if (::poll(&p, 1, 300) == 1 && (p.revents & POLLOUT)) {
+      int err = 0;
+      socklen_t len = sizeof err;
+      ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
+      if (err == 0) ++established;
+    }
+  }
+  for (const int fd : fds) ::close(fd);
+  EXPECT_EQ(established, kBurst);
+  server->stop();
+}
+
 // /api/reports/:id answers are kept while the database is unchanged: after a commit by another
 // connection every request, on every one of the server's connections, sees the new rows.
 TEST(ServerReportCache, AChangedDatabaseGivesAFreshAnswer) {
