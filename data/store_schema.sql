@@ -178,12 +178,13 @@ CREATE TABLE IF NOT EXISTS glossary (
 );
 CREATE INDEX IF NOT EXISTS glossary_term ON glossary(term);
 
+-- Without rowid: the key is the table (a rowid table would keep every text twice, in its index).
 CREATE TABLE IF NOT EXISTS slogans (
   report_id INTEGER NOT NULL REFERENCES report_rows(report_id) ON DELETE CASCADE,
   text      TEXT NOT NULL,
   count     INTEGER NOT NULL,
   PRIMARY KEY (report_id, text)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS warnings (
   report_id   INTEGER NOT NULL REFERENCES report_rows(report_id) ON DELETE CASCADE,

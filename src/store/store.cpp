@@ -32,7 +32,7 @@ constexpr long long kMmapBytes = 1ll << 30;
 // Version 2: reports.extraction_json dropped; paragraphs.text_simplified NULL when equal to text.
 // Version 3: region_source and the relative/stretch/doubling target columns.
 // Version 4: the body text stored once: reports is a view over report_rows whose body_text is
-// rebuilt from the paragraphs and body_gaps.
+// rebuilt from the paragraphs and body_gaps; slogans without rowid.
 constexpr const char* kSchemaVersion = "4";
 
 constexpr const char* kCreateFts =
@@ -135,16 +135,25 @@ Result<std::string> schema_version(sqlite3* db) {
 }
 
 // A version 3 database: reports becomes the table report_rows (child tables follow the rename)
-// behind the view reports, and each body that its paragraphs and gaps rebuild is dropped from
-// report_rows. One transaction; the file keeps its size until VACUUM.
+// behind the view reports, each body that its paragraphs and gaps rebuild is dropped from
+// report_rows, and slogans becomes a table without rowid. One transaction; the file keeps its size
+// until VACUUM.
 Status migrate_from_v3(sqlite3* db, const std::string& schema) {
   auto version = schema_version(db);
   if (!version) return version.error();
   if (*version != "3") return Ok{};
   auto run = [&]() -> Status {
-    if (auto s = exec(db, "BEGIN IMMEDIATE; ALTER TABLE reports RENAME TO report_rows"); !s)
+    if (auto s = exec(db,
+                      "BEGIN IMMEDIATE; ALTER TABLE reports RENAME TO report_rows; "
+                      "ALTER TABLE slogans RENAME TO slogans_v3");
+        !s)
       return s;
-    if (auto s = exec(db, schema); !s) return s;
+    if (auto s = exec(db, schema); !s) return s;  // the view, body_gaps, slogans without rowid
+    if (auto s = exec(db,
+                      "INSERT INTO slogans(report_id, text, count) "
+                      "SELECT report_id, text, count FROM slogans_v3; DROP TABLE slogans_v3");
+        !s)
+      return s;
     auto reports = Stmt::prepare(db,
                                  "SELECT report_id, body_text FROM report_rows "
                                  "WHERE body_text IS NOT NULL ORDER BY report_id");

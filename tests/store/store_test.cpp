@@ -277,6 +277,11 @@ void make_version3(sqlite3* db) {
                          "WHERE r.report_id = report_rows.report_id); "
                          "DROP VIEW reports; DROP TABLE body_gaps; "
                          "ALTER TABLE report_rows RENAME TO reports; "
+                         "CREATE TABLE slogans_v3 AS SELECT * FROM slogans; DROP TABLE slogans; "
+                         "CREATE TABLE slogans (report_id INTEGER NOT NULL REFERENCES "
+                         "reports(report_id) ON DELETE CASCADE, text TEXT NOT NULL, count INTEGER "
+                         "NOT NULL, PRIMARY KEY (report_id, text)); "
+                         "INSERT INTO slogans SELECT * FROM slogans_v3; DROP TABLE slogans_v3; "
                          "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
@@ -358,6 +363,9 @@ TEST(Store, AVersion3DatabaseKeepsEachBodyOnceAndReadsTheSame) {
             std::string::npos);
   // Full-text search still finds the paragraphs.
   EXPECT_GT(scalar(h, "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH '教育'"), 0);
+  EXPECT_NE(
+      dump(h, "SELECT sql FROM sqlite_master WHERE name = 'slogans'").front().find("WITHOUT ROWID"),
+      std::string::npos);
   // A second open changes nothing.
   auto again = Store::open(db);
   ASSERT_TRUE(again.ok());
