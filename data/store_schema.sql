@@ -9,7 +9,8 @@ CREATE TABLE IF NOT EXISTS meta (
   value TEXT NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS reports (
+-- The stored row of a report; read it through the view `reports` below, which adds body_text.
+CREATE TABLE IF NOT EXISTS report_rows (
   report_id        INTEGER PRIMARY KEY,
   content_key      TEXT NOT NULL UNIQUE,   -- hash of the report's body text: the idempotency key
   source           TEXT NOT NULL,          -- input path as given at ingest
@@ -37,16 +38,16 @@ CREATE TABLE IF NOT EXISTS reports (
   body_start       INTEGER,
   body_end         INTEGER,
   char_count       INTEGER,                -- characters in the body
-  body_text        TEXT,                   -- the body as written
+  body_text        TEXT,                   -- the body as written; NULL when body_gaps rebuild it
   ingested_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
-CREATE INDEX IF NOT EXISTS reports_region_year ON reports(region, plan_year);
-CREATE INDEX IF NOT EXISTS reports_level_year ON reports(level, plan_year);
-CREATE INDEX IF NOT EXISTS reports_province ON reports(province);
+CREATE INDEX IF NOT EXISTS reports_region_year ON report_rows(region, plan_year);
+CREATE INDEX IF NOT EXISTS reports_level_year ON report_rows(level, plan_year);
+CREATE INDEX IF NOT EXISTS reports_province ON report_rows(province);
 
 CREATE TABLE IF NOT EXISTS sections (
   section_id   INTEGER PRIMARY KEY,
-  report_id    INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  report_id    INTEGER NOT NULL REFERENCES report_rows(report_id) ON DELETE CASCADE,
   ord          INTEGER NOT NULL,
   title        TEXT NOT NULL,
   level        INTEGER NOT NULL,
@@ -58,7 +59,7 @@ CREATE INDEX IF NOT EXISTS sections_report ON sections(report_id);
 
 CREATE TABLE IF NOT EXISTS paragraphs (
   paragraph_id    INTEGER PRIMARY KEY,
-  report_id       INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  report_id       INTEGER NOT NULL REFERENCES report_rows(report_id) ON DELETE CASCADE,
   ord             INTEGER NOT NULL,
   section_type    TEXT,                    -- type of the top-level section holding it
   section_title   TEXT,
@@ -68,6 +69,34 @@ CREATE TABLE IF NOT EXISTS paragraphs (
 );
 CREATE INDEX IF NOT EXISTS paragraphs_report ON paragraphs(report_id);
 
+-- The body text between paragraphs: the body of a report whose report_rows.body_text is NULL is
+-- its gaps and paragraph texts interleaved (gap ord k comes before paragraph ord k; the last gap,
+-- after the last paragraph, has ord = last paragraph ord + 1). Empty gaps have no row.
+CREATE TABLE IF NOT EXISTS body_gaps (
+  report_id INTEGER NOT NULL REFERENCES report_rows(report_id) ON DELETE CASCADE,
+  ord       INTEGER NOT NULL,
+  text      TEXT NOT NULL,
+  PRIMARY KEY (report_id, ord)
+) WITHOUT ROWID;
+
+-- Every report with its body text (stored once, in the paragraphs): what readers query.
+CREATE VIEW IF NOT EXISTS reports AS
+  SELECT report_id, content_key, source, index_in_file, format, encoding, traditional, region,
+         region_source, region_code, level, province, parent, delivered, session, speaker,
+         speaker_title, acting, review_year, plan_year, published, partial, gdp_target,
+         targets_sentence, body_start, body_end, char_count,
+         coalesce(body_text, (SELECT group_concat(piece, '') FROM (
+           SELECT 2 * g.ord AS k, g.text AS piece FROM body_gaps g
+             WHERE g.report_id = report_rows.report_id
+           UNION ALL
+           SELECT 2 * p.ord + 1, p.text FROM paragraphs p WHERE p.report_id = report_rows.report_id
+           ORDER BY k))) AS body_text,
+         ingested_at
+  FROM report_rows;
+CREATE TRIGGER IF NOT EXISTS reports_delete INSTEAD OF DELETE ON reports BEGIN
+  DELETE FROM report_rows WHERE report_id = old.report_id;
+END;
+
 -- The analysis text of every paragraph, NULLs filled in: what the full-text index and the
 -- analytics read.
 CREATE VIEW IF NOT EXISTS paragraph_analysis_text AS
@@ -76,7 +105,7 @@ CREATE VIEW IF NOT EXISTS paragraph_analysis_text AS
 
 CREATE TABLE IF NOT EXISTS targets (
   target_id    INTEGER PRIMARY KEY,
-  report_id    INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  report_id    INTEGER NOT NULL REFERENCES report_rows(report_id) ON DELETE CASCADE,
   kind         TEXT NOT NULL,              -- plan_year | five_year
   horizon      INTEGER,                    -- five-year targets: 2025, 2030
   year         INTEGER,                    -- the year the target is for (plan_year or horizon)
@@ -99,7 +128,7 @@ CREATE INDEX IF NOT EXISTS targets_report ON targets(report_id);
 
 CREATE TABLE IF NOT EXISTS facts (
   fact_id      INTEGER PRIMARY KEY,
-  report_id    INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  report_id    INTEGER NOT NULL REFERENCES report_rows(report_id) ON DELETE CASCADE,
   ord          INTEGER NOT NULL,           -- position in the report's fact list
   indicator    TEXT NOT NULL,
   indicator_id TEXT NOT NULL,
@@ -120,7 +149,7 @@ CREATE INDEX IF NOT EXISTS facts_report ON facts(report_id);
 
 CREATE TABLE IF NOT EXISTS quantities (
   quantity_id  INTEGER PRIMARY KEY,
-  report_id    INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  report_id    INTEGER NOT NULL REFERENCES report_rows(report_id) ON DELETE CASCADE,
   value        REAL NOT NULL, value_hi REAL,
   unit         TEXT, base_value REAL, base_unit TEXT,
   kind         TEXT NOT NULL, comparator TEXT NOT NULL,
@@ -131,7 +160,7 @@ CREATE INDEX IF NOT EXISTS quantities_report ON quantities(report_id);
 
 CREATE TABLE IF NOT EXISTS livelihood_items (
   item_id        INTEGER PRIMARY KEY,
-  report_id      INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  report_id      INTEGER NOT NULL REFERENCES report_rows(report_id) ON DELETE CASCADE,
   ord            INTEGER NOT NULL,
   label          TEXT,
   declared_count INTEGER,
@@ -142,22 +171,23 @@ CREATE INDEX IF NOT EXISTS livelihood_report ON livelihood_items(report_id);
 
 CREATE TABLE IF NOT EXISTS glossary (
   glossary_id INTEGER PRIMARY KEY,
-  report_id   INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  report_id   INTEGER NOT NULL REFERENCES report_rows(report_id) ON DELETE CASCADE,
   term        TEXT NOT NULL,
   definition  TEXT NOT NULL,
   start_byte  INTEGER, end_byte INTEGER
 );
 CREATE INDEX IF NOT EXISTS glossary_term ON glossary(term);
 
+-- Without rowid: the key is the table (a rowid table would keep every text twice, in its index).
 CREATE TABLE IF NOT EXISTS slogans (
-  report_id INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  report_id INTEGER NOT NULL REFERENCES report_rows(report_id) ON DELETE CASCADE,
   text      TEXT NOT NULL,
   count     INTEGER NOT NULL,
   PRIMARY KEY (report_id, text)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS warnings (
-  report_id   INTEGER NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+  report_id   INTEGER NOT NULL REFERENCES report_rows(report_id) ON DELETE CASCADE,
   code        TEXT NOT NULL,
   message     TEXT NOT NULL,
   raw_offset  INTEGER

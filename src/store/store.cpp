@@ -5,6 +5,8 @@
 
 #include <cstdio>
 #include <fstream>
+#include <tuple>
+#include <utility>
 
 #include "common/data.h"
 #include "common/utf8.h"
@@ -28,7 +30,10 @@ constexpr int kBusyTimeoutMs = 10000;
 constexpr long long kCacheMiB = 128;
 constexpr long long kMmapBytes = 1ll << 30;
 // Version 2: reports.extraction_json dropped; paragraphs.text_simplified NULL when equal to text.
-constexpr const char* kSchemaVersion = "3";
+// Version 3: region_source and the relative/stretch/doubling target columns.
+// Version 4: the body text stored once: reports is a view over report_rows whose body_text is
+// rebuilt from the paragraphs and body_gaps; slogans without rowid.
+constexpr const char* kSchemaVersion = "4";
 
 constexpr const char* kCreateFts =
     "CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text_simplified, "
@@ -38,13 +43,13 @@ constexpr const char* kCreateFts =
 // The prepared inserts of add(), in the order add() uses them.
 struct Inserts {
   Stmt find_key, report, section, paragraph, target, fact, quantity, livelihood, glossary, slogan,
-      warning, file;
+      warning, file, gap;
 
   static Result<Inserts> prepare(sqlite3* db) {
     // Columns in the order of the row structs of store/rows.h (T::tie), after report_id.
     const char* sql[] = {
-        "SELECT report_id FROM reports WHERE content_key = ?1",
-        "INSERT INTO reports(content_key, char_count, source, index_in_file, format, encoding, "
+        "SELECT report_id FROM report_rows WHERE content_key = ?1",
+        "INSERT INTO report_rows(content_key, char_count, source, index_in_file, format, encoding, "
         "traditional, region, region_source, region_code, level, province, parent, delivered, "
         "session, speaker, speaker_title, acting, review_year, plan_year, published, partial, "
         "gdp_target, targets_sentence, body_start, body_end, body_text) "
@@ -73,6 +78,7 @@ struct Inserts {
         "INSERT INTO warnings(report_id, code, message, raw_offset) VALUES(?1,?2,?3,?4)",
         "INSERT OR REPLACE INTO ingest_files(path, size, status, reports, error) "
         "VALUES(?1,?2,?3,?4,?5)",
+        "INSERT INTO body_gaps(report_id, ord, text) VALUES(?1,?2,?3)",
     };
     std::vector<Stmt> s;
     for (const char* q : sql) {
@@ -82,7 +88,8 @@ struct Inserts {
     }
     return Inserts{std::move(s[0]), std::move(s[1]), std::move(s[2]),  std::move(s[3]),
                    std::move(s[4]), std::move(s[5]), std::move(s[6]),  std::move(s[7]),
-                   std::move(s[8]), std::move(s[9]), std::move(s[10]), std::move(s[11])};
+                   std::move(s[8]), std::move(s[9]), std::move(s[10]), std::move(s[11]),
+                   std::move(s[12])};
   }
 };
 
@@ -111,6 +118,82 @@ Status migrate_from_v2(sqlite3* db) {
                         "ALTER TABLE targets ADD COLUMN stretch_value REAL; "
                         "ALTER TABLE targets ADD COLUMN base_year INTEGER; "
                         "UPDATE meta SET value = '3' WHERE key = 'schema_version'; COMMIT");
+  if (!s) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  return s;
+}
+
+// The stored version, or "" when the database has no meta table or no version yet.
+Result<std::string> schema_version(sqlite3* db) {
+  auto has_meta = table_exists(db, "meta");
+  if (!has_meta) return has_meta.error();
+  if (!*has_meta) return std::string();
+  auto v = Stmt::prepare(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!v) return v.error();
+  auto row = v->step();
+  if (!row) return row.error();
+  return *row ? v->text(0) : std::string();
+}
+
+// A version 3 database: reports becomes the table report_rows (child tables follow the rename)
+// behind the view reports, each body that its paragraphs and gaps rebuild is dropped from
+// report_rows, and slogans becomes a table without rowid. One transaction; the file keeps its size
+// until VACUUM.
+Status migrate_from_v3(sqlite3* db, const std::string& schema) {
+  auto version = schema_version(db);
+  if (!version) return version.error();
+  if (*version != "3") return Ok{};
+  auto run = [&]() -> Status {
+    if (auto s = exec(db,
+                      "BEGIN IMMEDIATE; ALTER TABLE reports RENAME TO report_rows; "
+                      "ALTER TABLE slogans RENAME TO slogans_v3");
+        !s)
+      return s;
+    if (auto s = exec(db, schema); !s) return s;  // the view, body_gaps, slogans without rowid
+    if (auto s = exec(db,
+                      "INSERT INTO slogans(report_id, text, count) "
+                      "SELECT report_id, text, count FROM slogans_v3; DROP TABLE slogans_v3");
+        !s)
+      return s;
+    auto reports = Stmt::prepare(db,
+                                 "SELECT report_id, body_text FROM report_rows "
+                                 "WHERE body_text IS NOT NULL ORDER BY report_id");
+    auto paras = Stmt::prepare(db,
+                               "SELECT ord, text FROM paragraphs WHERE report_id = ?1 "
+                               "ORDER BY ord");
+    auto gap = Stmt::prepare(db, "INSERT INTO body_gaps(report_id, ord, text) VALUES(?1,?2,?3)");
+    auto drop = Stmt::prepare(db, "UPDATE report_rows SET body_text = NULL WHERE report_id = ?1");
+    if (!reports) return reports.error();
+    if (!paras) return paras.error();
+    if (!gap) return gap.error();
+    if (!drop) return drop.error();
+    for (;;) {
+      auto row = reports->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      const std::int64_t id = reports->int64(0);
+      const std::string body = reports->text(1);
+      std::vector<std::int64_t> ords;
+      std::vector<std::string> texts;
+      paras->bind(1, id);
+      for (;;) {
+        auto p = paras->step();
+        if (!p) return p.error();
+        if (!*p) break;
+        ords.push_back(paras->int64(0));
+        texts.push_back(paras->text(1));
+      }
+      paras->reset();
+      std::vector<std::string_view> views(texts.begin(), texts.end());
+      const auto gaps = body_gaps(body, ords, views);
+      if (!gaps) continue;  // kept whole in report_rows.body_text
+      for (const BodyGap& g : *gaps) {
+        if (auto s = gap->run_with(id, g.ord, g.text); !s) return s;
+      }
+      if (auto s = drop->run_with(id); !s) return s;
+    }
+    return exec(db, "UPDATE meta SET value = '4' WHERE key = 'schema_version'; COMMIT");
+  };
+  const Status s = run();
   if (!s) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
   return s;
 }
@@ -268,6 +351,8 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
     if (auto v2 = migrate_from_v2(db); !v2) return with_where(v2.error());
     auto schema = data::read("store_schema.sql");
     if (!schema) return schema.error();
+    // Version 3 databases (and version 2 ones, just upgraded) keep each body once.
+    if (auto v3 = migrate_from_v3(db, *schema); !v3) return with_where(v3.error());
     if (auto s = exec(db, *schema); !s) return with_where(s.error());
     if (auto s = exec(
             db, std::string("INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '") +
@@ -397,7 +482,7 @@ Result<AddResult> Store::add(const ReportRows& x, const Pretokenized* pre) {
       for (Stmt* s : {&impl_->ins->find_key, &impl_->ins->report, &impl_->ins->section,
                       &impl_->ins->paragraph, &impl_->ins->target, &impl_->ins->fact,
                       &impl_->ins->quantity, &impl_->ins->livelihood, &impl_->ins->glossary,
-                      &impl_->ins->slogan, &impl_->ins->warning})
+                      &impl_->ins->slogan, &impl_->ins->warning, &impl_->ins->gap})
         s->reset();
     }
     if (impl_->fts_insert) impl_->fts_insert->reset();
@@ -475,14 +560,34 @@ Result<AddResult> Store::Impl::write(const ReportRows& x) {
   }
   in.find_key.reset();
 
-  if (auto s = std::apply(
-          [&](const auto&... v) {
-            return in.report.run_with(key, static_cast<std::int64_t>(utf8::length(body)), v...);
-          },
-          ReportRow::tie(x.report));
+  // The body is stored once: as its paragraphs and the gaps between them when they rebuild it
+  // (always, for rows_of()), else whole in report_rows.body_text.
+  std::vector<std::int64_t> ords;
+  std::vector<std::string_view> texts;
+  ords.reserve(x.paragraphs.size());
+  texts.reserve(x.paragraphs.size());
+  for (const ParagraphRow& p : x.paragraphs) {
+    ords.push_back(p.ord);
+    texts.push_back(p.text);
+  }
+  const std::optional<std::vector<BodyGap>> gaps = body_gaps(body, ords, texts);
+  const auto cols = ReportRow::tie(x.report);
+  constexpr std::size_t kCols = std::tuple_size_v<decltype(cols)>;
+  static_assert(ReportRow::kColumns[kCols - 1] == std::string_view("body_text"));
+  if (auto s =
+          [&]<std::size_t... I>(std::index_sequence<I...>) {
+            return in.report.run_with(
+                key, static_cast<std::int64_t>(utf8::length(body)), std::get<I>(cols)...,
+                gaps ? std::optional<std::string_view>() : std::optional<std::string_view>(body));
+          }(std::make_index_sequence<kCols - 1>());
       !s)
     return s.error();
   const std::int64_t id = sqlite3_last_insert_rowid(db.get());
+  if (gaps) {
+    for (const BodyGap& g : *gaps) {
+      if (auto s = in.gap.run_with(id, g.ord, g.text); !s) return s.error();
+    }
+  }
 
   if (auto s = insert_rows(in.section, id, x.sections); !s) return s.error();
   for (const ParagraphRow& p : x.paragraphs) {

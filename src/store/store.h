@@ -13,6 +13,9 @@
 // tokenizer (store/tokenizer.h); unless Options::fts is false it also creates the external-content
 // table paragraphs_fts over the view paragraph_analysis_text (paragraphs.text_simplified, or
 // text where that is NULL because the two are equal) and keeps it in sync on every insert.
+// Each body is stored once: add() writes the paragraphs and the gaps between them
+// (store::body_gaps), and the view `reports` rebuilds body_text from them. A writable open
+// upgrades a version 2 or 3 database in place (docs/schema.md).
 // A read-only Store opens with SQLITE_OPEN_READONLY; every write on it fails with kUnreadable.
 // A WAL database in a folder this process cannot write to (a shared corpus on a read-only mount
 // or owned by someone else) cannot get its -shm file, so it is opened immutable instead — unless a

@@ -142,7 +142,8 @@ def main():
 
         want = dump(store_dump, os.path.join(tmp, "direct.db"))
         got = dump(store_dump, os.path.join(tmp, "mapped.db"))
-        for t in ("reports", "paragraphs", "facts", "targets", "paragraphs_fts.instance"):
+        for t in ("report_rows", "view reports", "body_gaps", "paragraphs", "facts", "targets",
+                  "paragraphs_fts.instance"):
             if not want.get(t):
                 sys.exit("FAIL: the direct ingest stored no %s: the corpus is too small" % t)
         if not any('"t:failed"' in r for r in want.get("ingest_files", [])):

@@ -849,7 +849,7 @@ TEST(ServerCreate, MissingOrForeignDatabaseIsRefused) {
   {
     auto st = store::Store::open(foreign, store::Options{.read_only = false, .fts = false});
     ASSERT_TRUE(st.ok());
-    ASSERT_EQ(sqlite3_exec(st->handle(), "DROP TABLE reports", nullptr, nullptr, nullptr),
+    ASSERT_EQ(sqlite3_exec(st->handle(), "DROP VIEW reports", nullptr, nullptr, nullptr),
               SQLITE_OK);
   }
   o.db = foreign;

@@ -8,17 +8,18 @@
 // 17 significant digits, "t:<text>", "b:<hex>", null), tables in name order, rows in the order of
 // the declared primary key (ingest_files by path, slogans by report and text: a re-run replaces
 // rows, which moves their hidden rowid), else of the rowid (the ids), else of all columns. Then:
+//   * every view (reports, paragraph_analysis_text) as "view <name>\t<cells>", by its first column;
 //   * schema: every sqlite_master entry (type, name, table, sql);
 //   * paragraphs_fts.instance: the full-text index itself, every (term, paragraph, column, offset)
 //     from fts5vocab 'instance' — what search reads, independent of how the index happens to be
 //     split into segments;
 //   * paragraphs_fts.integrity: the result of FTS5's integrity-check against the content.
-// Left out, and only these: the columns that hold the ingest clock (reports.ingested_at,
-// ingest_files.seen_at) and the FTS5 segment tables paragraphs_fts_data and paragraphs_fts_idx
-// (their b-tree layout depends on commit and merge history; their content is the instance dump).
-// Needs the "gwr" tokenizer, hence C++ (Python's sqlite3 cannot open the index). Opens the
-// database for writing (the integrity-check is an INSERT) but writes nothing unless told to.
-// Exit 0, or 1 with the SQLite error on stderr.
+// Left out, and only these: the columns that hold the ingest clock (report_rows.ingested_at and
+// the view's reports.ingested_at, ingest_files.seen_at) and the FTS5 segment tables
+// paragraphs_fts_data and paragraphs_fts_idx (their b-tree layout depends on commit and merge
+// history; their content is the instance dump). Needs the "gwr" tokenizer, hence C++ (Python's
+// sqlite3 cannot open the index). Opens the database for writing (the integrity-check is an INSERT)
+// but writes nothing unless told to. Exit 0, or 1 with the SQLite error on stderr.
 #include <sqlite3.h>
 
 #include <cstdio>
@@ -36,7 +37,8 @@ namespace {
 using nlohmann::json;
 
 const std::set<std::string> kSkippedTables = {"paragraphs_fts_data", "paragraphs_fts_idx"};
-const std::set<std::string> kSkippedColumns = {"reports.ingested_at", "ingest_files.seen_at"};
+const std::set<std::string> kSkippedColumns = {"report_rows.ingested_at", "reports.ingested_at",
+                                               "ingest_files.seen_at"};
 
 [[noreturn]] void die(sqlite3* db, const std::string& what) {
   std::cerr << "store_dump: " << what << ": " << (db ? sqlite3_errmsg(db) : "") << "\n";
@@ -161,6 +163,17 @@ int main(int argc, char** argv) {
         order += (i ? ", " : "") + std::to_string(i + 1);
     }
     dump_query(db, table, "SELECT " + list + " FROM " + quoted(table) + " ORDER BY " + order);
+  }
+  // The views as readers see them (reports with its rebuilt body_text), in the order of their
+  // first column (the ids).
+  for (const std::string& view :
+       strings(db, "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")) {
+    std::string list;
+    for (const std::string& c :
+         strings(db, "SELECT name FROM pragma_table_info(" + quoted(view) + ") ORDER BY cid")) {
+      if (!kSkippedColumns.count(view + "." + c)) list += (list.empty() ? "" : ", ") + quoted(c);
+    }
+    dump_query(db, "view " + view, "SELECT " + list + " FROM " + quoted(view) + " ORDER BY 1");
   }
   dump_query(db, "schema",
              "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "store/fixtures.h"
 #include "support/paths.h"
@@ -248,6 +249,129 @@ TEST(Store, AnalysisTextIsStoredOnlyWhereItDiffersAndSearchReadsItThroughTheView
       << sqlite3_errmsg(h);
 }
 
+// Every row of `sql`, each cell as text (NULL as "∅"), one string per row.
+std::vector<std::string> dump(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* s = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  std::vector<std::string> out;
+  while (s != nullptr && sqlite3_step(s) == SQLITE_ROW) {
+    std::string row;
+    for (int i = 0; i < sqlite3_column_count(s); ++i) {
+      const auto* t = sqlite3_column_text(s, i);
+      row += (t ? std::string(reinterpret_cast<const char*>(t),
+                              static_cast<std::size_t>(sqlite3_column_bytes(s, i)))
+                : std::string("∅")) +
+             "\t";
+    }
+    out.push_back(row);
+  }
+  sqlite3_finalize(s);
+  return out;
+}
+
+// Turns an open version 4 database into the version 3 layout it replaced: reports a table holding
+// every body text, no body_gaps.
+void make_version3(sqlite3* db) {
+  ASSERT_EQ(sqlite3_exec(db,
+                         "UPDATE report_rows SET body_text = (SELECT r.body_text FROM reports r "
+                         "WHERE r.report_id = report_rows.report_id); "
+                         "DROP VIEW reports; DROP TABLE body_gaps; "
+                         "ALTER TABLE report_rows RENAME TO reports; "
+                         "CREATE TABLE slogans_v3 AS SELECT * FROM slogans; DROP TABLE slogans; "
+                         "CREATE TABLE slogans (report_id INTEGER NOT NULL REFERENCES "
+                         "reports(report_id) ON DELETE CASCADE, text TEXT NOT NULL, count INTEGER "
+                         "NOT NULL, PRIMARY KEY (report_id, text)); "
+                         "INSERT INTO slogans SELECT * FROM slogans_v3; DROP TABLE slogans_v3; "
+                         "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+}
+
+// What readers see: every column of the reports (body_text included) and of the tables holding
+// text, in id order.
+std::vector<std::string> reader_view(sqlite3* db) {
+  std::vector<std::string> out;
+  for (const char* sql :
+       {"SELECT * FROM reports ORDER BY report_id",
+        "SELECT * FROM paragraphs ORDER BY paragraph_id",
+        "SELECT * FROM paragraph_analysis_text ORDER BY paragraph_id",
+        "SELECT * FROM quantities ORDER BY quantity_id", "SELECT * FROM facts ORDER BY fact_id",
+        "SELECT * FROM targets ORDER BY target_id", "SELECT * FROM sections ORDER BY section_id"}) {
+    for (auto& row : dump(db, sql)) out.push_back(sql + std::string(": ") + row);
+  }
+  return out;
+}
+
+TEST(Store, EveryBodyIsStoredOnceAndReadersGetItBackWhole) {
+  const auto db = testing::temp_dir("store_body_once") / "c.db";
+  auto st = Store::open(db);
+  ASSERT_TRUE(st.ok());
+  const auto xs = huzhou();
+  for (const auto& x : xs) ASSERT_TRUE(st->add(x).ok());
+  sqlite3* h = st->handle();
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM report_rows WHERE body_text IS NULL"), 1);
+  EXPECT_GT(scalar(h, "SELECT count(*) FROM body_gaps"), 0);
+  EXPECT_EQ(dump(h, "SELECT body_text FROM reports"),
+            std::vector<std::string>{xs[0].doc.original_of(xs[0].doc.body) + "\t"});
+  // A report whose paragraphs do not rebuild the body keeps it whole.
+  ReportRows odd = rows_of(xs[0]);
+  odd.report.body_text = "正文" + odd.report.body_text;
+  odd.report.source = "odd.txt";
+  std::swap(odd.paragraphs[0].text, odd.paragraphs[1].text);
+  ASSERT_TRUE(st->add(odd).ok());
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM report_rows WHERE body_text IS NOT NULL"), 1);
+  EXPECT_EQ(dump(h, "SELECT body_text FROM reports WHERE source = 'odd.txt'"),
+            std::vector<std::string>{odd.report.body_text + "\t"});
+  // Deleting through the view deletes the report and its rows.
+  ASSERT_EQ(
+      sqlite3_exec(h, "DELETE FROM reports WHERE source = 'odd.txt'", nullptr, nullptr, nullptr),
+      SQLITE_OK)
+      << sqlite3_errmsg(h);
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM reports"), 1);
+  EXPECT_EQ(scalar(h,
+                   "SELECT count(*) FROM paragraphs WHERE report_id NOT IN (SELECT report_id "
+                   "FROM report_rows)"),
+            0);
+  EXPECT_EQ(scalar(h,
+                   "SELECT count(*) FROM body_gaps WHERE report_id NOT IN (SELECT report_id "
+                   "FROM report_rows)"),
+            0);
+}
+
+TEST(Store, AVersion3DatabaseKeepsEachBodyOnceAndReadsTheSame) {
+  const auto db = testing::temp_dir("store_v3") / "c.db";
+  std::vector<std::string> before;
+  {
+    auto st = Store::open(db);
+    ASSERT_TRUE(st.ok());
+    for (const auto& x : huzhou()) ASSERT_TRUE(st->add(x).ok());
+    make_version3(st->handle());
+    before = reader_view(st->handle());
+    EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM reports WHERE body_text IS NOT NULL"), 1);
+  }
+  auto st = Store::open(db);
+  ASSERT_TRUE(st.ok()) << st.error().describe();
+  sqlite3* h = st->handle();
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM meta WHERE key = 'schema_version' AND value = '4'"), 1);
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM report_rows WHERE body_text IS NULL"), 1);
+  EXPECT_EQ(reader_view(h), before);
+  // The foreign keys followed the rename: deleting a report still deletes its rows.
+  EXPECT_NE(dump(h, "SELECT sql FROM sqlite_master WHERE name = 'paragraphs'")
+                .front()
+                .find("REFERENCES \"report_rows\""),
+            std::string::npos);
+  // Full-text search still finds the paragraphs.
+  EXPECT_GT(scalar(h, "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH '教育'"), 0);
+  EXPECT_NE(
+      dump(h, "SELECT sql FROM sqlite_master WHERE name = 'slogans'").front().find("WITHOUT ROWID"),
+      std::string::npos);
+  // A second open changes nothing.
+  auto again = Store::open(db);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(reader_view(again->handle()), before);
+}
+
 TEST(Store, AVersion2DatabaseGainsTheVersion3ColumnsAndKeepsItsRows) {
   const auto db = testing::temp_dir("store_v2") / "c.db";
   {
@@ -255,6 +379,7 @@ TEST(Store, AVersion2DatabaseGainsTheVersion3ColumnsAndKeepsItsRows) {
     ASSERT_TRUE(st.ok());
     for (const auto& x : huzhou()) ASSERT_TRUE(st->add(x).ok());
     // Make it a version 2 database: without the columns version 3 added.
+    make_version3(st->handle());
     ASSERT_EQ(sqlite3_exec(st->handle(),
                            "ALTER TABLE reports DROP COLUMN region_source; "
                            "ALTER TABLE targets DROP COLUMN reference; "
@@ -270,7 +395,7 @@ TEST(Store, AVersion2DatabaseGainsTheVersion3ColumnsAndKeepsItsRows) {
   ASSERT_TRUE(st.ok()) << st.error().describe();
   EXPECT_EQ(scalar(st->handle(),
                    "SELECT count(*) FROM meta WHERE key = 'schema_version' AND "
-                   "value = '3'"),
+                   "value = '4'"),
             1);
   EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM reports WHERE region_source IS NULL"), 1);
   EXPECT_EQ(scalar(st->handle(),
