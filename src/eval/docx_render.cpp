@@ -3,29 +3,18 @@
 #include <zip.h>
 
 #include <pugixml.hpp>
-#include <vector>
+
+#include "ingest/xml_walk.h"
 
 namespace gwr::eval {
 
 namespace {
 
-std::string_view local(const char* name) {
-  std::string_view n(name);
-  const std::size_t colon = n.find(':');
-  return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
+using ingest::xml::local;
 
 // Appends the text of one paragraph (its w:t, w:tab, w:br, w:cr in document order).
 void paragraph_text(const pugi::xml_node& p, std::string& out) {
-  std::vector<pugi::xml_node> next{p.first_child()};
-  while (!next.empty()) {
-    const pugi::xml_node c = next.back();
-    if (!c) {
-      next.pop_back();
-      continue;
-    }
-    next.back() = c.next_sibling();
-    if (c.type() != pugi::node_element) continue;
+  ingest::xml::preorder(p, [&out](const pugi::xml_node& c) -> pugi::xml_node {
     const std::string_view n = local(c.name());
     if (n == "t") {
       out += c.text().get();
@@ -34,9 +23,10 @@ void paragraph_text(const pugi::xml_node& p, std::string& out) {
     } else if (n == "br" || n == "cr") {
       out += '\n';
     } else {
-      next.push_back(c.first_child());
+      return c;
     }
-  }
+    return {};
+  });
 }
 
 }  // namespace
@@ -70,22 +60,12 @@ Result<std::string> render_docx_wt1(std::string_view bytes, std::string_view nam
     return make_error(ErrorCode::kUnsupportedFormat, "malformed word/document.xml", where);
   }
   std::string out;
-  std::vector<pugi::xml_node> next{doc.first_child()};
-  while (!next.empty()) {
-    const pugi::xml_node c = next.back();
-    if (!c) {
-      next.pop_back();
-      continue;
-    }
-    next.back() = c.next_sibling();
-    if (c.type() != pugi::node_element) continue;
-    if (local(c.name()) == "p") {
-      paragraph_text(c, out);
-      out += '\n';
-    } else {
-      next.push_back(c.first_child());
-    }
-  }
+  ingest::xml::preorder(doc, [&out](const pugi::xml_node& c) -> pugi::xml_node {
+    if (local(c.name()) != "p") return c;
+    paragraph_text(c, out);
+    out += '\n';
+    return {};
+  });
   return out;
 }
 

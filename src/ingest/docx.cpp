@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/utf8.h"
+#include "ingest/xml_walk.h"
 #include "text/numerals.h"
 
 namespace gwr::ingest {
@@ -121,11 +122,8 @@ class Archive {
 
 // ---------------------------------------------------------------- XML helpers (prefix-agnostic)
 
-std::string_view local(const char* qname) {
-  const std::string_view n(qname);
-  const std::size_t c = n.find(':');
-  return c == std::string_view::npos ? n : n.substr(c + 1);
-}
+using xml::local;
+using xml::preorder;
 
 bool is(const pugi::xml_node& n, std::string_view name) { return local(n.name()) == name; }
 
@@ -319,25 +317,6 @@ class Numberer {
 };
 
 // ---------------------------------------------------------------- body walk
-
-// Visits the element descendants of `parent` in document order without recursion, so nesting
-// depth (a table in a cell of a table …, 20,000 deep in a hostile file) costs heap, not stack.
-// `visit(c)` returns the node whose children are walked next (c itself, one of its children) or
-// a null node to skip c's subtree.
-template <class Visit>
-void preorder(const pugi::xml_node& parent, Visit&& visit) {
-  std::vector<pugi::xml_node> next{parent.first_child()};
-  while (!next.empty()) {
-    const pugi::xml_node c = next.back();
-    if (!c) {
-      next.pop_back();
-      continue;
-    }
-    next.back() = c.next_sibling();
-    if (c.type() != pugi::node_element) continue;
-    if (const pugi::xml_node inner = visit(c)) next.push_back(inner.first_child());
-  }
-}
 
 class Walker {
  public:

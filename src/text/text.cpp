@@ -228,11 +228,10 @@ std::optional<Conversion> convert_icu(std::string_view raw, std::size_t begin, s
   return conv;
 }
 
-// UTF-8 with invalid bytes replaced by U+FFFD; valid stretches are copied (one piece each).
-Conversion convert_utf8(std::string_view raw, std::size_t begin) {
-  Conversion conv;
-  MappedTextBuilder b(raw);
-  std::size_t run = begin;
+// Walks raw[begin..] sequence by sequence: `valid()` for each well-formed non-ASCII sequence (an
+// encoded U+FFFD, 3 bytes, counts as valid), `invalid(before, after)` for each ill-formed one.
+template <class Valid, class Invalid>
+void each_non_ascii(std::string_view raw, std::size_t begin, Valid&& valid, Invalid&& invalid) {
   for (std::size_t i = begin; i < raw.size();) {
     if (static_cast<unsigned char>(raw[i]) < 0x80) {
       ++i;
@@ -240,17 +239,28 @@ Conversion convert_utf8(std::string_view raw, std::size_t begin) {
     }
     const std::size_t before = i;
     const char32_t c = utf8::next(raw, i);
-    if (c != utf8::kReplacement || i - before == 3) {
-      ++conv.non_ascii;
-      continue;
-    }
-    b.copy(run, before);
-    b.replace(before, i, "\xEF\xBF\xBD");
-    run = i;
-    ++conv.errors;
-    ++conv.non_ascii;
-    if (conv.error_offsets.size() < kMaxByteWarnings) conv.error_offsets.push_back(before);
+    if (c != utf8::kReplacement || i - before == 3)
+      valid();
+    else
+      invalid(before, i);
   }
+}
+
+// UTF-8 with invalid bytes replaced by U+FFFD; valid stretches are copied (one piece each).
+Conversion convert_utf8(std::string_view raw, std::size_t begin) {
+  Conversion conv;
+  MappedTextBuilder b(raw);
+  std::size_t run = begin;
+  each_non_ascii(
+      raw, begin, [&] { ++conv.non_ascii; },
+      [&](std::size_t before, std::size_t i) {
+        b.copy(run, before);
+        b.replace(before, i, "\xEF\xBF\xBD");
+        run = i;
+        ++conv.errors;
+        ++conv.non_ascii;
+        if (conv.error_offsets.size() < kMaxByteWarnings) conv.error_offsets.push_back(before);
+      });
   b.copy(run, raw.size());
   conv.text = std::move(b).finish();
   return conv;
@@ -259,20 +269,12 @@ Conversion convert_utf8(std::string_view raw, std::size_t begin) {
 // True when raw[begin..] is UTF-8 apart from a truncated tail or a few bad bytes.
 bool mostly_utf8(std::string_view raw, std::size_t begin) {
   std::size_t multibyte = 0, invalid = 0, first_invalid = raw.size();
-  for (std::size_t i = begin; i < raw.size();) {
-    if (static_cast<unsigned char>(raw[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t before = i;
-    const char32_t c = utf8::next(raw, i);
-    if (c != utf8::kReplacement || i - before == 3) {
-      ++multibyte;
-    } else {
-      ++invalid;
-      first_invalid = std::min(first_invalid, before);
-    }
-  }
+  each_non_ascii(
+      raw, begin, [&] { ++multibyte; },
+      [&](std::size_t before, std::size_t) {
+        ++invalid;
+        first_invalid = std::min(first_invalid, before);
+      });
   if (invalid == 0) return true;
   if (multibyte > 0 && first_invalid + 3 >= raw.size()) return true;  // cut in the middle of a char
   return multibyte >= 8 * invalid && invalid <= std::max<std::size_t>(4, multibyte / 50);
