@@ -1,5 +1,7 @@
-// 全文检索: query box, ranked snippets with highlights, facets, click-through to the paragraph.
-import { api, go, h, hashWith, label, LEVEL, SECTION } from './common.js';
+// 全文检索: query box, ranked snippets with highlights, facets, paging, hits by year, CSV export,
+// click-through to the paragraph.
+import { api, charts, chartBox, go, h, hashWith, label, LEVEL, onMounted, SECTION, track } from './common.js';
+import { pager } from './page_corpus.js';
 
 const FACETS = [
   ['level', '层级', (v) => label(LEVEL, v)],
@@ -7,6 +9,51 @@ const FACETS = [
   ['year', '年份', (v) => `${v}年`],
   ['section', '章节', (v) => label(SECTION, v)],
 ];
+const PAGE = 50;       // hits per page (the hash may ask for 10–100 with n=)
+const API_MAX = 100;   // /api/search's largest limit (server/api.h kMaxSearchHits)
+
+// The hits of `filter` for the CSV file: every page the server ranks (it ranks at most 1,000).
+async function allHits(filter, total) {
+  const rows = [];
+  for (let offset = 0; offset < total; offset += API_MAX) {
+    const res = await api('search', { ...filter, limit: API_MAX, offset });
+    rows.push(...res.hits);
+    if (res.hits.length < API_MAX) break;
+  }
+  return rows;
+}
+
+function csvCell(v) {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+// A CSV file Excel opens as UTF-8 (byte order mark), Chinese headers, one row per paragraph hit.
+export function hitsCsv(hits) {
+  const head = ['排名', '地区', '省份', '层级', '年份', '章节', '段落序号', '报告编号', '片段'];
+  const lines = [head.join(',')];
+  hits.forEach((x, i) => lines.push([i + 1, x.region, x.province, label(LEVEL, x.level), x.plan_year,
+    x.section_title || label(SECTION, x.section_type), x.paragraph, x.report_id,
+    x.snippet.map((s) => s.text).join('')].map(csvCell).join(',')));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+async function download(filter, total, button) {
+  button.disabled = true;
+  const was = button.textContent;
+  button.textContent = '正在准备…';
+  try {
+    const blob = new Blob([hitsCsv(await allHits(filter, total))], { type: 'text/csv;charset=utf-8' });
+    const a = h('a', { href: URL.createObjectURL(blob), download: `检索_${filter.q}.csv` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  } finally {
+    button.disabled = false;
+    button.textContent = was;
+  }
+}
 
 export async function render(view, params) {
   const input = h('input', { type: 'search', name: 'q', value: params.q || '', placeholder: '输入关键词，如 民生实事、“高质量发展”', autofocus: true, maxlength: 200 });
@@ -15,24 +62,50 @@ export async function render(view, params) {
       input, h('button', { type: 'submit' }, '检索')),
     h('p', { class: 'muted small' }, '多个词之间为“且”；支持 "带引号的短语"、OR、NOT。检索时繁简通用。'));
   if (!params.q) return;
-  const res = await api('search', {
-    q: params.q, level: params.level, province: params.province, year: params.year, section: params.section, limit: 50,
-  });
+  const n = Math.min(API_MAX, Math.max(10, Number.parseInt(params.n, 10) || PAGE));
+  const offset = Math.max(0, Number.parseInt(params.offset, 10) || 0);
+  const filter = { q: params.q, level: params.level, province: params.province, year: params.year, section: params.section };
+  const res = await api('search', { ...filter, limit: n, offset });
   const facets = h('aside', { class: 'facets' }, FACETS.map(([key, title, fmt]) => {
     const items = res.facets[key].filter((f) => f.value !== null);
     if (!items.length) return null;
     return h('div', { class: 'facet' }, h('h3', {}, title), h('ul', {}, items.map((f) => {
       const active = String(params[key] ?? '') === String(f.value);
       return h('li', {}, h('a', {
-        href: hashWith('search', { ...params, [key]: active ? undefined : f.value }), class: active ? 'active' : null,
+        href: hashWith('search', { ...params, offset: undefined, [key]: active ? undefined : f.value }), class: active ? 'active' : null,
       }, `${fmt(f.value)}`, h('span', { class: 'count' }, f.count)));
     })));
   }));
-  const list = h('ol', { class: 'hits' }, res.hits.map((hit) => h('li', { class: 'hit' },
+  const list = h('ol', { class: 'hits', start: offset + 1 }, res.hits.map((hit) => h('li', { class: 'hit' },
     h('a', { class: 'hit-link', href: `#/report/${hit.report_id}?p=${hit.paragraph}` },
       h('span', { class: 'hit-title' }, `${hit.region ?? '（未识别地区）'} ${hit.plan_year ?? ''}年`),
       h('span', { class: 'muted small' }, ` · ${label(LEVEL, hit.level)} · ${hit.section_title || label(SECTION, hit.section_type)}`)),
     h('p', { class: 'snippet' }, hit.snippet.map((s) => (s.hit ? h('mark', {}, s.text) : s.text))))));
-  view.append(h('p', { class: 'result-count' }, res.total ? `找到 ${res.total}${res.capped ? '+' : ''} 个段落` : `没有找到“${params.q}”`),
-    h('div', { class: 'search-layout' }, facets, list));
+  if (!res.total) {
+    view.append(h('p', { class: 'result-count' }, `没有找到“${params.q}”`));
+    return;
+  }
+  const shown = `第 ${offset + 1}–${Math.min(res.total, offset + res.hits.length)} 个`;
+  const csv = h('button', { type: 'button', class: 'button csv', onclick: () => download(filter, res.total, csv) },
+    `下载 CSV（${res.total}${res.capped ? '+' : ''} 条）`);
+  const years = res.facets.year.filter((f) => f.value !== null).sort((a, b) => Number(a.value) - Number(b.value));
+  const yearBox = years.length > 1 ? chartBox('chart small hits-by-year') : null;
+  view.append(h('div', { class: 'result-head' },
+    h('p', { class: 'result-count' }, `找到 ${res.total}${res.capped ? '+' : ''} 个段落，显示${shown}`), csv),
+  yearBox ? h('figure', { class: 'hits-chart' }, h('figcaption', { class: 'muted small' }, '命中段落数，按年份'), yearBox) : null,
+  h('div', { class: 'search-layout' }, facets,
+    h('div', {}, list, pager({ total: res.total, offset, limit: n }, (o) => go(hashWith('search', { ...params, offset: o || undefined }))))));
+  if (yearBox) {
+    onMounted(view, async () => {
+      const echarts = await charts();
+      track(echarts.init(yearBox)).setOption({
+        animation: false,
+        grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: years.map((f) => `${f.value}年`) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'bar', name: '段落', data: years.map((f) => f.count), barMaxWidth: 48, itemStyle: { color: '#b5392f' } }],
+      });
+    });
+  }
 }

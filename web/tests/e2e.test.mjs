@@ -153,6 +153,34 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.match(await page.textContent('.para.flash'), /城市书房/);
   });
 
+  test('search pages through every hit, charts them by year and downloads them all as CSV', async () => {
+    const all = await json('/api/search?q=' + encodeURIComponent('发展') + '&limit=100');
+    assert.ok(all.total > 10, `the fixture corpus needs more than 10 hits of 发展, has ${all.total}`);
+    await open('#/search?q=' + encodeURIComponent('发展') + '&n=10');
+    await page.waitForSelector('.hit');
+    assert.equal(await page.$$eval('.hit', (x) => x.length), 10);
+    assert.match(await page.textContent('.result-count'), new RegExp(`找到 ${all.total} 个段落，显示第 1–10 个`));
+    await page.waitForSelector('.hits-by-year canvas');
+    // The second page continues the ranking where the first stopped.
+    await page.click('.pager button:has-text("下一页")');
+    await page.waitForFunction(() => /显示第 11–/.test(document.querySelector('.result-count')?.textContent || ''));
+    assert.match(page.url(), /offset=10/);
+    assert.equal(await page.$eval('ol.hits', (o) => o.start), 11);
+    const second = await page.$$eval('.hit .hit-link', (as) => as.map((a) => a.getAttribute('href')));
+    const expected = all.hits.slice(10, 20).map((x) => `#/report/${x.report_id}?p=${x.paragraph}`);
+    assert.deepEqual(second, expected);
+    await shot('search-paged');
+    // CSV: a byte order mark, Chinese headers, one row per hit in rank order.
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button.csv')]);
+    assert.match(dl.suggestedFilename(), /^检索_发展\.csv$/);
+    const text = readFileSync(await dl.path(), 'utf8');
+    assert.equal(text.charCodeAt(0), 0xfeff);
+    const lines = text.slice(1).trim().split('\r\n');
+    assert.match(lines[0], /^排名,地区,省份,层级,年份,章节,段落序号,报告编号,片段$/);
+    assert.equal(lines.length - 1, all.total);
+    assert.match(lines[1], new RegExp(`^1,${all.hits[0].region},`));
+  });
+
   test('report reader: outline, pinned targets, fact card, terms, warnings', async () => {
     const list = await json('/api/reports?q=绍兴&year=2024');
     const id = list.items[0].id;
