@@ -6,6 +6,7 @@ import * as targets from './page_targets.js';
 import * as search from './page_search.js';
 import * as compare from './page_compare.js';
 import * as commitments from './page_commitments.js';
+import * as terms from './page_terms.js';
 
 const pages = {
   corpus: corpus.render,
@@ -15,6 +16,7 @@ const pages = {
   search: search.render,
   compare: compare.render,
   commitments: commitments.render,
+  terms: terms.render,
 };
 
 function parse() {
@@ -30,7 +32,7 @@ function parse() {
 // document.title per view; the reader replaces it with the report's name once loaded.
 const TITLES = {
   corpus: '语料库', report: '报告阅读', targets: '目标', realised: '目标与实绩', search: '全文检索',
-  compare: '对比', commitments: '民生实事',
+  compare: '对比', commitments: '民生实事', terms: '词频与关注度',
 };
 
 let generation = 0;

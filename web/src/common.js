@@ -22,6 +22,27 @@ export function downloadUrl(params) {
   return '/api/download?' + qs;
 }
 
+// CSV text Excel opens as UTF-8 (byte order mark), CRLF line ends: header = Chinese titles,
+// rows = arrays of cells in the same order.
+export function csvText(header, rows) {
+  const cell = (v) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+// Offers `text` as a file download named `name` (built in the page: no server round trip).
+export function saveFile(name, text, type = 'text/csv;charset=utf-8') {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
 // h('div', {class: 'x', onclick: f}, 'text', child, [children]) → element
 export function h(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);

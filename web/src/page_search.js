@@ -1,6 +1,8 @@
 // 全文检索: query box, ranked snippets with highlights, facets, paging, hits by year, CSV export,
 // click-through to the paragraph.
-import { api, charts, chartBox, go, h, hashWith, label, LEVEL, onMounted, SECTION, track } from './common.js';
+import {
+  api, charts, chartBox, csvText, go, h, hashWith, label, LEVEL, onMounted, saveFile, SECTION, track,
+} from './common.js';
 import { pager } from './page_corpus.js';
 
 const FACETS = [
@@ -23,19 +25,12 @@ async function allHits(filter, total) {
   return rows;
 }
 
-function csvCell(v) {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-// A CSV file Excel opens as UTF-8 (byte order mark), Chinese headers, one row per paragraph hit.
+// One row per paragraph hit, in rank order, Chinese headers.
 export function hitsCsv(hits) {
-  const head = ['排名', '地区', '省份', '层级', '年份', '章节', '段落序号', '报告编号', '片段'];
-  const lines = [head.join(',')];
-  hits.forEach((x, i) => lines.push([i + 1, x.region, x.province, label(LEVEL, x.level), x.plan_year,
-    x.section_title || label(SECTION, x.section_type), x.paragraph, x.report_id,
-    x.snippet.map((s) => s.text).join('')].map(csvCell).join(',')));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvText(['排名', '地区', '省份', '层级', '年份', '章节', '段落序号', '报告编号', '片段'],
+    hits.map((x, i) => [i + 1, x.region, x.province, label(LEVEL, x.level), x.plan_year,
+      x.section_title || label(SECTION, x.section_type), x.paragraph, x.report_id,
+      x.snippet.map((s) => s.text).join('')]));
 }
 
 async function download(filter, total, button) {
@@ -43,12 +38,7 @@ async function download(filter, total, button) {
   const was = button.textContent;
   button.textContent = '正在准备…';
   try {
-    const blob = new Blob([hitsCsv(await allHits(filter, total))], { type: 'text/csv;charset=utf-8' });
-    const a = h('a', { href: URL.createObjectURL(blob), download: `检索_${filter.q}.csv` });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    saveFile(`检索_${filter.q}.csv`, hitsCsv(await allHits(filter, total)));
   } finally {
     button.disabled = false;
     button.textContent = was;

@@ -181,6 +181,48 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.match(lines[1], new RegExp(`^1,${all.hits[0].region},`));
   });
 
+  test('terms page: theme attention by year (pooled), top words of a year, rises and falls, CSV', async () => {
+    const att = await json('/api/attention?by=report');
+    const top = await json('/api/terms?by=year&mode=top&n=30');
+    const trends = await json('/api/terms?by=year&mode=trends&n=20');
+    const pooled = (theme, year, level) => {
+      const rows = att.rows.filter((r) => r.theme === theme && r.plan_year === year && (!level || r.level === level));
+      const chars = rows.reduce((a, r) => a + r.chars, 0);
+      return chars ? (Math.round((rows.reduce((a, r) => a + r.hits, 0) * 10000 / chars) * 10) / 10).toFixed(1) : '—';
+    };
+    await open('#/terms');
+    assert.equal(await page.title(), '词频与关注度 · gwr');
+    await page.waitForSelector('.attention-trend canvas');
+    const cells = async () => page.$$eval('.attention-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    const heads = await page.$$eval('.attention-table thead th', (ths) => ths.map((t) => t.textContent));
+    assert.deepEqual(heads, ['主题', '2024年', '2025年']);
+    let rows = await cells();
+    const livelihood = rows.find((r) => r[0] === '民生保障');
+    assert.ok(livelihood, rows.map((r) => r[0]).join(','));
+    assert.equal(livelihood[1], pooled('livelihood', 2024));
+    assert.equal(livelihood[2], pooled('livelihood', 2025));
+    // The level filter recomputes the pooled rates from that level's reports only.
+    await page.selectOption('select[name=level]', 'county');
+    await page.waitForFunction(() => /level=county/.test(location.hash));
+    await page.waitForSelector('.attention-table');
+    rows = await cells();
+    assert.equal(rows.find((r) => r[0] === '民生保障')[1], pooled('livelihood', 2024, 'county'));
+    // Top words of the latest year, in the API's order; each links to the search.
+    const latest = Math.max(...top.rows.map((r) => r.plan_year));
+    const words = await page.$$eval('.top-terms tbody tr td:nth-child(2)', (tds) => tds.map((t) => t.textContent));
+    assert.deepEqual(words, top.rows.filter((r) => r.plan_year === latest).map((r) => r.term));
+    assert.match(await page.getAttribute('.top-terms tbody tr a', 'href'), /^#\/search\?q=/);
+    const trendWords = await page.$$eval('.term-trends tbody tr td:first-child', (tds) => tds.map((t) => t.textContent));
+    assert.deepEqual(trendWords, trends.rows.map((r) => r.term));
+    await shot('terms');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('.block:nth-of-type(2) button.csv')]);
+    assert.equal(dl.suggestedFilename(), `高频词_${latest}年.csv`);
+    const csv = readFileSync(await dl.path(), 'utf8').slice(1).trim().split('\r\n');
+    assert.equal(csv[0], '排名,词,次数,每万字');
+    assert.equal(csv.length - 1, words.length);
+    assert.ok(csv[1].startsWith(`1,${words[0]},`), csv[1]);
+  });
+
   test('report reader: outline, pinned targets, fact card, terms, warnings', async () => {
     const list = await json('/api/reports?q=绍兴&year=2024');
     const id = list.items[0].id;
@@ -278,6 +320,10 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     await open('#/corpus');
     await page.waitForSelector('.chart.map canvas');
     await shot('corpus-phone');
+    await open('#/terms');
+    await page.waitForSelector('.attention-table');
+    const termsWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(termsWidth <= 400, `terms page: no horizontal scrolling at phone width (scrollWidth ${termsWidth})`);
     await page.setViewportSize({ width: 1366, height: 860 });
   });
 
@@ -285,7 +331,7 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     await page.goto(`${base}/#/report/999999`);
     await page.waitForSelector('.error');
     assert.match(await page.textContent('.error'), /no report with id 999999/);
-    await page.goto(`${base}/#/terms`);
+    await page.goto(`${base}/#/nosuchpage`);
     await page.waitForFunction(() => document.title === '页面不存在 · gwr');
     assert.match(await page.textContent('.error'), /没有这个页面/);
   });
