@@ -133,9 +133,8 @@ Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWor
     auto w = seg.words(text::to_simplified(item));
     if (!w) return w.error();
     std::vector<std::string> phrases;
-    for (auto& x : *w) {
-      if (std::find(phrases.begin(), phrases.end(), x) == phrases.end())
-        phrases.push_back(std::move(x));
+    for (const auto& x : *w) {
+      if (std::find(phrases.begin(), phrases.end(), x) == phrases.end()) phrases.push_back(x);
     }
     std::string joined;
     for (const auto& p : phrases) joined += (joined.empty() ? "" : "、") + p;

@@ -30,7 +30,7 @@ int run_commitments(const CommitmentsOptions& o) {
       for (auto& row : t->rows) all->rows.push_back(std::move(row));
     }
   }
-  return print_table(std::move(all), o.format);
+  return print_table(all, o.format);
 }
 }  // namespace
 

@@ -38,11 +38,12 @@ int run_serve(const ServeOptions& o) {
   if (!port) return fail(port.error());
 
   // SIGINT/SIGTERM stop the server from a thread that waits for them, so the handler itself
-  // does nothing unsafe.
+  // does nothing unsafe. SIGUSR1 only wakes that thread when run() ends for another reason.
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGUSR1);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   server::Server* srv = s.value().get();
   std::thread waiter([set, srv] {
@@ -55,7 +56,7 @@ int run_serve(const ServeOptions& o) {
             << "/  (Ctrl-C stops)" << std::endl;
   Status st = srv->run();
   // Wake the waiter if run() ended for another reason.
-  pthread_kill(waiter.native_handle(), SIGTERM);
+  pthread_kill(waiter.native_handle(), SIGUSR1);
   waiter.join();
   if (!st) return fail(st.error());
   return 0;
