@@ -317,8 +317,9 @@ const Case kCases[] = {
     {"HeadingNamesThePassage",
      "(一)主要预期目标\n地区生产总值同比增长6%左右,城镇新增就业1万人,一般公共预算收入增长5%。\n"
      "(二)重点任务\n固定资产投资增长10%。",
-     "gdp_growth 6 % around annual; public_budget_revenue_growth 5 % point annual; urban_new_jobs "
-     "1 万人 point annual"},
+     "gdp_growth 6 % around annual; urban_new_jobs 1 万人 point annual; "
+     "public_budget_revenue_growth "
+     "5 % point annual"},
     {"BiShangNianAndTongBiStayOutOfTheIndicator",
      "今年全市主要预期目标是:地区生产总值比上年增长6.5%以上,力争7%;一般公共预算收入同比增长5%。",
      "gdp_growth 6.5 % at_least annual stretch=7; public_budget_revenue_growth 5 % point annual"},
