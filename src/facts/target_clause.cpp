@@ -318,7 +318,7 @@ ClauseParser::Result ClauseParser::parse_clause(std::size_t b, std::size_t e, Mo
   ctx.last.reset();
   if (mode == Mode::kFyp) return {};  // qualitative targets are the plan year's only
   Result r{qualitative(c), false};
-  // 地区生产总值跨越千亿台阶，增长7%以上: a clause that names an indicator and states nothing
+  // 地区生产总值迈上千亿台阶，增长7%以上: a clause that names an indicator and states nothing
   // countable leaves it as the subject of the next one.
   if (r.targets.empty() && leading != nullptr) {
     ctx.last = Part{c.p + hits.front().begin, c.p + hits.front().end, leading};

@@ -466,7 +466,7 @@ Parsed parse_fyp_untriggered(const Document& doc, const ClauseParser& parser, co
   return p;
 }
 
-// A plan-year passage without a trigger phrase (综合考虑各方面因素，今年地区生产总值增长6%左右，…):
+// A plan-year passage without a trigger phrase (综合考虑各方面因素，今年全县生产总值增长6%左右，…):
 // the first sentence outside the review that states a GDP growth target for the plan year and,
 // with the sentences that follow it, at least three numeric targets.
 std::optional<Parsed> parse_plan_untriggered(const Document& doc, const ClauseParser& parser,

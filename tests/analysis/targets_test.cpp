@@ -134,7 +134,7 @@ TEST(TargetsPanel, AbsoluteTargetIsTheHeadlineAndRelativeColumnsAreStored) {
   auto res = pipeline::Resources::load();
   ASSERT_TRUE(res.ok());
   const std::string text =
-      "青溪县2026年政府工作报告\n——2026年1月8日在青溪县第十九届人民代表大会第五次会议上\n"
+      "青溪县2026年政府工作报告\n——2026年1月8日在青溪县第十九届人民代表大会第三次会议上\n"
       "县长 "
       "林某\n各位代表:\n一、“十五五”时期的主要目标\n到2030年,全县地区生产总值比2025年翻一番。\n"
       "二、2026年工作安排\n今年主要预期目标是:全县生产总值增长高于全市1个百分点、6.5%左右,"

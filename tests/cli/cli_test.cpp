@@ -213,7 +213,7 @@ using gwr::testing::make_pdf;
 TEST_F(Cli, PdfReportIsExtracted) {
   const fs::path pdf = dir_ / "county.pdf";
   testing::write_file(
-      pdf, make_pdf({{"政府工作报告", "——2024年1月8日在德清县第十七届人民代表大会第四次会议上",
+      pdf, make_pdf({{"政府工作报告", "——2024年1月8日在德清县第十七届人民代表大会第三次会议上",
                       "各位代表:", "现在,我代表县政府向大会作报告。", "一、2023年工作回顾",
                       "过去一年,全县生产总值增长6%。"},
                      {"二、2024年工作安排", "今年预期目标:全县生产总值增长5.5%左右。",

@@ -62,7 +62,7 @@ std::string report(const std::string& city) {
   return "政府工作报告\n——2024年1月10日在" + city +
          "第九届人民代表大会第四次会议上\n各位代表:\n一、2023年工作回顾\n"
          "全市地区生产总值增长6.5%,新建学校10所。\n二、2024年工作安排\n"
-         "今年主要预期目标为:地区生产总值增长6%左右。\n";
+         "今年主要预期目标为:全市地区生产总值增长6%左右。\n";
 }
 
 std::int64_t scalar(const fs::path& db, const std::string& sql) {

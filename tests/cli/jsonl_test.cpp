@@ -15,7 +15,7 @@ using nlohmann::json;
 const std::string kReport =
     "政府工作报告\n——2024年1月10日在湖州市第九届人民代表大会第四次会议上\n各位代表:\n"
     "一、2023年工作回顾\n全市地区生产总值增长6.5%。\n二、2024年工作安排\n"
-    "今年主要预期目标为:地区生产总值增长6%左右。\n";
+    "今年主要预期目标定为:地区生产总值增长6%左右。\n";
 
 std::string input(const std::string& name, const std::string& text) {
   return json{{"id", 7}, {"name", name}, {"text", text}}.dump();

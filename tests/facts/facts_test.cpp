@@ -38,8 +38,8 @@ TEST(Facts, ReviewFiguresAreActualAndLevelGrowthPairsAreLinked) {
   auto x =
       run("一、2023年工作回顾\n全年实现地区生产总值7300亿元,增长6.1%;社会消费品零售总额2900亿元,"
           "预计增长8%。\n"
-          "二、2024年工作安排\n今年全市经济社会发展主要预期目标为:本市生产总值增长5.5%左右,"
-          "城镇新增就业6万人。\n"
+          "二、2024年工作安排\n今年全市经济社会发展的预期目标为:本市生产总值增长5.5%左右,"
+          "新增城镇就业6万人。\n"
           "新增城镇就业岗位2万个,力争新引进高新技术企业300家。\n");
   std::vector<std::string> got;
   for (const auto& f : x.facts) got.push_back(dump(f));

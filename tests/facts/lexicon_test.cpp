@@ -63,7 +63,7 @@ TEST(Lexicon, MatchAtTakesTheLongestAlias) {
       {"工业增加值增长8%", 0, "industrial_value_added 工业增加值"},
       {"人均地区生产总值突破8万元", 0, "gdp_per_capita 人均地区生产总值"},
       {"地区生产总值增长6%", 0, "gdp 地区生产总值"},
-      {"城乡居民人均可支配收入分别增长", 0, "urban_rural_income 城乡居民人均可支配收入"},
+      {"城乡居民人均可支配收入分别提高", 0, "urban_rural_income 城乡居民人均可支配收入"},
       {"单位地区生产总值能耗下降3%", 0, "energy_intensity 单位地区生产总值能耗"},
       {"常住人口城镇化率达到60%", 0, "urbanization_rate 常住人口城镇化率"},
       {"存贷款余额分别增长", 0, "deposit_loan 存贷款余额"},

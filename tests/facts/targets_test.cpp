@@ -84,38 +84,42 @@ struct Case {
 const Case kCases[] = {
     // --- wording of different levels of government -------------------------------------------
     {"NationalStyleWithSemicolonsAndFullWidth",
-     "二、2024年经济社会发展总体要求和政策取向\n今年发展的主要预期目标是：国内生产总值增长5%左右；"
-     "城镇新增就业1100万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；"
-     "居民收入增长和经济增长同步；单位国内生产总值能耗降低2.5%左右。",
-     "gdp_growth 5 % around annual; urban_new_jobs 1100 万人 at_least annual; "
-     "urban_surveyed_unemployment 5.5 % around annual; cpi 3 % around annual; "
-     "resident_income_growth - - qualitative annual; energy_intensity 2.5 % around annual",
+     "二、2024年经济社会发展的总体要求和政策取向\n今年发展的主要预期目标确定为：国内生产总值增长5%"
+     "左右；"
+     "城镇调查失业率5.5%左右，新增城镇就业1100万人以上；居民收入增长和经济增长同步；"
+     "全国居民消费价格涨幅3%左右；单位国内生产总值能耗降低2.5%左右。",
+     "gdp_growth 5 % around annual; urban_surveyed_unemployment 5.5 % around annual; "
+     "urban_new_jobs 1100 万人 at_least annual; resident_income_growth - - qualitative annual; "
+     "cpi 3 % around annual; energy_intensity 2.5 % around annual",
      "", "stated"},
     {"ProvinceStyle",
      "综合各方面因素,今年全省经济社会发展主要预期目标为:全省生产总值增长6%以上,"
-     "一般公共预算收入增长5%,"
+     "全省一般公共预算收入同比增长5%,"
      "社会消费品零售总额增长7%,全社会固定资产投资增长8%,居民消费价格涨幅控制在3%左右,"
-     "城镇调查失业率控制在5.5%以内,城镇新增就业65万人。",
+     "全省城镇调查失业率控制在5.5%以内,城镇新增就业65万人。",
      "gdp_growth 6 % at_least annual; public_budget_revenue_growth 5 % point annual; "
      "retail_sales_growth 7 % point annual; fixed_asset_investment_growth 8 % point annual; "
      "cpi 3 % around annual; urban_surveyed_unemployment 5.5 % at_most annual; urban_new_jobs 65 "
      "万人 point annual"},
     {"CountyStyle",
-     "今年全县经济社会发展的主要预期目标为:全县生产总值增长7%左右;农村常住居民人均可支配收入增长8."
+     "今年全县经济社会发展的主要预期目标为:全县生产总值增长7%左右;"
+     "全县农村常住居民人均可支配收入增长8."
      "5%;"
-     "固定资产投资增长10%;规模以上工业增加值增长9%;粮食总产量稳定在25万吨以上;"
+     "固定资产投资增长10%;全县规上工业增加值增长9%;粮食总产量稳定在25万吨以上;"
      "完成市下达的节能减排任务。",
      "gdp_growth 7 % around annual; rural_income_growth 8.5 % point annual; "
      "fixed_asset_investment_growth 10 % point annual; industrial_value_added_growth 9 % point "
      "annual; "
      "grain_output 25 万吨 at_least annual; energy_intensity - - qualitative annual"},
     {"PrefectureWithGdpParenthesis",
-     "今年全市主要预期目标是:全市生产总值(GDP)增长6.5%左右,进出口总额增长5%,城镇登记失业率控制在4%"
+     "今年全市主要预期目标安排为:全市生产总值(GDP)增长6.5%左右,进出口总额增长5%,"
+     "城镇登记失业率控制在4%"
      "以内。",
      "gdp_growth 6.5 % around annual; trade_growth 5 % point annual; urban_registered_unemployment "
      "4 % at_most annual"},
     {"FullWidthDigitsAndPercent",
-     "今年主要预期目标是：全市生产总值增长６．５％左右，居民消费价格涨幅３％左右，一般公共预算收入"
+     "今年主要预期目标定为：全市生产总值增长６．５％左右，居民消费价格涨幅３％左右，一般公共预算收"
+     "入"
      "增长６％。",
      "gdp_growth 6.5 % around annual; cpi 3 % around annual; public_budget_revenue_growth 6 % "
      "point annual"},
@@ -126,7 +130,7 @@ const Case kCases[] = {
      "annual"},
     // --- trigger wordings ------------------------------------------------------------------------
     {"TriggerJianYiWei",
-     "2024年全市经济社会发展的主要预期目标建议为:全市生产总值增长5.5%,社会消费品零售总额增长6%。",
+     "2024年青溪市经济社会发展的主要预期目标建议为:全市生产总值增长5.5%,社会消费品零售总额增长6%。",
      "gdp_growth 5.5 % point annual; retail_sales_growth 6 % point annual"},
     {"TriggerYuQiMuBiaoHeYueShuXingZhiBiao",
      "今年全省发展的预期目标和约束性指标是:全省地区生产总值增长6%左右,城镇登记失业率4.5%以内。",
@@ -134,9 +138,9 @@ const Case kCases[] = {
     {"TriggerColonOnly", "今年政府工作的主要预期目标:全市生产总值增长6%,固定资产投资增长7%。",
      "gdp_growth 6 % point annual; fixed_asset_investment_growth 7 % point annual"},
     {"TriggerZhuYaoZhiBiaoYuQi",
-     "今年全区主要指标预期为:地区生产总值增长6%左右,一般公共预算收入增长4%。",
+     "今年全区主要指标预期为:全区生产总值增长6%左右,全区一般公共预算收入增长4%。",
      "gdp_growth 6 % around annual; public_budget_revenue_growth 4 % point annual"},
-    {"TriggerFaZhanMuBiao", "今年经济社会发展目标是:地区生产总值增长6.5%,城镇新增就业8000人以上。",
+    {"TriggerFaZhanMuBiao", "今年经济社会发展目标是:全区生产总值增长6.5%,城镇新增就业8000人以上。",
      "gdp_growth 6.5 % point annual; urban_new_jobs 8000 人 at_least annual"},
     // --- modifiers and ranges ------------------------------------------------------------------
     {"RangeWithHyphen", "今年主要预期目标是:全市生产总值增长6%-6.5%,固定资产投资增长8%左右。",
@@ -149,7 +153,7 @@ const Case kCases[] = {
      "gdp_growth 6 % at_least annual; cpi 3 % at_most annual; public_budget_revenue_growth 5 % "
      "at_least annual"},
     {"TuPoIsAtLeastAndLevelIsOther",
-     "今年主要预期目标是:全市生产总值突破800亿元,增长6%左右;固定资产投资完成350亿元以上。",
+     "今年主要预期目标是:全市生产总值突破800亿元,同比增长6%左右;固定资产投资完成350亿元以上。",
      "other 800 亿元 at_least annual; gdp_growth 6 % around annual; other 350 亿元 at_least "
      "annual"},
     {"LiZhengKeepsTheNumber",
@@ -161,8 +165,7 @@ const Case kCases[] = {
     // --- 分别, trailing comparators, 均 --------------------------------------------------------
     {"FenBieChengXiang", "今年主要预期目标是:城乡居民人均可支配收入分别增长6%、8%。",
      "urban_income_growth 6 % point annual; rural_income_growth 8 % point annual"},
-    {"FenBieChengZhenHeNongCun",
-     "今年主要预期目标是:城镇和农村居民人均可支配收入分别增长5.5%和7%。",
+    {"FenBieChengZhenHeNongCun", "今年主要预期目标是:城镇和农村居民收入分别增长5.5%和7%。",
      "urban_income_growth 5.5 % point annual; rural_income_growth 7 % point annual"},
     {"FenBieCunDaiKuan",
      "今年主要预期目标是:全市生产总值增长6%,金融机构存、贷款余额分别增长9%和11%。",
@@ -188,12 +191,12 @@ const Case kCases[] = {
      "urban_income_growth 8 % at_least annual; rural_income_growth 9 % at_least annual"},
     {"JunOverSeveralSubjects",
      "今年主要预期目标是:全市生产总值增长6%,"
-     "规模以上工业增加值、固定资产投资和社会消费品零售总额均增长8%。",
+     "全市规模以上工业增加值、固定资产投资和社会消费品零售总额均增长8%。",
      "gdp_growth 6 % point annual; industrial_value_added_growth 8 % point annual; "
      "fixed_asset_investment_growth 8 % point annual; retail_sales_growth 8 % point annual"},
     // --- qualitative targets -------------------------------------------------------------------
     {"QualitativeListSplitOnDunHeJi",
-     "今年主要预期目标是:全市生产总值增长6%左右,居民收入增长与经济增长同步,"
+     "今年主要预期目标设定为:全市生产总值增长6%左右,居民收入增长与经济增长同步,"
      "城镇登记失业率、居民消费价格指数和节能减排指标控制在省下达范围内。",
      "gdp_growth 6 % around annual; resident_income_growth - - qualitative annual; "
      "urban_registered_unemployment - - qualitative annual; cpi - - qualitative annual; "
@@ -211,7 +214,8 @@ const Case kCases[] = {
      "", "stated"},
     // --- passage boundaries --------------------------------------------------------------------
     {"ContinuationSentences",
-     "今年主要预期目标是:全市生产总值增长6%左右,社会消费品零售总额增长7%。城镇新增就业2.5万人,"
+     "今年主要预期目标拟定为:全市生产总值增长6%左右,社会消费品零售总额比上年增长7%"
+     "。全年城镇新增就业2.5万人,"
      "固定资产投资增长8%。实现上述目标,全市需要完成投资500亿元。",
      "gdp_growth 6 % around annual; retail_sales_growth 7 % point annual; "
      "urban_new_jobs 2.5 万人 point annual; fixed_asset_investment_growth 8 % point annual"},
@@ -225,7 +229,7 @@ const Case kCases[] = {
     {"ReviewFiguresBeforeThePassageAreIgnored",
      "一、2023年工作回顾\n过去一年,全市生产总值增长5.2%,城镇新增就业1.1万人,一般公共预算收入增长6."
      "1%。\n"
-     "二、2024年工作安排\n今年主要预期目标是:全市生产总值增长5.5%左右,城镇新增就业1万人。",
+     "二、2024年工作安排\n今年主要预期目标确定为:全市生产总值增长5.5%左右,当年城镇新增就业1万人。",
      "gdp_growth 5.5 % around annual; urban_new_jobs 1 万人 point annual", "", "stated"},
     // --- negative cases ------------------------------------------------------------------------
     {"NoTriggerNothingExtracted",
@@ -239,7 +243,7 @@ const Case kCases[] = {
     {"FypStructuredThenPlanYear",
      "二、“十四五”时期发展的主要目标\n“十四五”时期全市发展的主要目标是:一般公共预算收入年均增长6%,"
      "地区生产总值年均增长6.5%,城乡居民收入年均增长7%,到2025年常住人口城镇化率达到60%。\n"
-     "三、2021年工作安排\n今年主要预期目标是:全市生产总值增长7%左右,城镇新增就业1.5万人。",
+     "三、2021年工作安排\n今年主要预期目标安排为:全市生产总值增长7%左右,新增城镇就业1.5万人。",
      "gdp_growth 7 % around annual; urban_new_jobs 1.5 万人 point annual",
      "@2025 public_budget_revenue_growth 6 % point annual_average; gdp_growth 6.5 % point "
      "annual_average; "
@@ -247,7 +251,7 @@ const Case kCases[] = {
      "urbanization_rate 60 % point annual",
      "stated", 2021},
     {"PlanYearThenFyp",
-     "今年主要预期目标是:全市生产总值增长6%左右,一般公共预算收入增长5%。\n"
+     "今年主要预期目标定为:全市生产总值增长6%左右,财政一般公共预算收入增长5%。\n"
      "展望未来,“十五五”时期全县发展的主要目标是:规上工业增加值年均增长7%,全县生产总值年均增长5.5%,"
      "到2030年森林覆盖率达到45%。",
      "gdp_growth 6 % around annual; public_budget_revenue_growth 5 % point annual",
@@ -268,7 +272,7 @@ const Case kCases[] = {
      "stated", 2021},
     {"ShiSanWuHorizonIs2020",
      "“十三五”时期的主要目标是:城乡居民人均可支配收入年均增长9%,地区生产总值年均增长8%。\n"
-     "今年主要预期目标是:全市生产总值增长8.5%左右。",
+     "今年主要预期目标设定为:全市生产总值增长8.5%左右。",
      "gdp_growth 8.5 % around annual",
      "@2020 urban_income_growth 9 % point annual_average; rural_income_growth 9 % point "
      "annual_average; "
@@ -283,7 +287,8 @@ const Case kCases[] = {
      "今年主要预期目标是:全市生产总值增长6%。",
      "gdp_growth 6 % point annual", "", "stated", 2021},
     {"NationalOlderStyleWithTradeAndPollutants",
-     "今年主要预期目标是:国内生产总值增长7%左右;居民消费价格涨幅3%左右;城镇新增就业1000万人以上,"
+     "今年主要预期目标拟定为:国内生产总值增长7%左右;居民消费价格涨幅3%左右;"
+     "新增城镇就业1000万人以上,"
      "城镇登记失业率4.5%以内;进出口增长6%左右;居民收入增长和经济增长基本同步;"
      "单位国内生产总值能耗下降3.1%以上,主要污染物排放量继续减少。",
      "gdp_growth 7 % around annual; cpi 3 % around annual; urban_new_jobs 1000 万人 at_least "
@@ -298,28 +303,29 @@ const Case kCases[] = {
      "around annual; "
      "urban_registered_unemployment 4.5 % at_most annual"},
     {"ListOnePerLineWithDashes",
-     "今年主要预期目标是:\n——全市生产总值增长6%左右;\n——城镇新增就业1万人;\n——居民消费价格涨幅3%"
+     "今年主要预期目标如下:\n——全市生产总值增长6%左右;\n——新增城镇就业1万人;\n——居民消费价格涨幅3%"
      "左右。\n"
      "全年固定资产投资增长10%,新建标准厂房50万平方米。",
      "gdp_growth 6 % around annual; urban_new_jobs 1 万人 point annual; cpi 3 % around annual", "",
      "stated"},
     {"ListOnePerLineNumbered",
-     "今年主要预期目标是:\n1.全市生产总值增长6%左右。\n2.城乡居民收入分别增长6%和7%。\n"
+     "今年主要预期目标确定为:\n1.全市生产总值增长6%左右。\n2.城乡居民收入分别增长6%和7%。\n"
      "3.存贷款余额分别增长8%和9%。\n全年固定资产投资增长10%。",
      "gdp_growth 6 % around annual; urban_income_growth 6 % point annual; rural_income_growth 7 % "
      "point annual; "
      "deposit_growth 8 % point annual; loan_growth 9 % point annual"},
     {"HeadingNamesThePassage",
-     "(一)主要预期目标\n地区生产总值增长6%左右,一般公共预算收入增长5%,城镇新增就业1万人。\n"
+     "(一)主要预期目标\n地区生产总值同比增长6%左右,城镇新增就业1万人,一般公共预算收入增长5%。\n"
      "(二)重点任务\n固定资产投资增长10%。",
-     "gdp_growth 6 % around annual; public_budget_revenue_growth 5 % point annual; urban_new_jobs "
-     "1 万人 point annual"},
+     "gdp_growth 6 % around annual; urban_new_jobs 1 万人 point annual; "
+     "public_budget_revenue_growth "
+     "5 % point annual"},
     {"BiShangNianAndTongBiStayOutOfTheIndicator",
      "今年全市主要预期目标是:地区生产总值比上年增长6.5%以上,力争7%;一般公共预算收入同比增长5%。",
      "gdp_growth 6.5 % at_least annual stretch=7; public_budget_revenue_growth 5 % point annual"},
     {"LastYearsTargetsRecalledInTheReviewAreSkipped",
-     "一、2023年工作回顾\n过去一年,我们确定的主要预期目标是:全市生产总值增长6%,实际完成5.2%。\n"
-     "二、2024年工作安排\n今年主要预期目标是:全市生产总值增长5.5%左右。",
+     "一、2023年工作回顾\n过去一年,我们确定的主要预期目标是:本市生产总值增长6%,实际完成5.2%。\n"
+     "二、2024年工作安排\n今年主要预期目标安排为:全市生产总值增长5.5%左右。",
      "gdp_growth 5.5 % around annual", "", "stated"},
     {"ReviewYearFiveYearAveragesAreNotGoals",
      "过去五年,城乡居民人均可支配收入年均增长8.2%,地区生产总值年均增长6.8%。\n"
@@ -337,14 +343,15 @@ const Case kCases[] = {
     {"FypSectionHeadingWithoutTrigger",
      "二、“十五五”时期的主要目标\n到2030年,地区生产总值年均增长5.5%左右,"
      "居民人均可支配收入年均增长6%,"
-     "研发经费投入强度达到3%。\n三、2026年工作安排\n今年主要预期目标是:全市生产总值增长5.5%左右。",
+     "研发经费投入强度达到3%。\n三、2026年工作安排\n今年主要预期目标定为:全市生产总值增长5.5%"
+     "左右。",
      "gdp_growth 5.5 % around annual",
      "@2030 gdp_growth 5.5 % around annual_average; resident_income_growth 6 % point "
      "annual_average; other 3 % point annual",
      "stated", 2026},
     // --- forms of local reports (issue 10): relative, stretch, items, sectors, units ----------
     {"RelativeToTheProvinceWithAnOffset",
-     "今年全市发展的主要预期目标是:地区生产总值增长高于全省2个百分点左右,"
+     "今年全市发展的主要预期目标安排为:本市生产总值增长高于全省2个百分点左右,"
      "一般公共预算收入增长6%。",
      "gdp_growth 2 个百分点 relative annual ref=province/around; public_budget_revenue_growth 6 % "
      "point annual",
@@ -388,18 +395,18 @@ const Case kCases[] = {
      "secondary_industry_growth 7 % point annual; tertiary_industry_growth 6 % point annual",
      "", "stated"},
     {"ShortSectorsRespectivelyAreThree",
-     "今年主要预期目标是:地区生产总值增长6%,一、二、三产业增加值分别增长4%、6.5%、6%。",
+     "今年主要预期目标是:全市生产总值增长6%,一、二、三产业增加值分别增长4%、6.5%、6%。",
      "gdp_growth 6 % point annual; primary_industry_growth 4 % point annual; "
      "secondary_industry_growth 6.5 % point annual; tertiary_industry_growth 6 % point annual",
      "", "stated"},
     {"FinancialNumeralsAreRead",
-     "今年主要预期目标是:全市生产总值增长6%左右,城镇新增就业壹万贰仟人,"
+     "今年主要预期目标设定为:全市生产总值增长6%左右,城镇新增就业壹万贰仟人,"
      "粮食产量稳定在贰佰零伍万吨。",
      "gdp_growth 6 % around annual; urban_new_jobs 12000 人 point annual; grain_output 205 万吨 "
      "point annual",
      "", "stated"},
     {"UnitsPerHeadJinPermilleAndPoints",
-     "今年主要预期目标是:地区生产总值增长6%,粮食产量稳定在42亿斤以上,"
+     "今年主要预期目标是:全县生产总值增长6%,粮食产量稳定在42亿斤以上,"
      "人口自然增长率控制在4‰以内,常住人口城镇化率提高1.5个百分点。",
      "gdp_growth 6 % point annual; grain_output 42 亿斤 at_least annual; other 4 ‰ at_most annual; "
      "urbanization_rate 1.5 个百分点 point annual",
@@ -408,10 +415,10 @@ const Case kCases[] = {
      "三、主要目标任务\n(一)地区生产总值增长6%左右;\n(二)城镇新增就业2万人。",
      "gdp_growth 6 % around annual; urban_new_jobs 2 万人 point annual", "", "stated"},
     {"HeadingJingJiSheHuiFaZhanDeZhuYaoMuBiao",
-     "经济社会发展的主要目标\n地区生产总值增长5.5%,一般公共预算收入增长4%。",
+     "经济社会发展的主要目标\n全县生产总值同比增长5.5%,一般公共预算收入增长4%。",
      "gdp_growth 5.5 % point annual; public_budget_revenue_growth 4 % point annual", "", "stated"},
     {"NoGdpInThePassageIsNotFoundNotAbsent",
-     "今年主要预期目标是:城镇新增就业2万人,城镇调查失业率5.5%左右。",
+     "今年主要预期目标是:城镇新增就业2万人,全市城镇调查失业率5.5%左右。",
      "urban_new_jobs 2 万人 point annual; urban_surveyed_unemployment 5.5 % around annual", "",
      "not_found"},
     {"NoGdpTargetSetIsExplicitlyAbsent",
@@ -421,19 +428,19 @@ const Case kCases[] = {
     // --- five-year targets of every plan ------------------------------------------------------
     {"ShiYiWuDoublingFromABaseYear",
      "“十一五”时期的主要目标是:人均国内生产总值比2000年翻一番,"
-     "单位国内生产总值能源消耗降低20%左右。\n今年主要预期目标是:国内生产总值增长8%左右。",
+     "单位国内生产总值能源消耗降低20%左右。\n今年主要预期目标设定为:国内生产总值增长8%左右。",
      "gdp_growth 8 % around annual",
      "@2010 other 2 倍 point annual base=2000; energy_intensity 20 % around annual", "stated",
      2006},
     {"ShiErWuAverageGrowthAndLevel",
      "“十二五”规划的主要目标:地区生产总值年均增长9%,到2015年人均地区生产总值达到6万元。\n"
-     "今年主要预期目标是:地区生产总值增长9%左右。",
+     "今年主要预期目标确定为:地区生产总值增长9%左右。",
      "gdp_growth 9 % around annual",
      "@2015 gdp_growth 9 % point annual_average; other 6 万元 point annual", "stated", 2011},
     {"ShiSanWuDashBulletsWithQuadruplingAndCumulative",
      "二、“十三五”时期的主要目标任务\n——经济保持中高速增长。到2020年地区生产总值比2010年翻两番。\n"
      "——生态环境质量总体改善。单位地区生产总值能耗累计下降16%。\n三、2016年工作重点\n"
-     "今年主要预期目标是:地区生产总值增长7%—7.5%。",
+     "今年主要预期目标是:全市生产总值增长7%—7.5%。",
      "gdp_growth 7-7.5 % range annual",
      "@2020 other 4 倍 point annual base=2010; energy_intensity 16 % "
      "point cumulative",

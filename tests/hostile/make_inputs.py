@@ -19,13 +19,13 @@ import zipfile
 import zlib
 
 HEAD = ("政府工作报告\n——2024年1月10日在安和市第五届人民代表大会第三次会议上\n市长 李某某\n\n"
-        "各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议。\n\n一、2023年工作回顾\n")
-PLAN = "\n二、2024年工作安排\n今年全市发展主要预期目标是:地区生产总值增长5.5%左右;一般公共预算收入增长5%。\n"
+        "各位代表:\n现在,我代表市人民政府向本次大会报告工作,请予审议。\n\n一、2023年工作回顾\n")
+PLAN = "\n二、2024年工作安排\n今年全市发展主要预期目标定为:全市生产总值增长5.5%左右;财政一般公共预算收入增长5%。\n"
 TAIL = "\n各位代表,让我们团结奋斗,再创新辉煌!\n"
 
 # An invented sentence full of numbers, units, indicators and trigger words.
-SENTENCE = ("全年地区生产总值增长6.1%,一般公共预算收入321亿元,新增就业1.2万人,"
-            "力争规上工业增加值增长7%以上,城乡居民人均可支配收入分别增长5%、6%左右;")
+SENTENCE = ("全年地区生产总值增长6.1%,全市一般公共预算收入321亿元,新增就业1.2万人,"
+            "力争规上工业增加值增长7%以上,城乡居民收入分别增长5%、6%左右;")
 
 FILLER = ("坚持以人民为中心的发展思想,深化重点领域改革,推进城乡融合发展,持续优化营商环境,"
           "加强生态环境保护,统筹发展和安全,扎实推动各项工作落地见效;")
@@ -183,7 +183,7 @@ def main():
         n = (mb << 20) // len(mixed.encode())
         case("line_%dmb.txt" % mb, report(mixed * n + "\n"), [0],
              "one %d MB line of text, numbers and triggers" % mb)
-    trig = "今年主要预期目标是:地区生产总值增长6%左右,"
+    trig = "今年主要预期目标定为:地区生产总值增长6%左右,"
     kb = 256 if quick else 1024
     case("trigger_line_%dkb.txt" % kb, report(trig * ((kb << 10) // len(trig.encode())) + "\n"),
          [0], "one %d KB line repeating a targets trigger (no sentence end)" % kb)

@@ -18,7 +18,7 @@ namespace {
 std::string report(const std::string& place, const std::string& head = "县长") {
   return "政府工作报告\n"
          "——2024年1月10日在" +
-         place + "第十七届人民代表大会第四次会议上\n" + head +
+         place + "第十七届人民代表大会第三次会议上\n" + head +
          " 李某某\n"
          "各位代表:\n"
          "现在,我代表" +
@@ -136,9 +136,9 @@ TEST(ReadBytes, OneReportPageWithHeadlineAndFooterFragmentsIsOneReport) {
   const std::string page =
       "2024年青溪市政府工作报告\n发布时间:2024-01-15 来源:市政府办公室\n政府工作报告\n"
       "——2024年1月12日在青溪市第八届人民代表大会第三次会议上\n市长 周某某\n各位代表:\n"
-      "现在,我代表市人民政府,向大会报告工作,请予审议。\n一、2023年工作回顾\n"
+      "现在,我代表市人民政府,向本次大会报告工作,请予审议。\n一、2023年工作回顾\n"
       "过去一年,全市地区生产总值增长5.1%。\n二、2024年工作安排\n"
-      "今年主要预期目标是:全市生产总值增长6%左右。\n"
+      "今年主要预期目标确定为:全市生产总值增长6%左右。\n"
       "各位代表!让我们团结一心,为建设美好家园而努力奋斗!\n政府工作报告\n打印本页 关闭窗口\n"
       "版权所有 青溪市人民政府 网站标识码1234567890\n";
   for (const char* name : {"page.txt", "page.html"}) {
@@ -279,7 +279,7 @@ TEST(ReadBytes, TitleBlocksSplitReportsWithoutTheSelfIntroduction) {
   }
 
   const std::string page =
-      "2024年安吉县政府工作报告\n——在安吉县第十七届人民代表大会第四次会议上\n"
+      "2024年安吉县政府工作报告\n——在安吉县第十七届人民代表大会第三次会议上\n"
       "来源:安吉县人民政府办公室 发布时间:2024-01-15 浏览次数:1024\n"
       "首页 > 政务公开 > 规划计划 > 政府工作报告\n"
       "字号:大 中 小 打印本页 关闭窗口 分享到微信 分享到微博 分享到QQ空间\n" +

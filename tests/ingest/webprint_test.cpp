@@ -83,12 +83,12 @@ TEST(CleanPdfText, DropsChromeJoinsWrappedLinesKeepsHeadings) {
       "2024/3/5 10:21\n页面标题\n一 、 2 0 2 3 年 工 作 回 顾\n一 、 2 0 2 3 年 工 作 回 顾\n"
       "过去一年全县上下埋头苦干地区生产总值增长\n6.1%,新建公路120公里。\n短句收尾。\n1/2\n"
       "2024/3/5 "
-      "10:21\n页面标题\n二、2024年工作安排\n今年的主要预期目标是生产总值增长6%\n左右。\n2/2\n";
+      "10:21\n页面标题\n二、2024年工作安排\n今年的主要预期目标是本县生产总值增长6%\n左右。\n2/2\n";
   const MappedText t = clean_pdf_text(in, {0, in.find("2024/3/5", 10)}, w);
   EXPECT_EQ(t.text,
             "一、2023年工作回顾\n过去一年全县上下埋头苦干地区生产总值增长6.1%,"
             "新建公路120公里。\n短句收尾。\n"
-            "二、2024年工作安排\n今年的主要预期目标是生产总值增长6%左右。\n");
+            "二、2024年工作安排\n今年的主要预期目标是本县生产总值增长6%左右。\n");
   EXPECT_EQ(w.size(), 4u);
   // The map still leads back into the input.
   const std::size_t at = t.text.find("6.1%");

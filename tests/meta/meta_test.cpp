@@ -133,7 +133,8 @@ const std::vector<Case> kCases = {
      "session=第十四届人民代表大会第二次会议 "
      "speaker=李明 title=国务院总理 delivered=2024-03-05 plan=2024 review=2023"},
     {"partial news article quoting the national report",
-     "2025年3月5日，国务院总理王华在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%"
+     "2025年3月5日，国务院总理王华在政府工作报告中提出，今年全国发展主要预期目标为国内生产总值增长5"
+     "%"
      "左右。",
      "region=全国 level=national speaker=王华 title=国务院总理 delivered=2025-03-05 plan=2025 "
      "session=null"},

@@ -91,7 +91,7 @@ const Case kCases[] = {
      "1 five_year_review 一、2023年工作回顾及五年主要成就\n1 plan_tasks 二、2024年工作安排\n"},
     {"OneLineSpaceSeparatedHeadings",
      "各位代表: 请予审议。 一、2023年工作回顾 2023年,全市上下团结奋斗。 "
-     "二、2024年工作安排 今年政府工作的总体要求是:稳中求进。 三、加强政府自身建设 我们要守正创新。",
+     "二、2024年工作安排 今年政府工作总的要求是:稳中求进。 三、加强政府自身建设 我们要守正创新。",
      "1 review 一、2023年工作回顾\n1 plan_tasks 二、2024年工作安排\n"
      "1 self_building 三、加强政府自身建设\n"},
     {"FalseEnumeratorsInsideSentencesAreNotHeadings",
@@ -166,10 +166,11 @@ const Case kCases[] = {
      "一、2024年工作安排\n(一)坚定不移抓工业,壮大实体经济。全年新增企业五十家,产值增长一成。\n",
      "1 plan_tasks 一、2024年工作安排\n2 other (一)坚定不移抓工业,壮大实体经济\n"},
     {"NationalStyleParts",
-     "一、2023年工作回顾\n过去一年极不平凡。\n二、2024年经济社会发展总体要求和政策取向\n今年要稳中"
+     "一、2023年工作回顾\n过去一年极不平凡。\n二、2024年经济社会发展的总体要求和政策取向\n今年要稳"
+     "中"
      "求进。\n"
      "三、2024年政府工作任务\n(一)大力推进现代化产业体系建设。要抓好制造业。\n",
-     "1 review 一、2023年工作回顾\n1 plan_tasks 二、2024年经济社会发展总体要求和政策取向\n"
+     "1 review 一、2023年工作回顾\n1 plan_tasks 二、2024年经济社会发展的总体要求和政策取向\n"
      "1 plan_tasks 三、2024年政府工作任务\n2 other (一)大力推进现代化产业体系建设\n"},
     {"UnnumberedLivelihoodLineInsideTheSpeechIsNotAPart",
      "2023年工作回顾\n成绩显著。\n2024年工作安排\n要抓落实。\n2024年十件民生实事\n1."
