@@ -206,6 +206,7 @@ std::vector<Anchor> find_anchors(const Document& doc, const ListLexicon& lex) {
   for (const std::string& w : lex.labels) consider(w, false);
   for (const std::string& w : lex.counted_labels) consider(w, true);
   std::vector<Anchor> out;
+  out.reserve(by_end.size());
   for (auto& [end, a] : by_end) out.push_back(a);
   std::sort(out.begin(), out.end(),
             [](const Anchor& a, const Anchor& b) { return a.span.begin < b.span.begin; });

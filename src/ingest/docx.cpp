@@ -167,7 +167,7 @@ Result<pugi::xml_document*> parse(pugi::xml_document& doc, const std::string& xm
 // ---------------------------------------------------------------- styles and numbering
 
 // Heading level named by a style name or id: "Heading 2", "heading2", "标题 1", "标题1" → 2/1.
-int level_from_name(std::string name) {
+int level_from_name(const std::string& name) {
   std::string s;
   for (char c : name) {
     if (c == ' ') continue;

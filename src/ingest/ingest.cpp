@@ -112,8 +112,8 @@ struct Visible {
 void append_mapped(std::vector<Warning>& dst, std::vector<Warning> src, const OffsetMap& to_raw);
 
 // Removes repeated copies of the article and pager lines from text or HTML's visible text.
-Visible deduplicate(MappedText t, std::string encoding, std::string format, const Lexicon& lex,
-                    std::vector<Warning>& warnings) {
+Visible deduplicate(const MappedText& t, std::string encoding, std::string format,
+                    const Lexicon& lex, std::vector<Warning>& warnings) {
   std::vector<Warning> w;
   Deduplicated d = remove_repeats(t.text, lex, w);
   append_mapped(warnings, std::move(w), t.map);
@@ -164,11 +164,11 @@ Result<Visible> visible_text(std::string_view bytes, std::string_view name, Form
     MappedText un = unwrap_text(clean.text, uw);
     append_mapped(warnings, std::move(uw), clean.map);
     MappedText u{std::move(un.text), compose(un.map, clean.map)};
-    return deduplicate(std::move(u), decoded.encoding, "txt", lex, warnings);
+    return deduplicate(u, decoded.encoding, "txt", lex, warnings);
   }
   MappedText html = html_to_text(clean.text);
   MappedText v{std::move(html.text), compose(html.map, clean.map)};
-  return deduplicate(std::move(v), decoded.encoding, "html", lex, warnings);
+  return deduplicate(v, decoded.encoding, "html", lex, warnings);
 }
 
 // Offset in the derived string of `src` in the source string (inverse of `m`): the first derived

@@ -33,8 +33,8 @@ std::string_view strip_lead(std::string_view l) {
     std::size_t i = 0;
     const char32_t c = utf8::next(l, i);
     if (l.empty()) return l;
-    if (c == U'(' || c == U'(' || c == U'[' || c == U'-' || c == U'·' || c == U'•' || c == U'*' ||
-        c == U'>' || c == U'|' || utf8::is_space(c)) {
+    if (c == U'(' || c == U'[' || c == U'-' || c == U'·' || c == U'•' || c == U'*' || c == U'>' ||
+        c == U'|' || utf8::is_space(c)) {
       l.remove_prefix(i);
     } else {
       return l;
@@ -201,7 +201,7 @@ class Classifier {
   static bool is_bracket_title(std::string_view l) {
     if (!starts_with(l, "【")) return false;
     const std::size_t close = l.find("】");
-    return close != std::string_view::npos && close <= 90 && utf8::length(l) <= 80;
+    return close <= 90 && utf8::length(l) <= 80;  // npos is above 90 too
   }
 
   // Page chrome that may precede a report.

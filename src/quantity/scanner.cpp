@@ -1,6 +1,7 @@
 #include "quantity/scanner.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "common/utf8.h"
@@ -252,7 +253,7 @@ class Scanner {
 
   // ---- building a quantity ------------------------------------------------------------------
   // `a` and its tail `ta` are parsed; tries a range, reads cue words, classifies by unit role.
-  std::size_t quantity(Num a, Tail ta) {
+  std::size_t quantity(Num a, const Tail& ta) {
     Quantity q;
     q.value = a.value;
     q.chinese_numerals = a.chinese;
@@ -366,7 +367,7 @@ class Scanner {
   // 7.20 followed by a name or a closing quote: an event label (month.day), not 7.2.
   bool event_decimal(const Num& a) const {
     if (a.frac_digits != 2 || a.value < 1 || a.value >= 13) return false;
-    const auto day = static_cast<int>((a.value - static_cast<int>(a.value)) * 100 + 0.5);
+    const auto day = static_cast<int>(std::lround((a.value - static_cast<int>(a.value)) * 100));
     const char32_t n = cp(a.end);
     return day >= 1 && day <= 31 && (utf8::is_han(n) || is_close_quote(n));
   }
@@ -529,7 +530,8 @@ class Scanner {
     }
     // 20212035年: two years glued together by a lost dash.
     if (a.int_digits == 8 && nc == U'年') {
-      const double y1 = static_cast<double>(static_cast<long long>(a.value) / 10000);
+      const long long first = static_cast<long long>(a.value) / 10000;  // the first four digits
+      const auto y1 = static_cast<double>(first);
       const double y2 = a.value - y1 * 10000;
       if (is_year(y1) && is_year(y2) && y2 > y1) return non(a.begin, nx(e), NonQuantity::kYear);
     }

@@ -297,6 +297,7 @@ class ConnLoop : public httplib::TaskQueue {
             }
           }
         }
+        // NOLINTNEXTLINE(bugprone-use-after-move): `done` is set wherever c was handed on
         if (!done && now >= c->deadline) {
           if (!c->buf.empty()) {
             send_best_effort(c->fd, canned(408, "Request Timeout", "request_timeout",
@@ -345,6 +346,7 @@ class ConnLoop : public httplib::TaskQueue {
         }
         c->head_at = Clock::now();  // a pipelined request, already buffered
       }
+      // NOLINTNEXTLINE(bugprone-use-after-move): a moved-from unique_ptr is null, tested here
       if (c && linger)
         linger_close(*c);
       else if (c)

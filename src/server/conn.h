@@ -40,7 +40,7 @@ struct ConnLimits {
   int write_timeout_ms = 10000;
   int keep_alive_max = 100;
   int listen_backlog = 1024;  // capped by the kernel's net.core.somaxconn
-  std::size_t max_head_bytes = 16 * 1024;
+  std::size_t max_head_bytes = std::size_t{16} * 1024;
 };
 
 class ConnLoop;
