@@ -94,6 +94,23 @@ export const THEME = {
   digital: '数字经济', ecology: '生态环保', innovation: '科技创新', livelihood: '民生保障',
   opening: '对外开放', risk: '风险防范', rural: '乡村振兴',
 };
+// Warning codes the pipeline keeps with a document (src/text, ingest, meta, sections, facts) →
+// what a reader is told. An unknown code shows as itself.
+export const WARNING = {
+  fullwidth_folded: '全角字母数字已转为半角', nbsp: '特殊空格已替换为普通空格', zero_width_removed: '已删除零宽字符',
+  stray_semicolon: '已删除句末多余的分号', split_enumerator: '已修复序号中的多余空格', spaced_title: '已合并字间带空格的标题',
+  undecodable_bytes: '部分字节无法按所识别的编码解码', invalid_utf8: '无效的 UTF-8 字节已替换', opencc_unavailable: '繁简转换不可用',
+  txt_lines_joined: '已合并被硬换行拆开的行', pdf_lines_joined: '已合并 PDF 的折行', pdf_print_chrome: '已删除网页打印的页眉页脚',
+  pdf_repeated_heading: '已删除重复的页眉标题', pdf_spaced_heading: '已合并字间带空格的标题', pager_removed: '已删除分页导航',
+  repeated_copy_removed: '已删除重复的正文副本', partial_text: '疑似节选或不完整的文本',
+  enumerator_out_of_sequence: '序号不连续，未当作标题', heading_end_uncertain: '标题在何处结束不确定',
+  no_sections: '未识别到一级章节标题', no_targets_passage: '未找到主要预期目标段落', gdp_target_not_found: '目标段落中没有 GDP 增速目标',
+  livelihood_count_mismatch: '民生实事的件数与列出的项数不符', meta_region_inferred: '地区由正文推断', meta_unknown_region: '无法识别地区',
+  meta_no_session: '未识别会议届次', meta_no_delivered: '未识别报告日期', meta_no_speaker: '未识别报告人',
+  meta_no_speaker_title: '未识别报告人职务', meta_no_plan_year: '未识别计划年份', meta_no_review_year: '未识别回顾年份',
+  lexicon_unavailable: '词表不可用',
+};
+
 export const OUTCOME = { met: '完成', near: '接近目标', missed: '未完成', unknown: '无法判断' };
 export const INDICATOR = {
   gdp_growth: '地区生产总值增长', cpi: '居民消费价格涨幅', fixed_asset_investment_growth: '固定资产投资增长',

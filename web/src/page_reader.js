@@ -1,6 +1,6 @@
 // 报告阅读: outline, text with highlighted quantities, fact cards, pinned targets, terms.
 import {
-  api, h, label, LEVEL, STATUS, PERIOD, SECTION, SCOPE, fmtNum, fmtTarget, reportName, onMounted, setTitle,
+  api, h, label, LEVEL, STATUS, PERIOD, SECTION, SCOPE, fmtNum, fmtTarget, reportName, onMounted, setTitle, WARNING,
 } from './common.js';
 
 export async function render(view, params, arg) {
@@ -22,10 +22,19 @@ export async function render(view, params, arg) {
       r.livelihood.length ? h('a', { href: `#/commitments?report=${r.id}` }, '民生实事落实情况') : null)));
 
   if (r.warnings.length) {
-    view.append(h('details', { class: 'warnings', open: true },
-      h('summary', {}, `输入修复与疑点提示（${r.warnings.length}）`),
-      h('ul', {}, r.warnings.map((w) => h('li', {}, h('code', {}, w.code), ' ', w.message,
-        w.offset !== null ? h('span', { class: 'muted' }, `（字节 ${w.offset}）`) : null)))));
+    // Closed, one line per kind: the text comes first; the details (the pipeline's own message
+    // and byte offsets) are there for whoever checks the source.
+    const kinds = new Map();
+    for (const w of r.warnings) kinds.set(w.code, [...(kinds.get(w.code) ?? []), w]);
+    const name = (code) => WARNING[code] ?? code;
+    view.append(h('details', { class: 'warnings' },
+      h('summary', {}, `输入修复与疑点提示（${r.warnings.length}）：`,
+        [...kinds.entries()].slice(0, 3).map(([code, ws]) => `${name(code)}${ws.length > 1 ? ` ×${ws.length}` : ''}`).join('；'),
+        kinds.size > 3 ? ' …' : ''),
+      h('ul', {}, [...kinds.entries()].map(([code, ws]) => h('li', { title: code },
+        h('b', {}, name(code)), ws.length > 1 ? ` ×${ws.length}` : '', '：',
+        h('span', { class: 'muted small' }, ws.slice(0, 5).map((w) => w.message + (w.offset !== null ? `（字节 ${w.offset}）` : '')).join('；'),
+          ws.length > 5 ? ` 等 ${ws.length} 处` : ''))))));
   }
 
   const outline = h('nav', { class: 'outline', 'aria-label': '章节目录' },

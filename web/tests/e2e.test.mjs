@@ -245,7 +245,12 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     await page.keyboard.press('Escape');
     const big5 = await json('/api/reports?q=永登');
     await open(`#/report/${big5.items[0].id}`);
-    assert.match(await page.textContent('details.warnings'), /输入修复/);
+    // Warnings come closed, in Chinese, one line per kind; the text is not pushed down by them.
+    assert.match(await page.textContent('details.warnings summary'), /输入修复与疑点提示（\d+）：/);
+    assert.equal(await page.$eval('details.warnings', (d) => d.open), false);
+    assert.doesNotMatch(await page.textContent('details.warnings summary'), /[a-z]+_[a-z]+/);
+    const textTop = await page.$eval('article.text', (a) => a.getBoundingClientRect().top + window.scrollY);
+    assert.ok(textTop < 700, `the text starts ${textTop}px down`);
   });
 
   test('targets explorer charts a year and downloads CSV', async () => {
