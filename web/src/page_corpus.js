@@ -69,7 +69,7 @@ export async function render(view, params) {
   onMounted(view, async () => {
     const [echarts, rows] = await Promise.all([charts(),
       indicator && year ? api('targets', { indicator, year, kind: 'plan_year' }).then((d) => d.rows) : []]);
-    drawMap(echarts, mapBox, rows, indicator, year, mapNote);
+    drawMap(echarts, mapBox, rows, indicator, year, mapNote, (p) => set('province', p));
   });
 }
 
@@ -86,52 +86,69 @@ export function pager(list, to) {
     h('button', { disabled: offset + limit >= total, onclick: () => to(offset + limit) }, '下一页'));
 }
 
-// A province's value: its own provincial report's target, else the mean of its cities' and counties'.
+// A province's value: its own provincial report's target, else the mean of its prefecture-level
+// cities'. Counties alone do not colour a province (one county's target is not the province's):
+// such a province is listed with `value: null` and the counties named in `basis`.
 export function provinceValues(rows) {
   const by = new Map();
   for (const r of rows) {
     const p = r.level === 'province' ? r.region : r.province;
     if (!p || r.value === null) continue;
     const k = shortProvince(p);
-    const e = by.get(k) || { own: null, lower: [] };
+    const e = by.get(k) || { full: p, own: null, cities: [], counties: [] };
     if (r.level === 'province') e.own = r;
-    else e.lower.push(r);
+    else if (r.level === 'county') e.counties.push(r);
+    else e.cities.push(r);
     by.set(k, e);
   }
-  return [...by.entries()].map(([name, e]) => e.own
-    ? { name, value: e.own.value, basis: `${e.own.region}政府工作报告` }
-    : { name, value: Math.round((e.lower.reduce((s, r) => s + r.value, 0) / e.lower.length) * 100) / 100,
-        basis: `${e.lower.length} 个市县报告的平均：${e.lower.map((r) => `${r.region} ${fmtNum(r.value)}`).join('、')}` });
+  const list = (rs) => rs.map((r) => `${r.region} ${fmtNum(r.value)}`).join('、');
+  return [...by.entries()].map(([name, e]) => {
+    if (e.own) return { name, province: e.full, value: e.own.value, basis: `${e.own.region}政府工作报告` };
+    if (e.cities.length) {
+      return { name, province: e.full,
+        value: Math.round((e.cities.reduce((s, r) => s + r.value, 0) / e.cities.length) * 100) / 100,
+        basis: `${e.cities.length} 个地级市报告的平均：${list(e.cities)}` };
+    }
+    return { name, province: e.full, value: null, county_only: true,
+      basis: `仅有县级报告，不代表全省：${list(e.counties)}`,
+      itemStyle: { areaColor: '#fff7ed', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: '#fdba74' } } };
+  });
 }
 
 let mapRegistered = false;
 
-async function drawMap(echarts, box, rows, indicator, year, note) {
+async function drawMap(echarts, box, rows, indicator, year, note, onProvince) {
   if (!mapRegistered) {
     const geo = await (await fetch('/assets/vendor/china.json')).json();
     echarts.registerMap('china', geo);
     mapRegistered = true;
   }
   const data = provinceValues(rows);
-  const values = data.map((d) => d.value);
+  const values = data.map((d) => d.value).filter((v) => v !== null);
   const chart = track(echarts.init(box));
   chart.setOption({
     tooltip: {
       trigger: 'item',
-      formatter: (p) => (p.data ? `${esc(p.name)}：<b>${fmtNum(p.data.value)}${esc(rows[0]?.unit ?? '')}</b><br><span style="font-size:12px">${esc(p.data.basis)}</span>` : `${esc(p.name)}：无数据`),
+      formatter: (p) => (p.data
+        ? `${esc(p.name)}：<b>${p.data.value === null ? '—' : fmtNum(p.data.value) + esc(rows[0]?.unit ?? '')}</b><br><span style="font-size:12px">${esc(p.data.basis)}</span><br><span style="font-size:12px;color:#64748b">点击查看该省的报告</span>`
+        : `${esc(p.name)}：无数据`),
     },
     visualMap: values.length ? {
       min: Math.floor(Math.min(...values) - (Math.min(...values) === Math.max(...values) ? 1 : 0)),
       max: Math.ceil(Math.max(...values)), left: 8, bottom: 8, calculable: true,
-      text: ['高', '低'], inRange: { color: ['#bfdbfe', '#1e3a8a'] }, outOfRange: { color: '#e2e8f0' },
+      text: ['高', '低'], inRange: { color: ['#93c5fd', '#1e3a8a'] }, outOfRange: { color: '#ffffff' },
     } : undefined,
     series: [{
       type: 'map', map: 'china', roam: false, data,
       label: { show: false }, emphasis: { label: { show: true } },
-      itemStyle: { areaColor: '#f1f5f9', borderColor: '#94a3b8' },
+      itemStyle: { areaColor: '#ffffff', borderColor: '#94a3b8' },
     }],
   });
+  chart.on('click', (p) => {
+    const full = p.data?.province;
+    if (full) onProvince(full);
+  });
   note.textContent = data.length
-    ? `${indicatorName(indicator)}，${year}年目标。有省级报告的省份取省级目标，否则取省内市县目标的平均值；灰色为语料中无数据。`
+    ? `${indicatorName(indicator)}，${year}年目标。有省级报告的省份取省级目标，否则取省内地级市目标的平均值；斜线为仅有县级报告（不上色），白色为语料中无数据。点击省份查看其报告。`
     : '所选指标和年份在语料中没有目标数据。';
 }

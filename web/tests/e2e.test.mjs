@@ -91,6 +91,38 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.equal(await page.title(), '语料库 · gwr');
   });
 
+  test('map: a province is coloured by its own or its cities\' targets, never by counties alone; a click filters', async () => {
+    await open('#/corpus');
+    await page.waitForSelector('.chart.map canvas');
+    await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('.chart.map'))?.getOption()?.series?.length);
+    const data = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('.chart.map')).getOption().series[0].data
+      .filter((d) => d.province).map((d) => ({ name: d.name, value: d.value ?? null, county_only: !!d.county_only, province: d.province })));
+    const year = Number(await page.$eval('select[name=map_year]', (s) => s.value).catch(() => 2024)) || 2024;
+    const rows = (await json(`/api/targets?indicator=gdp_growth&year=${year}&kind=plan_year`)).rows;
+    for (const d of data) {
+      const mine = rows.filter((r) => (r.level === 'province' ? r.region : r.province) === d.province && r.value !== null);
+      const own = mine.find((r) => r.level === 'province');
+      const cities = mine.filter((r) => r.level === 'prefecture');
+      if (own) assert.equal(d.value, own.value, d.name);
+      else if (cities.length) assert.equal(d.value, Math.round(cities.reduce((a, r) => a + r.value, 0) / cities.length * 100) / 100, d.name);
+      else {
+        assert.equal(d.value, null, `${d.name}: counties alone must not colour the province`);
+        assert.ok(d.county_only, d.name);
+      }
+    }
+    assert.ok(data.some((d) => d.county_only), 'the fixture corpus has a province with county reports only');
+    // A click on a coloured province filters the report list to it.
+    const target = data.find((d) => d.value !== null && d.name === '浙江');
+    assert.ok(target, JSON.stringify(data));
+    const box = await page.$eval('.chart.map', (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y }; });
+    const [px, py] = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('.chart.map')).convertToPixel({ seriesIndex: 0 }, [120.0, 29.6]));
+    await page.mouse.click(box.x + px, box.y + py);
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('province=浙江省'));
+    await page.waitForFunction(() => /报告列表（共 \d+ 份）/.test(document.querySelector('main').textContent));
+    const listed = await page.$$eval('main table tbody tr', (trs) => trs.map((tr) => tr.textContent));
+    assert.ok(listed.length > 0 && listed.every((t) => t.includes('浙江省')), listed.join(' | '));
+  });
+
   test('map_year=null counts as no year: the map draws, the API answers', async () => {
     await open('#/corpus?map_year=null');
     await page.waitForSelector('.chart.map canvas');
