@@ -88,7 +88,20 @@ export function modifierText(s) {
   const t = String(s).trim();
   if (t === 'qualitative') return '定性';
   const m = t.match(/^(.*?)\s*\b(point|around|at_least|at_most|range|qualitative)$/);
-  return m ? `${m[1]}${m[2] === 'qualitative' ? '（定性）' : MODIFIER[m[2]]}` : t;
+  return m ? `${scaleAmount(m[1])}${m[2] === 'qualitative' ? '（定性）' : MODIFIER[m[2]]}` : scaleAmount(t);
+}
+
+// An amount in a base unit, as the store keeps it ("1000000000000元", "35000000人") → the way a
+// report writes it ("1万亿元", "3500万人"). Other text is returned as it is.
+export function scaleAmount(s) {
+  const m = /^(-?\d+(?:\.\d+)?)(元|人|人次|吨|千瓦|平方米|户|个)$/.exec(String(s ?? '').trim());
+  if (!m) return s;
+  const v = Number(m[1]);
+  const steps = [[1e12, '万亿'], [1e8, '亿'], [1e4, '万']];
+  for (const [d, name] of steps) {
+    if (Math.abs(v) >= d) return `${Math.round((v / d) * 100) / 100}${name}${m[2]}`;
+  }
+  return s;
 }
 export const THEME = {
   digital: '数字经济', ecology: '生态环保', innovation: '科技创新', livelihood: '民生保障',

@@ -319,6 +319,16 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.match(await page.textContent('.series h2'), /绍兴市/);
   });
 
+  test('amounts kept in base units read as a report writes them; modifiers in Chinese', async () => {
+    await open('#/corpus');
+    const out = await page.evaluate(async () => {
+      const c = await import('/assets/common.js');
+      return ['1000000000000元 at_least', '35000000人', '350000000元', '6.5% around', '9000元', 'qualitative', '3.3万人 at_least']
+        .map((x) => c.modifierText(x));
+    });
+    assert.deepEqual(out, ['1万亿元以上', '3500万人', '3.5亿元', '6.5%左右', '9000元', '定性', '3.3万人以上']);
+  });
+
   test('compare shows targets side by side and an attention radar', async () => {
     const a = (await json('/api/reports?q=绍兴&year=2024')).items[0].id;
     const b = (await json('/api/reports?q=宜宾')).items[0].id;
