@@ -371,6 +371,26 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     await page.waitForSelector('.attention-table');
     const termsWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(termsWidth <= 400, `terms page: no horizontal scrolling at phone width (scrollWidth ${termsWidth})`);
+    // Every page fits the phone's width (wide tables scroll inside their own box), and every menu
+    // entry can be reached.
+    for (const [hash, sel] of [['#/targets?indicator=gdp_growth&year=2024', 'main table'], ['#/realised?indicator=gdp_growth&year=2024', 'main table'],
+      ['#/commitments', 'main .page'], ['#/search?q=' + encodeURIComponent('发展'), '.hit'], ['#/compare', 'main .page']]) {
+      await open(hash);
+      await page.waitForSelector(sel);
+      const w = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(w <= 400, `${hash}: no horizontal scrolling at phone width (scrollWidth ${w})`);
+    }
+    await shot('targets-phone');
+    // Every menu entry is on screen without scrolling, and is what a tap there reaches.
+    const menu = await page.$$eval('#nav a', (as) => as.map((a) => {
+      const r = a.getBoundingClientRect();
+      return { text: a.textContent, x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2, right: r.right };
+    }));
+    for (const m of menu) {
+      assert.ok(m.right <= 390, `menu entry ${m.text} ends at ${m.right}px, past the screen`);
+      const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('#nav a')?.textContent ?? null, [m.x, m.y]);
+      assert.equal(hit, m.text, `menu entry ${m.text} can be reached at phone width`);
+    }
     await page.setViewportSize({ width: 1366, height: 860 });
   });
 
