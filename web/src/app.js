@@ -26,7 +26,7 @@ function parse() {
   // "null", "undefined" and empty values (links written from missing values) count as absent.
   const params = Object.fromEntries([...new URLSearchParams(query || '')]
     .filter(([, v]) => v !== '' && v !== 'null' && v !== 'undefined'));
-  return { page: parts[0] || 'corpus', arg: parts[1], params };
+  return { page: parts[0] || 'corpus', arg: parts[1], arg2: parts[2], params };
 }
 
 // document.title per view; the reader replaces it with the report's name once loaded.
@@ -38,7 +38,7 @@ const TITLES = {
 let generation = 0;
 
 async function route() {
-  const { page, arg, params } = parse();
+  const { page, arg, arg2, params } = parse();
   const main = document.getElementById('main');
   document.getElementById('card').classList.add('hidden');
   for (const a of document.querySelectorAll('#nav a')) {
@@ -55,7 +55,7 @@ async function route() {
   }
   try {
     const view = h('div', { class: `page page-${page}` });
-    await fn(view, params, arg);
+    await fn(view, params, arg, arg2);
     if (mine !== generation) return;  // a newer navigation won
     main.replaceChildren(view);
     view.dispatchEvent(new CustomEvent('mounted'));

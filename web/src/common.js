@@ -157,6 +157,13 @@ export function setTitle(text) {
   document.title = `${text} · gwr`;
 }
 
+// The link of a report that survives a rebuilt corpus: #/report/<region code, or the region's
+// name while its code is unknown>/<plan year>; the database id only when the year is unknown.
+export function reportHref(r, id = r.id ?? r.report_id) {
+  const region = r.region_code || r.region;
+  return region && r.plan_year ? `#/report/${encodeURIComponent(region)}/${r.plan_year}` : `#/report/${id}`;
+}
+
 export function reportName(r) {
   return `${r.region ?? '（未识别地区）'} ${r.plan_year ?? ''}`.trim();
 }

@@ -1,6 +1,7 @@
 // 语料库: counts, a filterable report table, and a China map coloured by a target.
 import {
-  api, charts, chartBox, h, hashWith, go, label, LEVEL, indicatorName, fmtNum, onMounted, select, table, track, esc,
+  api, charts, chartBox, h, hashWith, go, label, LEVEL, indicatorName, fmtNum, onMounted, reportHref, select, table,
+  track, esc,
 } from './common.js';
 
 const PAGE = 50;
@@ -55,7 +56,7 @@ export async function render(view, params) {
       h('label', { class: 'field' }, h('span', {}, '地区'), q),
       h('button', { type: 'submit' }, '筛选')),
     table([
-      { title: '地区', render: (r) => h('a', { href: `#/report/${r.id}` }, r.region ?? '（未识别）') },
+      { title: '地区', render: (r) => h('a', { href: reportHref(r) }, r.region ?? '（未识别）') },
       { title: '层级', render: (r) => label(LEVEL, r.level) },
       { title: '省份', render: (r) => r.province ?? '—' },
       { title: '年度', num: true, render: (r) => r.plan_year ?? '—' },

@@ -1,11 +1,22 @@
 // 报告阅读: outline, text with highlighted quantities, fact cards, pinned targets, terms.
 import {
-  api, h, label, LEVEL, STATUS, PERIOD, SECTION, SCOPE, fmtNum, fmtTarget, reportName, onMounted, setTitle, WARNING,
+  api, h, label, LEVEL, STATUS, PERIOD, SECTION, SCOPE, fmtNum, fmtTarget, reportName, reportHref, onMounted, setTitle, WARNING, ApiError,
 } from './common.js';
 
-export async function render(view, params, arg) {
-  if (!/^\d+$/.test(arg || '')) throw new Error('缺少报告编号');
-  const r = await api(`reports/${arg}`);
+// The report of a stable link (#/report/330600/2024 or #/report/绍兴市/2024): the complete copy
+// first, then the earliest ingested.
+async function resolve(region, year) {
+  if (!/^\d{4}$/.test(year)) throw new ApiError(`年份“${year}”无效`);
+  const list = await api('reports', { region, year, limit: 50 });
+  const pick = list.items.find((x) => !x.partial) ?? list.items[0];
+  if (!pick) throw new ApiError(`语料库中没有 ${region} ${year} 年的报告`);
+  return pick.id;
+}
+
+export async function render(view, params, arg, year) {
+  const id = year !== undefined ? await resolve(decodeURIComponent(arg || ''), year) : arg;
+  if (!/^\d+$/.test(id || '')) throw new Error('缺少报告编号');
+  const r = await api(`reports/${id}`);
   const facts = new Map(r.facts.map((f) => [f.ord, f]));
   setTitle(`${reportName(r)} 政府工作报告`);
 
@@ -18,6 +29,7 @@ export async function render(view, params, arg) {
     ].filter(Boolean).join(' · ')),
     h('p', { class: 'meta small' }, `来源文件：${r.source}`),
     h('p', { class: 'links' },
+      h('a', { class: 'permalink', href: reportHref(r), title: '按地区代码和年份的链接，重建语料库后仍然有效' }, '固定链接'),
       h('a', { href: `#/compare?report=${r.id}` }, '加入对比'),
       r.livelihood.length ? h('a', { href: `#/commitments?report=${r.id}` }, '民生实事落实情况') : null)));
 

@@ -1,6 +1,7 @@
 // 目标 and 目标与实绩: indicator + year → bar chart across regions, table, CSV/XLSX download.
 import {
-  api, charts, chartBox, downloadUrl, go, h, hashWith, label, LEVEL, indicatorName, OUTCOME, STATUS, fmtNum, fmtTarget,
+  api, charts, chartBox, downloadUrl, go, h, hashWith, label, LEVEL, indicatorName, OUTCOME, reportHref, STATUS, fmtNum,
+  fmtTarget,
   onMounted, select, table, track, esc,
 } from './common.js';
 
@@ -31,7 +32,7 @@ export async function renderTargets(view, params) {
   const box = chartBox();
   view.append(h('section', { class: 'panel' }, h('h2', {}, `${indicatorName(indicator)} · ${year ?? ''}年目标（${rows.length} 个地区）`), box));
   view.append(table([
-    { title: '地区', render: (r) => h('a', { href: `#/report/${r.report_id}` }, r.region) },
+    { title: '地区', render: (r) => h('a', { href: reportHref(r) }, r.region) },
     { title: '层级', render: (r) => label(LEVEL, r.level) },
     { title: '省份', render: (r) => r.province ?? '—' },
     { title: '目标', render: (r) => h('b', {}, fmtTarget(r)) },

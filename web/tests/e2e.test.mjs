@@ -255,6 +255,26 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.ok(csv[1].startsWith(`1,${words[0]},`), csv[1]);
   });
 
+  test('stable links: a report by region code (or name) and year, from the corpus list and the reader', async () => {
+    const rep = (await json('/api/reports?q=' + encodeURIComponent('绍兴') + '&year=2024')).items[0];
+    assert.ok(rep.region_code, 'the fixture report has a region code');
+    await open(`#/report/${rep.region_code}/2024`);
+    await page.waitForSelector('.reader-head h1');
+    assert.equal(await page.textContent('.reader-head h1'), `${rep.region} 2024 政府工作报告`);
+    assert.equal(await page.getAttribute('a.permalink', 'href'), `#/report/${rep.region_code}/2024`);
+    await open(`#/report/${encodeURIComponent(rep.region)}/2024`);
+    await page.waitForSelector('.reader-head h1');
+    assert.equal(await page.textContent('.reader-head h1'), `${rep.region} 2024 政府工作报告`);
+    await page.goto(`${base}/#/report/${rep.region_code}/1999`);
+    await page.waitForSelector('.error');
+    assert.match(await page.textContent('.error'), /没有 330600 1999 年的报告/);
+    // The corpus list links every report with a known year that way.
+    await open('#/corpus');
+    const hrefs = await page.$$eval('main table tbody tr td:first-child a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.includes(`#/report/${rep.region_code}/2024`), hrefs.join(' '));
+    assert.ok(hrefs.every((x) => /^#\/report\/[^/]+\/\d{4}$/.test(x)), hrefs.join(' '));
+  });
+
   test('report reader: outline, pinned targets, fact card, terms, warnings', async () => {
     const list = await json('/api/reports?q=绍兴&year=2024');
     const id = list.items[0].id;
