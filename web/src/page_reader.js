@@ -62,7 +62,7 @@ export async function render(view, params, arg, year) {
           h('span', {}, t.indicator), h('b', {}, fmtTarget(t)), t.aspiration ? h('span', { class: 'badge st-aspiration' }, '力争') : null)))
         : h('p', { class: 'muted' }, r.gdp_target === 'explicitly_absent' ? '报告列出了目标段落，但未设定数值型GDP增速目标。' : '未找到主要预期目标段落。')));
   text.append(pinned);
-  text.append(legend());
+  text.append(legend(text, r));
 
   const terms = r.terms.filter((t) => t.text && t.text.length >= 2).sort((a, b) => b.text.length - a.text.length);
   for (const p of r.paragraphs) {
@@ -125,11 +125,16 @@ function isHeading(p, sections) {
   return p.parts.length === 1 && titles.has(p.parts[0].text?.trim());
 }
 
-function legend() {
+// The marks of the text: by default only quantities with a status (actual, estimate, target,
+// aspiration) and phrases with a glossary definition; the box shows every other quantity
+// (counts, years, ages …) and every slogan as well.
+function legend(text, r) {
+  const others = r.paragraphs.reduce((n, p) => n + p.parts.filter((x) => x.q !== undefined && !x.status).length, 0);
+  const box = h('input', { type: 'checkbox', name: 'all-marks', onchange: (e) => text.classList.toggle('all-marks', e.target.checked) });
   return h('p', { class: 'legend' }, '数字标注：',
     ['actual', 'estimate', 'target', 'aspiration'].map((s) => h('span', { class: `q st-${s}` }, label(STATUS, s))),
-    h('span', { class: 'q st-none' }, '其他数量'),
-    h('span', { class: 'term' }, '提法'), '（悬停看解释）');
+    h('span', { class: 'term' }, '有解释的提法'), '（悬停看解释）',
+    h('label', { class: 'all-marks-toggle' }, box, ` 也标出其他数量（${others}）和无解释的提法`));
 }
 
 // Plain text with slogans and glossary terms underlined; hover shows the definition.
@@ -142,8 +147,12 @@ function withTerms(text, terms) {
     const t = terms.find((x) => text.startsWith(x.text, i));
     if (t) {
       if (buf) { out.push(buf); buf = ''; }
-      const def = t.definition ? `${t.definition}（${t.region ?? ''}${t.plan_year ?? ''}年报告·名词解释）` : '语料中没有找到这个提法的名词解释';
-      out.push(h('span', { class: 'term', tabindex: 0, dataset: { def }, title: def }, t.text));
+      if (t.definition) {
+        const def = `${t.definition}（${t.region ?? ''}${t.plan_year ?? ''}年报告·名词解释）`;
+        out.push(h('span', { class: 'term', tabindex: 0, dataset: { def }, title: def }, t.text));
+      } else {
+        out.push(h('span', { class: 'term bare', title: '提法（语料中没有它的名词解释）' }, t.text));
+      }
       i += t.text.length;
     } else {
       buf += text[i];

@@ -295,6 +295,22 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     const def = await page.getAttribute('.term:has-text("智造强基")', 'data-def');
     assert.match(def, /制造业/);
     await page.keyboard.press('Escape');
+    // Plain numbers (years, counts) and slogans without a definition read as text until asked.
+    const marks = () => page.evaluate(() => ({
+      plain: [...document.querySelectorAll('.para .q.st-none')].filter((b) => getComputedStyle(b).pointerEvents === 'none').length,
+      others: document.querySelectorAll('.para .q.st-none').length,
+      bareUnderlined: [...document.querySelectorAll('.para .term.bare')].filter((t) => getComputedStyle(t).textDecorationLine.includes('underline')).length,
+      undefinedTips: [...document.querySelectorAll('.para .term:not(.bare)')].filter((t) => !t.dataset.def).length,
+    }));
+    let m = await marks();
+    assert.ok(m.others > 0, 'the report has quantities without a status');
+    assert.equal(m.plain, m.others);
+    assert.equal(m.bareUnderlined, 0);
+    assert.equal(m.undefinedTips, 0);
+    assert.match(await page.textContent('.all-marks-toggle'), new RegExp(`其他数量（${m.others}）`));
+    await page.check('input[name=all-marks]');
+    m = await marks();
+    assert.equal(m.plain, 0, 'the box shows every quantity');
     const big5 = await json('/api/reports?q=永登');
     await open(`#/report/${big5.items[0].id}`);
     // Warnings come closed, in Chinese, one line per kind; the text is not pushed down by them.
