@@ -3,7 +3,7 @@
 //
 //   auto r = pipeline::extract_file("report.html", *res);   // Result<std::vector<Extraction>>
 //   for (const extraction::Extraction& x : *r) {
-//     std::cout << extraction::dump(extraction::to_json(x)) << "\n";  // extraction/json.h
+//     std::cout << dump_json(extraction::to_json(x)) << "\n";  // extraction/json.h
 //     st.add(x);                          // store/store.h writes extraction::rows_of(x)
 //   }
 //
