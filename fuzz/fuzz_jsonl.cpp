@@ -4,6 +4,7 @@
 // `gwr ingest --from-jsonl` runs). The input itself is also read as a result line: it may be
 // refused, never crash.
 #include "cli/jsonl.h"
+#include "common/json.h"
 #include "fuzz/common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -12,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const nlohmann::json out = cli::extract_line(line, fuzz::resources(), false);
   if (!out.is_object() || !out.contains("id")) __builtin_trap();
   if (out.contains("reports") == out.contains("error")) __builtin_trap();
-  const std::string printed = pipeline::dump(out);
+  const std::string printed = gwr::dump_json(out);
   if (!cli::read_result_line(printed).ok()) __builtin_trap();
   (void)cli::read_result_line(line);
   return 0;

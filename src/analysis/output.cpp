@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "common/json.h"
 #include "common/utf8.h"
-#include "pipeline/pipeline.h"
 
 namespace gwr::analysis {
 
@@ -70,13 +70,13 @@ nlohmann::json row_json(const Table& t, std::size_t row) {
 }
 
 void write_jsonl(std::ostream& out, const Table& t) {
-  for (std::size_t r = 0; r < t.rows.size(); ++r) out << pipeline::dump(row_json(t, r)) << "\n";
+  for (std::size_t r = 0; r < t.rows.size(); ++r) out << dump_json(row_json(t, r)) << "\n";
 }
 
 void write_json(std::ostream& out, const Table& t) {
   nlohmann::json a = nlohmann::json::array();
   for (std::size_t r = 0; r < t.rows.size(); ++r) a.push_back(row_json(t, r));
-  out << pipeline::dump(a, 2) << "\n";
+  out << dump_json(a, 2) << "\n";
 }
 
 void write_text(std::ostream& out, const Table& t) {

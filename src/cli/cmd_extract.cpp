@@ -10,6 +10,8 @@
 
 #include "cli/commands.h"
 #include "cli/jsonl.h"
+#include "common/json.h"
+#include "extraction/json.h"
 
 namespace gwr::cli {
 
@@ -31,13 +33,13 @@ int run_stdin_jsonl(const ExtractOptions& o) {
   bool too_long = false;
   while (read_bounded_line(stdin, line, kMaxLineBytes, too_long)) {
     if (too_long) {
-      std::cout << pipeline::dump(too_long_line()) << "\n";
+      std::cout << dump_json(too_long_line()) << "\n";
       std::cout.flush();
       continue;
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    std::cout << pipeline::dump(extract_line(line, *res, o.with_text)) << "\n";
+    std::cout << dump_json(extract_line(line, *res, o.with_text)) << "\n";
     std::cout.flush();
   }
   return 0;
@@ -67,8 +69,8 @@ int run_extract(const ExtractOptions& o) {
       continue;
     }
     for (const auto& x : *r) {
-      const auto j = pipeline::to_json(x, o.with_text);
-      std::cout << pipeline::dump(j, o.format == "jsonl" ? -1 : 2) << "\n";
+      const auto j = extraction::to_json(x, o.with_text);
+      std::cout << dump_json(j, o.format == "jsonl" ? -1 : 2) << "\n";
       for (const auto& w : x.doc.warnings) {
         if (shown_on_stderr(w.code)) {
           std::cerr << "gwr: warning: " << f << ": " << w.message << "\n";

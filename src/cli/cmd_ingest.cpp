@@ -125,9 +125,9 @@ int run_ingest(const IngestOptions& o) {
       d.result = r.error();
       return d;
     }
-    std::vector<store::ReportRows> rows;
+    std::vector<extraction::ReportRows> rows;
     rows.reserve(r->size());
-    for (const auto& x : *r) rows.push_back(store::rows_of(x));
+    for (const auto& x : *r) rows.push_back(extraction::rows_of(x));
     if (fts) d.tokens = store::pretokenize(rows);
     d.result = std::move(rows);
     return d;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "common/json.h"
 #include "store/search.h"
 
 namespace gwr::cli {
@@ -90,7 +91,7 @@ int run_search(const SearchOptions& o) {
   if (o.format == "json") {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& h : *hits) a.push_back(hit_json(h));
-    std::cout << pipeline::dump(a, 2) << "\n";
+    std::cout << dump_json(a, 2) << "\n";
   } else if (o.format == "csv") {
     std::cout << "score,region,level,plan_year,section_type,source,start,end,snippet\n";
     for (const auto& h : *hits) {

@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "store/rows.h"
+#include "extraction/rows.h"
 #include "store/store.h"
 #include "store/tokenizer.h"
 
@@ -54,7 +54,7 @@ struct IngestJob {
 };
 
 struct IngestDone {
-  Result<std::vector<store::ReportRows>> result = make_error(ErrorCode::kInternal, "not run");
+  Result<std::vector<extraction::ReportRows>> result = make_error(ErrorCode::kInternal, "not run");
   store::Pretokenized tokens;  // full-text token streams, when the database keeps the index
   std::optional<Error> fatal;  // stop the whole run (an input that changed under the ingest)
 };

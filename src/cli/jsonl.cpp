@@ -4,6 +4,8 @@
 #include <exception>
 #include <utility>
 
+#include "extraction/json.h"
+
 namespace gwr::cli {
 
 // True when the JSON text opens more than `limit` arrays/objects at once (brackets inside
@@ -115,8 +117,8 @@ nlohmann::json extract_line(const std::string& line, const pipeline::Resources& 
     out["reports"] = nlohmann::json::array();
     out["rows"] = nlohmann::json::array();
     for (const auto& x : *r) {
-      out["reports"].push_back(pipeline::to_json(x, with_text));
-      out["rows"].push_back(store::rows_json(store::rows_of(x)));
+      out["reports"].push_back(extraction::to_json(x, with_text));
+      out["rows"].push_back(extraction::rows_json(extraction::rows_of(x)));
     }
   } catch (const std::exception& e) {
     return error(ErrorCode::kInternal, e.what());
@@ -186,7 +188,7 @@ Result<MapResult> read_result_line(std::string_view line) {
   if (!j.contains("rows") || !j["rows"].is_array()) return bad("no \"rows\" array");
   out.rows.reserve(j["rows"].size());
   for (std::size_t i = 0; i < j["rows"].size(); ++i) {
-    auto r = store::rows_from_json(j["rows"][i]);
+    auto r = extraction::rows_from_json(j["rows"][i]);
     if (!r) return bad("report " + std::to_string(i) + ": " + r.error().message);
     out.rows.push_back(std::move(r).value());
   }

@@ -12,7 +12,7 @@
 // {"map_version", "id", "error": {code, message}} (plus "name" and "size" once known); a good one
 // {"map_version", "id", "name", "size", "reports": [...], "rows": [...]}: "reports" holds the
 // objects of `gwr extract --format jsonl`, "rows" the database rows of each report
-// (store/rows.h), so that ingest needs no second extraction. Memory for one line is bounded by
+// (extraction/rows.h), so that ingest needs no second extraction. Memory for one line is bounded by
 // kMaxLineBytes (read_bounded_line drops the rest of a longer line). Kept apart from
 // cmd_extract.cpp so the fuzz target fuzz/fuzz_jsonl.cpp runs the same code.
 #pragma once
@@ -25,15 +25,15 @@
 #include <string_view>
 #include <vector>
 
+#include "extraction/rows.h"
 #include "pipeline/pipeline.h"
-#include "store/rows.h"
 
 namespace gwr::cli {
 
 // Version of the result line, its "map_version". Bumped with any change to the line or to
-// store::kRowsVersion; read_result_line refuses any other.
+// extraction::kRowsVersion; read_result_line refuses any other.
 inline constexpr int kMapVersion = 1;
-static_assert(store::kRowsVersion == 1, "a new rows version needs a new kMapVersion");
+static_assert(extraction::kRowsVersion == 1, "a new rows version needs a new kMapVersion");
 
 // Budget for one input line of --stdin-jsonl (the same as a file: 64 MiB of document, base64
 // inflating it by 4/3).
@@ -70,7 +70,7 @@ inline constexpr std::size_t kMaxResultLineBytes = std::size_t{1} << 30;
 struct MapResult {
   std::optional<std::string> name;  // the input's "name" (the source path); absent only on errors
   std::int64_t size = 0;            // bytes of the document (0 when the error came first)
-  std::vector<store::ReportRows> rows;
+  std::vector<extraction::ReportRows> rows;
   std::optional<Error> error;  // the document failed in the map task
 };
 

@@ -12,8 +12,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "common/json.h"
 #include "common/utf8.h"
 #include "eval/docx_render.h"
+#include "extraction/json.h"
 
 namespace gwr::eval {
 
@@ -21,7 +23,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string show(const json& v) { return v.is_string() ? v.get<std::string>() : pipeline::dump(v); }
+std::string show(const json& v) { return v.is_string() ? v.get<std::string>() : dump_json(v); }
 
 // The member `key` of an object, or null when absent (const operator[] must not see a missing key).
 json field(const json& o, const char* key) {
@@ -130,7 +132,7 @@ Result<Report> evaluate(const std::filesystem::path& gold_path, const std::files
         failures[file] = r.error().describe();
         extracted[file] = {};
       } else {
-        for (const auto& x : *r) extracted[file].push_back(pipeline::to_json(x));
+        for (const auto& x : *r) extracted[file].push_back(extraction::to_json(x));
       }
     }
     RecordScore s;
@@ -169,8 +171,8 @@ Result<Report> evaluate(const std::filesystem::path& gold_path, const std::files
     const json tops = x.contains("top_sections") ? x["top_sections"] : json::array();
     s.sections_ok = g.contains("top_sections") && tops == field(g, "top_sections");
     if (!s.sections_ok && g.contains("top_sections")) {
-      s.target_misses.push_back("sections: got " + pipeline::dump(tops) + ", want " +
-                                pipeline::dump(field(g, "top_sections")));
+      s.target_misses.push_back("sections: got " + dump_json(tops) + ", want " +
+                                dump_json(field(g, "top_sections")));
     }
     s.targets = match_targets(g.value("targets", json::array()), x.value("targets", json::array()),
                               "target", s.target_misses);
@@ -280,7 +282,7 @@ Result<Report> evaluate_dev_labels(const std::filesystem::path& labels,
       if (!r) {
         s.target_misses.push_back("extract failed: " + r.error().describe());
       } else if (!r->empty()) {
-        x = pipeline::to_json(r->front());
+        x = extraction::to_json(r->front());
         s.found = true;
         if (r->size() != 1) s.target_misses.push_back(fmt::format("{} reports, want 1", r->size()));
       }

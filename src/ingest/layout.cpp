@@ -406,123 +406,145 @@ std::vector<std::size_t> split_points(const Lexicon& lex, std::string_view text)
   return points;
 }
 
-Layout analyze(const Lexicon& lex, std::string_view text) {
-  Layout out;
-  const Classifier c(lex);
-  const std::vector<Line> lines = split_lines(text);
-  std::optional<std::size_t> start;
+namespace {
+
+// The first line of the report: the title block before the opening address; without one, the
+// first line that is neither chrome nor a portal headline (a title followed by chrome).
+std::optional<std::size_t> first_body_line(const Classifier& c, std::string_view text,
+                                           const std::vector<Line>& lines) {
   if (auto open = find_opening(text, 0)) {
-    start = walk_back_title(c, text, lines, line_of(lines, *open));
-  } else {
-    for (std::size_t i = 0; i < lines.size() && !start; ++i) {
-      const std::string_view l = line_text(text, lines[i]);
-      if (l.empty() || c.is_head_chrome(l) || c.is_foot(l)) continue;
-      if (!c.is_title_block(l) && utf8::length(l) < 30) continue;
-      if (c.is_title_block(l)) {
-        // A portal headline is followed by chrome (来源/date lines), a report title is not.
-        std::size_t n = i + 1;
-        while (n < lines.size() && lines[n].begin == lines[n].end) ++n;
-        if (n < lines.size() && c.is_head_chrome(line_text(text, lines[n]))) continue;
-      }
-      start = i;
+    return walk_back_title(c, text, lines, line_of(lines, *open));
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view l = line_text(text, lines[i]);
+    if (l.empty() || c.is_head_chrome(l) || c.is_foot(l)) continue;
+    if (!c.is_title_block(l) && utf8::length(l) < 30) continue;
+    if (c.is_title_block(l)) {
+      // A portal headline is followed by chrome (来源/date lines), a report title is not.
+      std::size_t n = i + 1;
+      while (n < lines.size() && lines[n].begin == lines[n].end) ++n;
+      if (n < lines.size() && c.is_head_chrome(line_text(text, lines[n]))) continue;
     }
+    return i;
   }
-  if (!start) {
-    out.partial = true;
-    out.partial_reason = "no report text found between the page chrome";
-    return out;
-  }
-  std::size_t last = *start;
-  for (std::size_t j = *start; j < lines.size(); ++j) {
+  return std::nullopt;
+}
+
+// The last non-blank line before the footer.
+std::size_t last_body_line(const Classifier& c, std::string_view text,
+                           const std::vector<Line>& lines, std::size_t start) {
+  std::size_t last = start;
+  for (std::size_t j = start; j < lines.size(); ++j) {
     const std::string_view l = line_text(text, lines[j]);
-    if (j > *start && c.is_foot(l)) break;
+    if (j > start && c.is_foot(l)) break;
     if (!Classifier::blankish(l)) last = j;
   }
-  out.body = Span{lines[*start].begin, lines[last].end};
-  // A stray ';' after the closing sentence is a scraping artifact.
-  std::string_view tail = text.substr(out.body.begin, out.body.size());
+  return last;
+}
+
+// A stray ';' after the closing sentence is a scraping artifact: the body ends before it.
+Span without_stray_semicolon(std::string_view text, Span body) {
+  const std::string_view tail = text.substr(body.begin, body.size());
   for (std::string_view semi : {";", ";"}) {
     if (tail.size() > semi.size() && tail.substr(tail.size() - semi.size()) == semi) {
       std::size_t i = tail.size() - semi.size();
       const char32_t before = utf8::prev(tail, i);
-      if (gwr::text::is_sentence_end(before) || before == U'”') {
-        out.body.end -= semi.size();
-      }
+      if (gwr::text::is_sentence_end(before) || before == U'”') body.end -= semi.size();
       break;
     }
   }
+  return body;
+}
 
-  // Page metadata: fields on chrome lines outside the body.
+// Fields of a pipe or tab table row: a meta key cell followed by its value cell.
+void table_row_meta(const Classifier& c, std::string_view text, const Line& ln, char sep,
+                    std::vector<MetaHit>& out) {
+  const std::string_view l = line_text(text, ln);
+  std::vector<Span> cells;
+  std::size_t p = 0;
+  while (p <= l.size()) {
+    std::size_t e = l.find(sep, p);
+    if (e == std::string_view::npos) e = l.size();
+    const std::string_view cell = utf8::trim(l.substr(p, e - p));
+    const std::size_t cb = ln.begin + p + static_cast<std::size_t>(cell.data() - (l.data() + p));
+    cells.push_back(Span{cb, cb + cell.size()});
+    p = e + 1;
+  }
+  for (std::size_t i = 0; i + 1 < cells.size(); ++i) {
+    const std::string_view key = text.substr(cells[i].begin, cells[i].size());
+    const std::string_view val = text.substr(cells[i + 1].begin, cells[i + 1].size());
+    if (!c.is_meta_key(key)) continue;
+    if (!val.empty() && !c.is_meta_key(val)) {
+      out.push_back(MetaHit{cells[i], cells[i + 1]});
+      ++i;
+    }
+  }
+}
+
+// Fields of a `key: value key: value` line; a key starts the line or follows a space or 】.
+void keyed_line_meta(const Lexicon& lex, std::string_view text, const Line& ln,
+                     std::vector<MetaHit>& out) {
+  const std::string_view l = line_text(text, ln);
+  struct KeyAt {
+    std::size_t key_begin, key_end, value_begin;
+  };
+  std::vector<KeyAt> keys;
+  for (std::size_t p = 0; p < l.size();) {
+    const bool boundary = p == 0 || l[p - 1] == ' ' || l[p - 1] == '\t' ||
+                          (p >= 3 && (l.substr(p - 3, 3) == " " || l.substr(p - 3, 3) == "】"));
+    bool hit = false;
+    if (boundary) {
+      for (const std::string& k : lex.meta_keys) {
+        if (!starts_with(l.substr(p), k)) continue;
+        std::size_t q = p + k.size();
+        while (q < l.size() && l[q] == ' ') ++q;
+        std::size_t colon = 0;
+        if (starts_with(l.substr(q), ":"))
+          colon = 1;
+        else if (starts_with(l.substr(q), ":"))
+          colon = 3;
+        if (colon == 0) continue;
+        keys.push_back(KeyAt{p, p + k.size(), q + colon});
+        p = q + colon;
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) p += std::max<std::size_t>(1, utf8::char_len(l, p));
+  }
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const std::size_t vend = i + 1 < keys.size() ? keys[i + 1].key_begin : l.size();
+    const std::string_view v =
+        utf8::trim(l.substr(keys[i].value_begin, vend - keys[i].value_begin));
+    if (v.empty()) continue;
+    const std::size_t vb = ln.begin + static_cast<std::size_t>(v.data() - l.data());
+    out.push_back(MetaHit{Span{ln.begin + keys[i].key_begin, ln.begin + keys[i].key_end},
+                          Span{vb, vb + v.size()}});
+  }
+}
+
+// Page metadata: fields on the chrome lines outside the body lines [start, last].
+std::vector<MetaHit> page_meta(const Classifier& c, std::string_view text,
+                               const std::vector<Line>& lines, std::size_t start,
+                               std::size_t last) {
+  std::vector<MetaHit> out;
   for (std::size_t j = 0; j < lines.size(); ++j) {
-    if (j >= *start && j <= last) continue;
-    const Line& ln = lines[j];
-    const std::string_view l = line_text(text, ln);
+    if (j >= start && j <= last) continue;
+    const std::string_view l = line_text(text, lines[j]);
     if (l.empty()) continue;
     const char sep = starts_with(l, "|") ? '|' : (contains(l, "\t") ? '\t' : 0);
     if (sep != 0) {
-      std::vector<Span> cells;
-      std::size_t p = 0;
-      while (p <= l.size()) {
-        std::size_t e = l.find(sep, p);
-        if (e == std::string_view::npos) e = l.size();
-        const std::string_view cell = utf8::trim(l.substr(p, e - p));
-        const std::size_t cb =
-            ln.begin + p + static_cast<std::size_t>(cell.data() - (l.data() + p));
-        cells.push_back(Span{cb, cb + cell.size()});
-        p = e + 1;
-      }
-      for (std::size_t i = 0; i + 1 < cells.size(); ++i) {
-        const std::string_view key = text.substr(cells[i].begin, cells[i].size());
-        const std::string_view val = text.substr(cells[i + 1].begin, cells[i + 1].size());
-        if (!c.is_meta_key(key)) continue;
-        if (!val.empty() && !c.is_meta_key(val)) {
-          out.meta.push_back(MetaHit{cells[i], cells[i + 1]});
-          ++i;
-        }
-      }
-      continue;
-    }
-    // `key: value key: value` lines.
-    struct KeyAt {
-      std::size_t key_begin, key_end, value_begin;
-    };
-    std::vector<KeyAt> keys;
-    for (std::size_t p = 0; p < l.size();) {
-      const bool boundary = p == 0 || l[p - 1] == ' ' || l[p - 1] == '\t' ||
-                            (p >= 3 && (l.substr(p - 3, 3) == " " || l.substr(p - 3, 3) == "】"));
-      bool hit = false;
-      if (boundary) {
-        for (const std::string& k : lex.meta_keys) {
-          if (!starts_with(l.substr(p), k)) continue;
-          std::size_t q = p + k.size();
-          while (q < l.size() && l[q] == ' ') ++q;
-          std::size_t colon = 0;
-          if (starts_with(l.substr(q), ":"))
-            colon = 1;
-          else if (starts_with(l.substr(q), ":"))
-            colon = 3;
-          if (colon == 0) continue;
-          keys.push_back(KeyAt{p, p + k.size(), q + colon});
-          p = q + colon;
-          hit = true;
-          break;
-        }
-      }
-      if (!hit) p += std::max<std::size_t>(1, utf8::char_len(l, p));
-    }
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-      const std::size_t vend = i + 1 < keys.size() ? keys[i + 1].key_begin : l.size();
-      const std::string_view v =
-          utf8::trim(l.substr(keys[i].value_begin, vend - keys[i].value_begin));
-      if (v.empty()) continue;
-      const std::size_t vb = ln.begin + static_cast<std::size_t>(v.data() - l.data());
-      out.meta.push_back(MetaHit{Span{ln.begin + keys[i].key_begin, ln.begin + keys[i].key_end},
-                                 Span{vb, vb + v.size()}});
+      table_row_meta(c, text, lines[j], sep, out);
+    } else {
+      keyed_line_meta(c.lexicon(), text, lines[j], out);
     }
   }
+  return out;
+}
 
-  // Partial texts: a whole report has an opening address, a review, a plan and a closing.
-  const std::string_view body = text.substr(out.body.begin, out.body.size());
+// Why `body` looks partial, "" when it does not: a whole report has an opening address (near the
+// start), a review, a plan and a closing (near the end).
+std::string partial_reason(const Lexicon& lex, std::string_view body) {
   const std::string_view head = body.substr(0, std::max<std::size_t>(body.size() / 6, 3000));
   const std::string_view tail_part =
       body.substr(body.size() - std::max<std::size_t>(body.size() * 3 / 10,
@@ -532,13 +554,29 @@ Layout analyze(const Lexicon& lex, std::string_view text) {
   if (!contains_any(body, lex.review)) missing.push_back("review part");
   if (!contains_any(body, lex.plan)) missing.push_back("plan part");
   if (!contains_any(tail_part, lex.closing)) missing.push_back("closing part");
-  if (!missing.empty()) {
+  if (missing.empty()) return "";
+  std::string reason = "looks like an excerpt or a cut-off page: no";
+  for (std::size_t i = 0; i < missing.size(); ++i) reason += (i == 0 ? " " : ", ") + missing[i];
+  return reason;
+}
+
+}  // namespace
+
+Layout analyze(const Lexicon& lex, std::string_view text) {
+  Layout out;
+  const Classifier c(lex);
+  const std::vector<Line> lines = split_lines(text);
+  const std::optional<std::size_t> start = first_body_line(c, text, lines);
+  if (!start) {
     out.partial = true;
-    out.partial_reason = "looks like an excerpt or a cut-off page: no";
-    for (std::size_t i = 0; i < missing.size(); ++i) {
-      out.partial_reason += (i == 0 ? " " : ", ") + missing[i];
-    }
+    out.partial_reason = "no report text found between the page chrome";
+    return out;
   }
+  const std::size_t last = last_body_line(c, text, lines, *start);
+  out.body = without_stray_semicolon(text, Span{lines[*start].begin, lines[last].end});
+  out.meta = page_meta(c, text, lines, *start, last);
+  out.partial_reason = partial_reason(lex, text.substr(out.body.begin, out.body.size()));
+  out.partial = !out.partial_reason.empty();
   return out;
 }
 

@@ -150,15 +150,29 @@ Result<Lexicon> Lexicon::load() {
   return Lexicon{std::move(words).value()};
 }
 
-void annotate(Document& doc, const Divisions& div, const Lexicon& lx) {
-  Metadata m;
-  std::string_view text = doc.text.text;
+namespace {
+
+// Where the header is: the report's analysis text, its body and the header zone — a few lines
+// before the body (tolerating a misplaced start) up to 各位代表 — as code points, with the body
+// start inside it.
+struct Zones {
+  std::string_view text;
+  Span body;
+  std::string_view body8;   // the body, UTF-8
+  U32 h;                    // the header zone
+  std::size_t body_at = 0;  // where the body starts in h
+  U32 body32;
+};
+
+Zones zones_of(const Document& doc, const Lexicon& lx) {
+  Zones z;
+  z.text = doc.text.text;
+  const std::string_view text = z.text;
   Span body = doc.body.empty() ? Span{0, text.size()} : doc.body;
   body.end = std::min(body.end, text.size());
   body.begin = std::min(body.begin, body.end);
-  std::string_view body8 = text.substr(body.begin, body.end - body.begin);
-
-  // Header zone: a few lines before the body (tolerating a misplaced start) up to 各位代表.
+  z.body = body;
+  z.body8 = text.substr(body.begin, body.end - body.begin);
   std::size_t zb = body.begin;
   for (std::size_t lines = 0;
        zb > 0 && lines <= kLookbackLines && body.begin - zb < kLookbackBytes;) {
@@ -170,14 +184,17 @@ void annotate(Document& doc, const Divisions& div, const Lexicon& lx) {
   if (std::size_t p = text.find(address, body.begin); p != std::string_view::npos && p < ze)
     ze = p + address.size();
   while (ze < text.size() && (text[ze] & 0xC0) == 0x80) ++ze;
-  U32 h = utf8::to_u32(text.substr(zb, ze - zb));
-  std::size_t body_at = utf8::length(text.substr(zb, body.begin - zb));
-  U32 body32 = utf8::to_u32(body8);
+  z.h = utf8::to_u32(text.substr(zb, ze - zb));
+  z.body_at = utf8::length(text.substr(zb, body.begin - zb));
+  z.body32 = utf8::to_u32(z.body8);
+  return z;
+}
 
-  std::optional<Session> session = find_session(h, body_at, lx);
-  std::optional<Speaker> speaker = find_titled_speaker(h, body_at, lx);
-  if (session) m.session = session->text;
-
+// Speaker, post and acting: the titled speaker line, else a name alone after the subtitle, else a
+// scraper's header block (报告人: 王伟).
+void speaker_fields(Metadata& m, const Document& doc, const Zones& z,
+                    const std::optional<Session>& session, const std::optional<Speaker>& speaker,
+                    const Lexicon& lx) {
   if (speaker) {
     m.speaker = speaker->name;
     m.speaker_title = speaker->title;
@@ -185,47 +202,60 @@ void annotate(Document& doc, const Divisions& div, const Lexicon& lx) {
   } else if (session) {
     // Name alone after the subtitle: `…会议上 毛伟明 各位代表`.
     std::size_t i = session->end;
-    if (starts_at(h, i, U"上")) ++i;
-    while (i < h.size() && text::is_closing_mark(h[i])) ++i;
-    if (auto name = name_at(h, i, lx)) m.speaker = *name;
+    if (starts_at(z.h, i, U"上")) ++i;
+    while (i < z.h.size() && text::is_closing_mark(z.h[i])) ++i;
+    if (auto name = name_at(z.h, i, lx)) m.speaker = *name;
   }
-  // A scraper's header block: 报告人: 王伟.
   if (!m.speaker) {
     for (const PageMetaField& f : doc.page_meta) {
       if (!lx.list("speaker_key").is(f.key)) continue;
       if (auto name = name_at(utf8::to_u32(f.value), 0, lx)) m.speaker = *name;
     }
   }
-  // A national report: the session of the 全国人民代表大会, the premier's title, the State
-  // Council speaking (我代表国务院), or a news-style mention (国务院总理李强在政府工作报告中…).
-  bool national = (session && session->national) ||
-                  (m.speaker_title && lx.list("premier_org").contains_in(*m.speaker_title));
-  RegionSource national_source =
-      session && session->national ? RegionSource::kSession : RegionSource::kSpeakerLine;
-  if (!speaker && !national) {
+}
+
+// A national report: the session of the 全国人民代表大会, the premier's title, the State Council
+// speaking (我代表国务院), or a news-style mention (国务院总理李强在政府工作报告中…), which also
+// gives the speaker. Nullopt for a local report; else where the evidence was.
+std::optional<RegionSource> national_evidence(Metadata& m, const Zones& z,
+                                              const std::optional<Session>& session,
+                                              const std::optional<Speaker>& speaker,
+                                              const Lexicon& lx) {
+  if (session && session->national) return RegionSource::kSession;
+  if (m.speaker_title && lx.list("premier_org").contains_in(*m.speaker_title))
+    return RegionSource::kSpeakerLine;
+  if (!speaker) {
     const U32& premier = lx.list("premier").phrases32().front();
     const U32& title = lx.list("report_title").phrases32().front();
-    std::size_t p = body32.find(premier);
-    if (p != U32::npos && body32.find(title) != U32::npos) {
-      if (auto name = name_at(body32, p + premier.size(), lx)) {
+    std::size_t p = z.body32.find(premier);
+    if (p != U32::npos && z.body32.find(title) != U32::npos) {
+      if (auto name = name_at(z.body32, p + premier.size(), lx)) {
         m.speaker = *name;
         m.speaker_title = to_utf8(premier);
-        national = true;
-        national_source = RegionSource::kBody;
+        return RegionSource::kBody;
       }
     }
   }
-  if (!national && national_from_body(body32, lx)) {
-    national = true;
-    national_source = RegionSource::kBody;
-  }
+  if (national_from_body(z.body32, lx)) return RegionSource::kBody;
+  return std::nullopt;
+}
 
-  // Region: the names the header gives, in order of reliability; then the body; then the file
-  // name.
-  std::optional<Found> found;
-  if (!national) found = region_from_header(doc, h, body_at, body8, session, speaker, div, lx);
-  if (!national && !found) {
-    found = region_from_body(body32, div, lx);
+// Region: the names the header gives, in order of reliability; then the body; then the file name
+// (with a warning); else the session's name as written, when the division table lacks it.
+void region_fields(Metadata& m, Document& doc, const Zones& z,
+                   const std::optional<Session>& session, const std::optional<Speaker>& speaker,
+                   std::optional<RegionSource> national, const Divisions& div, const Lexicon& lx) {
+  if (national) {
+    m.region = "全国";
+    m.region_code = "100000";
+    m.level = Level::kNational;
+    m.region_source = *national;
+    return;
+  }
+  std::optional<Found> found =
+      region_from_header(doc, z.h, z.body_at, z.body8, session, speaker, div, lx);
+  if (!found) {
+    found = region_from_body(z.body32, div, lx);
     if (!found) found = region_from_file_name(doc.source, div);
     if (found) {
       doc.warn("meta_region_inferred",
@@ -234,12 +264,7 @@ void annotate(Document& doc, const Divisions& div, const Lexicon& lx) {
                    found->entry.name);
     }
   }
-  if (national) {
-    m.region = "全国";
-    m.region_code = "100000";
-    m.level = Level::kNational;
-    m.region_source = national_source;
-  } else if (found) {
+  if (found) {
     const Divisions::Entry& e = found->entry;
     m.region = e.name;
     m.region_code = e.code;
@@ -255,26 +280,31 @@ void annotate(Document& doc, const Divisions& div, const Lexicon& lx) {
     m.region_source = RegionSource::kSession;
     doc.warn("meta_unknown_region", "region '" + *m.region + "' is not in the division table");
   }
+}
 
-  // Delivery date: before `在…会议上`, in parentheses, alone on a header line.
-  const std::optional<Date> delivered = delivery_date(h, body_at, body32, national, lx);
+// Dates and years: the delivery date (before `在…会议上`, in parentheses, alone on a header line);
+// the plan year from it (Nov/Dec → next year), else from headings, else from the title year; the
+// page's publish date from the text before the body.
+void date_fields(Metadata& m, const Document& doc, const Zones& z, bool national,
+                 const Lexicon& lx) {
+  const std::optional<Date> delivered = delivery_date(z.h, z.body_at, z.body32, national, lx);
   if (delivered) m.delivered = delivered->str();
-
-  // Years: the delivery date (Nov/Dec → next year), else headings, else the title year.
   if (delivered) m.plan_year = delivered->month >= 10 ? delivered->year + 1 : delivered->year;
   if (!m.plan_year) {
-    if (auto y = plan_year_from_headings(body32, lx)) m.plan_year = *y;
+    if (auto y = plan_year_from_headings(z.body32, lx)) m.plan_year = *y;
   }
   if (!m.plan_year) {
-    if (auto y = plan_year_from_year_sentences(body32, lx)) m.plan_year = *y;
+    if (auto y = plan_year_from_year_sentences(z.body32, lx)) m.plan_year = *y;
   }
   if (m.plan_year) m.review_year = *m.plan_year - 1;
 
-  std::size_t pb = body.begin > kHeaderBytes ? body.begin - kHeaderBytes : 0;
-  while (pb < body.begin && (text[pb] & 0xC0) == 0x80) ++pb;
-  m.published = published_from(doc, utf8::to_u32(text.substr(pb, body.begin - pb)), lx);
-  doc.meta = std::move(m);
+  const std::size_t begin = z.body.begin;
+  std::size_t pb = begin > kHeaderBytes ? begin - kHeaderBytes : 0;
+  while (pb < begin && (z.text[pb] & 0xC0) == 0x80) ++pb;
+  m.published = published_from(doc, utf8::to_u32(z.text.substr(pb, begin - pb)), lx);
+}
 
+void warn_missing(Document& doc) {
   const Metadata& r = doc.meta;
   auto warn_null = [&](bool missing, const char* field) {
     if (missing)
@@ -287,6 +317,22 @@ void annotate(Document& doc, const Divisions& div, const Lexicon& lx) {
   warn_null(!r.speaker, "speaker");
   warn_null(!r.speaker_title, "speaker_title");
   warn_null(!r.plan_year, "plan_year");
+}
+
+}  // namespace
+
+void annotate(Document& doc, const Divisions& div, const Lexicon& lx) {
+  const Zones z = zones_of(doc, lx);
+  const std::optional<Session> session = find_session(z.h, z.body_at, lx);
+  const std::optional<Speaker> speaker = find_titled_speaker(z.h, z.body_at, lx);
+  Metadata m;
+  if (session) m.session = session->text;
+  speaker_fields(m, doc, z, session, speaker, lx);
+  const std::optional<RegionSource> national = national_evidence(m, z, session, speaker, lx);
+  region_fields(m, doc, z, session, speaker, national, div, lx);
+  date_fields(m, doc, z, national.has_value(), lx);
+  doc.meta = std::move(m);
+  warn_missing(doc);
 }
 
 }  // namespace gwr::meta

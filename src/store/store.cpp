@@ -10,11 +10,16 @@
 
 #include "common/data.h"
 #include "common/utf8.h"
-#include "store/rows.h"
+#include "store/body_gaps.h"
 #include "store/sqlite.h"
 #include "store/tokenizer.h"
 
 namespace gwr::store {
+
+using extraction::ParagraphRow;
+using extraction::ReportRow;
+using extraction::ReportRows;
+using extraction::rows_of;
 
 std::string content_key(std::string_view body) {
   const XXH128_hash_t h = XXH3_128bits(body.data(), body.size());
@@ -450,7 +455,7 @@ Pretokenized pretokenize(std::span<const ReportRows> xs) {
   });
 }
 
-Pretokenized pretokenize(std::span<const pipeline::Extraction> xs) {
+Pretokenized pretokenize(std::span<const extraction::Extraction> xs) {
   return pretokenize_texts([&](auto&& add) {
     for (const auto& x : xs) {
       for (const auto& p : x.doc.paragraphs) add(x.doc.text_of(p.span));
@@ -458,7 +463,7 @@ Pretokenized pretokenize(std::span<const pipeline::Extraction> xs) {
   });
 }
 
-Result<AddResult> Store::add(const pipeline::Extraction& x, const Pretokenized* pre) {
+Result<AddResult> Store::add(const extraction::Extraction& x, const Pretokenized* pre) {
   return add(rows_of(x), pre);
 }
 
@@ -499,7 +504,7 @@ Result<AddResult> Store::add(const ReportRows& x, const Pretokenized* pre) {
   return r;
 }
 
-Result<std::vector<AddResult>> Store::add_batch(std::span<const pipeline::Extraction> xs) {
+Result<std::vector<AddResult>> Store::add_batch(std::span<const extraction::Extraction> xs) {
   if (auto s = begin_batch(); !s) return s.error();
   std::vector<AddResult> out;
   out.reserve(xs.size());

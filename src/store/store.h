@@ -14,7 +14,7 @@
 // table paragraphs_fts over the view paragraph_analysis_text (paragraphs.text_simplified, or
 // text where that is NULL because the two are equal) and keeps it in sync on every insert.
 // Each body is stored once: add() writes the paragraphs and the gaps between them
-// (store::body_gaps), and the view `reports` rebuilds body_text from them. A writable open
+// (store/body_gaps.h), and the view `reports` rebuilds body_text from them. A writable open
 // upgrades a version 2 or 3 database in place (docs/schema.md).
 // A read-only Store opens with SQLITE_OPEN_READONLY; every write on it fails with kUnreadable.
 // A WAL database in a folder this process cannot write to (a shared corpus on a read-only mount
@@ -48,8 +48,8 @@
 #include <vector>
 
 #include "common/result.h"
-#include "pipeline/pipeline.h"
-#include "store/rows.h"
+#include "extraction/extraction.h"
+#include "extraction/rows.h"
 #include "store/tokenizer.h"
 
 struct sqlite3;
@@ -83,8 +83,8 @@ struct FileRecord {
 
 // The full-text token streams of every paragraph of `xs`, as Store::add indexes them. Call it on
 // a worker thread (it keeps one Tokenizer per thread) and pass the result to add().
-Pretokenized pretokenize(std::span<const pipeline::Extraction> xs);
-Pretokenized pretokenize(std::span<const ReportRows> xs);
+Pretokenized pretokenize(std::span<const extraction::Extraction> xs);
+Pretokenized pretokenize(std::span<const extraction::ReportRows> xs);
 
 // XXH3-128 of `body`, 32 lower-case hex digits.
 std::string content_key(std::string_view body);
@@ -101,12 +101,12 @@ class Store {
 
   // `pre`, when given, holds the full-text token streams of x's paragraphs (pretokenize()); the
   // index then replays them instead of segmenting on this thread. The stored rows are the same.
-  Result<AddResult> add(const pipeline::Extraction& x, const Pretokenized* pre = nullptr);
+  Result<AddResult> add(const extraction::Extraction& x, const Pretokenized* pre = nullptr);
   // The same for rows already converted (rows_of(x), or read back with rows_from_json): the
   // database ends up the same either way — add(x) is add(rows_of(x)).
-  Result<AddResult> add(const ReportRows& rows, const Pretokenized* pre = nullptr);
+  Result<AddResult> add(const extraction::ReportRows& rows, const Pretokenized* pre = nullptr);
   // All or nothing: on error nothing of the batch is stored.
-  Result<std::vector<AddResult>> add_batch(std::span<const pipeline::Extraction> xs);
+  Result<std::vector<AddResult>> add_batch(std::span<const extraction::Extraction> xs);
 
   Status begin_batch();
   Status commit_batch();

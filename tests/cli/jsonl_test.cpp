@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "common/json.h"
 #include "support/resources.h"
 
 namespace gwr::cli {
@@ -31,7 +32,7 @@ TEST(StdinJsonlLine, ResultLineCarriesVersionNameSizeReportsAndRows) {
   ASSERT_EQ(out["rows"].size(), 1u);
   EXPECT_EQ(out["rows"][0]["report"][0], "a/huzhou.txt");
 
-  auto back = read_result_line(pipeline::dump(out));
+  auto back = read_result_line(dump_json(out));
   ASSERT_TRUE(back.ok()) << back.error().describe();
   EXPECT_EQ(back->name, std::optional<std::string>("a/huzhou.txt"));
   EXPECT_EQ(back->size, static_cast<std::int64_t>(kReport.size()));
@@ -39,9 +40,9 @@ TEST(StdinJsonlLine, ResultLineCarriesVersionNameSizeReportsAndRows) {
   ASSERT_EQ(back->rows.size(), 1u);
   auto x = pipeline::extract_bytes(kReport, "a/huzhou.txt", testing::resources());
   ASSERT_TRUE(x.ok());
-  EXPECT_TRUE(back->rows[0] == store::rows_of(x->at(0)));
+  EXPECT_TRUE(back->rows[0] == extraction::rows_of(x->at(0)));
   // Hadoop Streaming's TextOutputFormat ends a line without a tab with key, tab, empty value.
-  EXPECT_TRUE(read_result_line(pipeline::dump(out) + "\t").ok());
+  EXPECT_TRUE(read_result_line(dump_json(out) + "\t").ok());
 }
 
 TEST(StdinJsonlLine, FailedDocumentReadsBackAsItsError) {
@@ -49,7 +50,7 @@ TEST(StdinJsonlLine, FailedDocumentReadsBackAsItsError) {
       extract_line(input("notes.txt", "今天下午讨论食堂菜单。"), testing::resources(), false);
   ASSERT_TRUE(out.contains("error"));
   EXPECT_EQ(out["name"], "notes.txt");
-  auto back = read_result_line(pipeline::dump(out));
+  auto back = read_result_line(dump_json(out));
   ASSERT_TRUE(back.ok()) << back.error().describe();
   ASSERT_TRUE(back->error);
   EXPECT_EQ(back->error->code, ErrorCode::kNotAReport);
@@ -58,7 +59,7 @@ TEST(StdinJsonlLine, FailedDocumentReadsBackAsItsError) {
 }
 
 TEST(StdinJsonlLine, TooLongAnswerHasNoName) {
-  auto back = read_result_line(pipeline::dump(too_long_line()));
+  auto back = read_result_line(dump_json(too_long_line()));
   ASSERT_TRUE(back.ok()) << back.error().describe();
   EXPECT_FALSE(back->name);
   ASSERT_TRUE(back->error);

@@ -16,7 +16,7 @@ const pipeline::Resources& resources() {
   return **res;
 }
 
-pipeline::Extraction run(const std::string& body) {
+extraction::Extraction run(const std::string& body) {
   const std::string text =
       "政府工作报告\n——2024年1月10日在嘉兴市第九届人民代表大会第四次会议上\n市长 "
       "钱某某\n各位代表:\n" +

@@ -119,7 +119,7 @@ TEST(DocxToText, ParagraphsTablesNumberingAndNoFootnotes) {
 TEST(DocxPipeline, SameFieldsAsTheCleanTextAndRawOffsetsSliceTheExtractedText) {
   ASSERT_TRUE(fixture::resources());
   const std::string bytes = report_docx();
-  const pipeline::Extraction x = fixture::extract_one(bytes, "report.docx");
+  const extraction::Extraction x = fixture::extract_one(bytes, "report.docx");
   EXPECT_EQ(x.doc.format, "docx");
   fixture::expect_same_as_clean(x);
   // Raw offsets of a .docx point into the extracted document text.
@@ -150,7 +150,7 @@ TEST(DocxPipeline, HeadingStylesMarkUnnumberedPartHeadings) {
       para("一、做强产业支撑") + para("新增规模以上工业企业20家。") + para("二、做美城乡面貌") +
       para("完成农村改厕1000户。") + para("各位代表,让我们携手奋进,再创佳绩!");
   const std::string bytes = docx_of(body);
-  const pipeline::Extraction x = fixture::extract_one(bytes, "styled.docx");
+  const extraction::Extraction x = fixture::extract_one(bytes, "styled.docx");
   std::vector<std::pair<int, std::string>> got;
   for (const auto& sec : x.doc.sections) got.emplace_back(sec.level, sec.title);
   const std::vector<std::pair<int, std::string>> want = {{1, "砥砺奋进的一年"},

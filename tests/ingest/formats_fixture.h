@@ -59,7 +59,7 @@ inline std::vector<std::string> top_sections(const Document& d) {
   return out;
 }
 
-inline pipeline::Extraction extract_one(std::string_view bytes, std::string_view name) {
+inline extraction::Extraction extract_one(std::string_view bytes, std::string_view name) {
   auto r = pipeline::extract_bytes(bytes, name, *resources());
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().describe());
   if (!r.ok() || r->empty()) return {};
@@ -68,8 +68,8 @@ inline pipeline::Extraction extract_one(std::string_view bytes, std::string_view
 }
 
 // The same metadata, top-level sections and targets as the clean text gives.
-inline void expect_same_as_clean(const pipeline::Extraction& x) {
-  const pipeline::Extraction c = extract_one(clean_text(), "clean.txt");
+inline void expect_same_as_clean(const extraction::Extraction& x) {
+  const extraction::Extraction c = extract_one(clean_text(), "clean.txt");
   const Metadata &a = x.doc.meta, &b = c.doc.meta;
   EXPECT_EQ(a.region, b.region);
   EXPECT_EQ(a.level, b.level);

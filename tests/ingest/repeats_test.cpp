@@ -41,7 +41,7 @@ TEST(RemoveRepeats, ThreeCopiesWithNavigationGiveOneReport) {
     page += "<div class=\"pager\"><a>上一页</a> <a>1</a> <a>2</a> <a>3</a> <a>下一页</a></div>\n";
   }
   page += "</body></html>";
-  const pipeline::Extraction x = fixture::extract_one(page, "report.html");
+  const extraction::Extraction x = fixture::extract_one(page, "report.html");
   fixture::expect_same_as_clean(x);
   int copies = 0;
   for (const Warning& w : x.doc.warnings) {

@@ -55,7 +55,7 @@ TEST(ScrubPipeline, GbkPageWithEscapedMarksReadsLikeTheCleanText) {
   }
   html += "<!-- 正文结束 --></body></html>\n";
   const std::string gbk = to_gbk(html);
-  const pipeline::Extraction x = fixture::extract_one(gbk, "report.htm");
+  const extraction::Extraction x = fixture::extract_one(gbk, "report.htm");
   EXPECT_EQ(x.doc.encoding.substr(0, 2), "GB");
   fixture::expect_same_as_clean(x);
   int escapes = 0;

@@ -97,7 +97,7 @@ TEST(CleanPdfText, DropsChromeJoinsWrappedLinesKeepsHeadings) {
 
 TEST(WebprintPipeline, SameFieldsAsTheCleanText) {
   ASSERT_TRUE(fixture::resources());
-  const pipeline::Extraction x = fixture::extract_one(webprint_pdf(), "printed.pdf");
+  const extraction::Extraction x = fixture::extract_one(webprint_pdf(), "printed.pdf");
   EXPECT_EQ(x.doc.format, "pdf");
   fixture::expect_same_as_clean(x);
   const std::string body = x.doc.original_of(x.doc.body);
@@ -141,7 +141,7 @@ TEST(UnwrapText, HardWrappedPlainTextReadsLikeTheCleanText) {
   ASSERT_EQ(w.size(), 1u);
   EXPECT_EQ(w[0].code, "txt_lines_joined");
   ASSERT_TRUE(fixture::resources());
-  const pipeline::Extraction x = fixture::extract_one(wrapped, "wrapped.txt");
+  const extraction::Extraction x = fixture::extract_one(wrapped, "wrapped.txt");
   fixture::expect_same_as_clean(x);
   // Raw spans still slice the wrapped file: the verbatim plus the line breaks inside it.
   for (const auto& t : x.targets.targets) {

@@ -36,7 +36,8 @@ inline std::string report_text(const std::string& city, int year,
   return t;
 }
 
-inline std::vector<pipeline::Extraction> extract(const std::string& text, const std::string& name) {
+inline std::vector<extraction::Extraction> extract(const std::string& text,
+                                                   const std::string& name) {
   auto r = pipeline::extract_bytes(text, name, resources());
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().describe());
   if (!r) return {};

@@ -38,7 +38,7 @@ std::map<std::string, std::int64_t> counts(const Store& st) {
   return out;
 }
 
-std::vector<pipeline::Extraction> huzhou() {
+std::vector<extraction::Extraction> huzhou() {
   return extract(report_text("湖州市", 2024,
                              {"过去一年,全市经济稳中向好,地区生产总值增长6.5%。",
                               "教育事业加快发展,新建学校10所。"},
@@ -165,7 +165,7 @@ TEST(Store, AFailingBatchLeavesNothing) {
                          "BEGIN SELECT RAISE(ABORT, 'injected fault'); END",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
-  std::vector<pipeline::Extraction> xs;
+  std::vector<extraction::Extraction> xs;
   for (const char* city : {"湖州市", "嘉兴市", "金华市"}) {
     auto one = extract(
         report_text(city, 2024, {std::string(city) + "教育事业加快发展。"}, {"推进教育现代化。"}),
@@ -315,7 +315,7 @@ TEST(Store, EveryBodyIsStoredOnceAndReadersGetItBackWhole) {
   EXPECT_EQ(dump(h, "SELECT body_text FROM reports"),
             std::vector<std::string>{xs[0].doc.original_of(xs[0].doc.body) + "\t"});
   // A report whose paragraphs do not rebuild the body keeps it whole.
-  ReportRows odd = rows_of(xs[0]);
+  extraction::ReportRows odd = extraction::rows_of(xs[0]);
   odd.report.body_text = "正文" + odd.report.body_text;
   odd.report.source = "odd.txt";
   std::swap(odd.paragraphs[0].text, odd.paragraphs[1].text);

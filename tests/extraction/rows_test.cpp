@@ -1,6 +1,7 @@
-// Tests of the store's rows (src/store/rows.cpp): what rows_of takes from an extraction, the JSON
-// round trip that `gwr ingest --from-jsonl` relies on, and the errors of rows_from_json.
-#include "store/rows.h"
+// Tests of the rows of an extraction (src/extraction/rows.cpp): what rows_of takes from an
+// extraction, the JSON round trip that `gwr ingest --from-jsonl` relies on, and the errors of
+// rows_from_json.
+#include "extraction/rows.h"
 
 #include <gtest/gtest.h>
 
@@ -8,18 +9,19 @@
 #include <limits>
 #include <string>
 
+#include "common/json.h"
 #include "pipeline/pipeline.h"
 #include "store/fixtures.h"
 #include "support/paths.h"
 
-namespace gwr::store {
+namespace gwr::extraction {
 namespace {
 
 using nlohmann::json;
 using testing::extract;
 using testing::report_text;
 
-std::vector<pipeline::Extraction> report() {
+std::vector<Extraction> report() {
   // Full-width digits in one paragraph (folded in the analysis text), so text_simplified is set
   // there and NULL elsewhere.
   return extract(report_text("湖州市", 2024,
@@ -60,7 +62,7 @@ TEST(Rows, JsonRoundTripGivesTheSameRows) {
   for (const auto& x : report()) {
     const ReportRows r = rows_of(x);
     // Through text, as a result line travels.
-    const std::string line = pipeline::dump(rows_json(r));
+    const std::string line = dump_json(rows_json(r));
     auto back = rows_from_json(json::parse(line));
     ASSERT_TRUE(back.ok()) << back.error().describe();
     EXPECT_TRUE(*back == r);
@@ -132,54 +134,4 @@ TEST(Rows, ErrorsNameTableRowAndColumn) {
 }
 
 }  // namespace
-}  // namespace gwr::store
-
-namespace gwr::store {
-namespace {
-
-// "ord:text|ord:text" for the gaps, or "none".
-std::string gaps_dump(std::string_view body, std::vector<std::int64_t> ords,
-                      std::vector<std::string_view> texts) {
-  const auto g = body_gaps(body, ords, texts);
-  if (!g) return "none";
-  std::string out;
-  for (const BodyGap& b : *g)
-    out += (out.empty() ? "" : "|") + std::to_string(b.ord) + ":" + std::string(b.text);
-  return out;
-}
-
-TEST(Rows, BodyGapsAreWhatLiesBetweenTheParagraphs) {
-  EXPECT_EQ(gaps_dump("一、总结\n甲。\n乙。\n", {0, 1}, {"甲。", "乙。"}),
-            "0:一、总结\n|1:\n|2:\n");
-  EXPECT_EQ(gaps_dump("甲。乙。", {0, 1}, {"甲。", "乙。"}), "");
-  EXPECT_EQ(gaps_dump("甲。\n甲。", {3, 7}, {"甲。", "甲。"}), "7:\n");  // ords as given
-  EXPECT_EQ(gaps_dump("甲。\n", {0, 1}, {"甲。", ""}), "2:\n");          // an empty paragraph
-  EXPECT_EQ(gaps_dump("乙。\n甲。", {0, 1}, {"甲。", "乙。"}), "none");  // out of order
-  EXPECT_EQ(gaps_dump("甲。", {0}, {"丙。"}), "none");                   // not in the body
-  EXPECT_EQ(gaps_dump("甲。乙。", {1, 0}, {"甲。", "乙。"}), "none");    // ords descending
-  EXPECT_EQ(gaps_dump("甲。", {}, {}), "none");                          // no paragraphs
-}
-
-TEST(Rows, BodyGapsAndParagraphsRebuildTheBodyOfAnExtraction) {
-  const ReportRows r = rows_of(report()[0]);
-  std::vector<std::int64_t> ords;
-  std::vector<std::string_view> texts;
-  for (const auto& p : r.paragraphs) {
-    ords.push_back(p.ord);
-    texts.push_back(p.text);
-  }
-  const auto g = body_gaps(r.report.body_text, ords, texts);
-  ASSERT_TRUE(g.has_value());
-  std::string rebuilt;
-  std::size_t gi = 0;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    if (gi < g->size() && (*g)[gi].ord == ords[i]) rebuilt += (*g)[gi++].text;
-    rebuilt += texts[i];
-  }
-  if (gi < g->size()) rebuilt += (*g)[gi++].text;
-  EXPECT_EQ(gi, g->size());
-  EXPECT_EQ(rebuilt, r.report.body_text);
-}
-
-}  // namespace
-}  // namespace gwr::store
+}  // namespace gwr::extraction

@@ -1,9 +1,17 @@
-// gwr/store/rows.h — a report as the rows the corpus database stores for it, and their JSON form.
+// gwr/extraction/rows.h — a report as the rows the corpus database stores for it, and their JSON
+// form: the one projection of an extraction.
 //
-//   store::ReportRows r = store::rows_of(extraction);        // what Store::add writes
-//   nlohmann::json j = store::rows_json(r);                  // carried by a map result line
-//   Result<store::ReportRows> back = store::rows_from_json(j);  // == r, field for field
-//   st.add(*back);                                           // the same rows as st.add(extraction)
+//   extraction::ReportRows r = extraction::rows_of(x);                // what Store::add writes
+//   nlohmann::json j = extraction::rows_json(r);                      // carried by a map result
+//   line Result<extraction::ReportRows> back = extraction::rows_from_json(j);  // == r, field for
+//   field st.add(*back);                                     // the same rows as st.add(x)
+//
+// ONE PROJECTION. rows_of() decides, once, every value a report shows its users: raw-file offsets
+// for spans, trimmed verbatim quotes, enum names, NULL for an absent value (the five-year target's
+// horizon falls back to the passage's). The store writes these rows; the JSON writer
+// (extraction/json.h) renders the same rows, table by table (report_row(), target_rows() … below),
+// adding only what has no column (page chrome, heading spans, body edges); so the JSON and the
+// database cannot disagree on a value. tests/store/agreement_test.cpp checks it on the corpora.
 //
 // ReportRows is the boundary between extraction and storage: Store::add(Extraction) converts with
 // rows_of() and writes the rows, and `gwr ingest --from-jsonl` writes rows read back from the
@@ -29,16 +37,14 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <span>
 #include <string>
-#include <string_view>
 #include <tuple>
 #include <vector>
 
 #include "common/result.h"
-#include "pipeline/pipeline.h"
+#include "extraction/extraction.h"
 
-namespace gwr::store {
+namespace gwr::extraction {
 
 // Version of the JSON form; a change to any row below changes it.
 inline constexpr int kRowsVersion = 1;
@@ -245,32 +251,27 @@ struct ReportRows {
   friend bool operator==(const ReportRows&, const ReportRows&) = default;
 };
 
-// A stretch of a report's body between two paragraphs (line ends, headings, indentation), as the
-// table body_gaps holds it: the gap with ord k comes just before the paragraph with ord k; the one
-// after the last paragraph has that paragraph's ord + 1. `text` points into the body given.
-struct BodyGap {
-  std::int64_t ord = 0;
-  std::string_view text;
-};
+// The rows Store::add writes for `x`: every table below, in order.
+ReportRows rows_of(const Extraction& x);
 
-// Cuts `body` into the paragraph texts (in order; `ords` their ords, strictly increasing) and the
-// non-empty gaps between them, so that the gaps and paragraphs interleaved by ord are `body`
-// again, byte for byte. Nullopt when they are not: no paragraphs, ords out of order, or a
-// paragraph that does not follow the previous one in the body (the store then keeps the body
-// whole). Each paragraph is matched at its first occurrence after the previous one; any match
-// rebuilds the same body.
-std::optional<std::vector<BodyGap>> body_gaps(std::string_view body,
-                                              std::span<const std::int64_t> ords,
-                                              std::span<const std::string_view> texts);
-
-// The rows Store::add writes for `x`.
-ReportRows rows_of(const pipeline::Extraction& x);
+// The tables one at a time (rows_of is all of them); the JSON writer reads these, so it shows
+// what the store holds. Rows come in document order; `ord` is the index in the returned vector.
+ReportRow report_row(const Extraction& x);
+std::vector<SectionRow> section_rows(const Document& d);
+std::vector<ParagraphRow> paragraph_rows(const Document& d);
+std::vector<TargetRow> target_rows(const Extraction& x);  // plan-year, then five-year
+std::vector<FactRow> fact_rows(const Extraction& x);
+std::vector<QuantityRow> quantity_rows(const Extraction& x);
+std::vector<LivelihoodRow> livelihood_rows(const Extraction& x);
+std::vector<GlossaryRow> glossary_rows(const Extraction& x);
+std::vector<SloganRow> slogan_rows(const Extraction& x);
+std::vector<WarningRow> warning_rows(const Document& d);
 
 // The JSON form (see the header comment). Strings are kept as they are; print with
-// pipeline::dump.
+// gwr::dump_json (common/json.h).
 nlohmann::json rows_json(const ReportRows& r);
 
 // Reads the JSON form back. kInvalidData naming the table, row and column on any mismatch.
 Result<ReportRows> rows_from_json(const nlohmann::json& j);
 
-}  // namespace gwr::store
+}  // namespace gwr::extraction

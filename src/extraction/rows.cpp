@@ -1,4 +1,4 @@
-#include "store/rows.h"
+#include "extraction/rows.h"
 
 #include <cmath>
 #include <limits>
@@ -7,7 +7,7 @@
 
 #include "common/utf8.h"
 
-namespace gwr::store {
+namespace gwr::extraction {
 
 namespace {
 
@@ -24,7 +24,7 @@ OptInt opt_int(const std::optional<T>& v) {
 
 std::string trimmed(const Document& d, Span s) { return std::string(utf8::trim(d.original_of(s))); }
 
-TargetRow target_row(const pipeline::Extraction& x, const facts::Target& t, bool five_year) {
+TargetRow target_row(const Extraction& x, const facts::Target& t, bool five_year) {
   const Document& d = x.doc;
   const Span raw = d.raw(t.verbatim);
   const std::optional<int> horizon =
@@ -172,29 +172,10 @@ Status table_from(const json& j, const char* name, std::vector<Row>& out) {
 
 }  // namespace
 
-std::optional<std::vector<BodyGap>> body_gaps(std::string_view body,
-                                              std::span<const std::int64_t> ords,
-                                              std::span<const std::string_view> texts) {
-  if (texts.empty() || ords.size() != texts.size()) return std::nullopt;
-  if (ords.back() == std::numeric_limits<std::int64_t>::max()) return std::nullopt;
-  std::vector<BodyGap> out;
-  std::size_t at = 0;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    if (i > 0 && ords[i] <= ords[i - 1]) return std::nullopt;
-    const std::size_t pos = body.find(texts[i], at);
-    if (pos == std::string_view::npos) return std::nullopt;
-    if (pos > at) out.push_back(BodyGap{ords[i], body.substr(at, pos - at)});
-    at = pos + texts[i].size();
-  }
-  if (at < body.size()) out.push_back(BodyGap{ords.back() + 1, body.substr(at)});
-  return out;
-}
-
-ReportRows rows_of(const pipeline::Extraction& x) {
+ReportRow report_row(const Extraction& x) {
   const Document& d = x.doc;
   const Metadata& m = d.meta;
-  ReportRows out;
-  ReportRow& r = out.report;
+  ReportRow r;
   const Span braw = d.raw(d.body);
   r.source = d.source;
   r.index_in_file = d.index_in_file;
@@ -221,15 +202,23 @@ ReportRows rows_of(const pipeline::Extraction& x) {
   r.body_start = i64(braw.begin);
   r.body_end = i64(braw.end);
   r.body_text = d.original_of(d.body);
+  return r;
+}
 
+std::vector<SectionRow> section_rows(const Document& d) {
+  std::vector<SectionRow> out;
+  out.reserve(d.sections.size());
   for (std::size_t i = 0; i < d.sections.size(); ++i) {
     const Section& s = d.sections[i];
     const Span e = d.raw(s.extent);
-    out.sections.push_back(SectionRow{i64(i), s.title, s.level, section_type_name(s.type),
-                                      s.appended, i64(e.begin), i64(e.end)});
+    out.push_back(SectionRow{i64(i), s.title, s.level, section_type_name(s.type), s.appended,
+                             i64(e.begin), i64(e.end)});
   }
+  return out;
+}
 
-  // Paragraphs carry the type and title of the top-level section holding them.
+// Paragraphs carry the type and title of the top-level section holding them.
+std::vector<ParagraphRow> paragraph_rows(const Document& d) {
   auto top_section = [&](std::size_t pos) -> const Section* {
     const Section* top = nullptr;
     for (const Section& s : d.sections) {
@@ -237,6 +226,8 @@ ReportRows rows_of(const pipeline::Extraction& x) {
     }
     return top;
   };
+  std::vector<ParagraphRow> out;
+  out.reserve(d.paragraphs.size());
   for (std::size_t i = 0; i < d.paragraphs.size(); ++i) {
     const Span p = d.paragraphs[i].span;
     const Section* top = top_section(p.begin);
@@ -252,12 +243,23 @@ ReportRows rows_of(const pipeline::Extraction& x) {
     if (simplified != row.text) row.text_simplified = std::string(simplified);
     row.start_byte = i64(raw.begin);
     row.end_byte = i64(raw.end);
-    out.paragraphs.push_back(std::move(row));
+    out.push_back(std::move(row));
   }
+  return out;
+}
 
-  for (const auto& t : x.targets.targets) out.targets.push_back(target_row(x, t, false));
-  for (const auto& t : x.targets.fyp_targets) out.targets.push_back(target_row(x, t, true));
+std::vector<TargetRow> target_rows(const Extraction& x) {
+  std::vector<TargetRow> out;
+  out.reserve(x.targets.targets.size() + x.targets.fyp_targets.size());
+  for (const auto& t : x.targets.targets) out.push_back(target_row(x, t, false));
+  for (const auto& t : x.targets.fyp_targets) out.push_back(target_row(x, t, true));
+  return out;
+}
 
+std::vector<FactRow> fact_rows(const Extraction& x) {
+  const Document& d = x.doc;
+  std::vector<FactRow> out;
+  out.reserve(x.facts.size());
   for (std::size_t i = 0; i < x.facts.size(); ++i) {
     const facts::Fact& f = x.facts[i];
     const Span raw = d.raw(f.number);
@@ -279,38 +281,79 @@ ReportRows rows_of(const pipeline::Extraction& x) {
     row.verbatim = trimmed(d, f.clause);
     row.start_byte = i64(raw.begin);
     row.end_byte = i64(raw.end);
-    out.facts.push_back(std::move(row));
+    out.push_back(std::move(row));
   }
+  return out;
+}
 
+std::vector<QuantityRow> quantity_rows(const Extraction& x) {
+  const Document& d = x.doc;
+  std::vector<QuantityRow> out;
+  out.reserve(x.quantities.size());
   for (const quantity::Mention& mention : x.quantities) {
     if (!mention.quantity) continue;
     const quantity::Quantity& q = *mention.quantity;
     const Span raw = d.raw(mention.span);
-    out.quantities.push_back(
-        QuantityRow{q.value, q.value_hi, q.unit, q.base_value, q.base_unit,
-                    quantity::kind_name(q.kind), quantity::comparator_name(q.comparator),
-                    d.original_of(mention.span), i64(raw.begin), i64(raw.end)});
+    out.push_back(QuantityRow{q.value, q.value_hi, q.unit, q.base_value, q.base_unit,
+                              quantity::kind_name(q.kind), quantity::comparator_name(q.comparator),
+                              d.original_of(mention.span), i64(raw.begin), i64(raw.end)});
   }
+  return out;
+}
 
-  if (x.livelihood) {
-    const auto& l = *x.livelihood;
-    for (std::size_t i = 0; i < l.items.size(); ++i) {
-      const Span raw = d.raw(l.items[i].span);
-      out.livelihood_items.push_back(LivelihoodRow{i64(i), l.label, opt_int(l.declared_count),
-                                                   l.items[i].text, i64(raw.begin), i64(raw.end)});
-    }
+std::vector<LivelihoodRow> livelihood_rows(const Extraction& x) {
+  std::vector<LivelihoodRow> out;
+  if (!x.livelihood) return out;
+  const facts::Livelihood& l = *x.livelihood;
+  out.reserve(l.items.size());
+  for (std::size_t i = 0; i < l.items.size(); ++i) {
+    const Span raw = x.doc.raw(l.items[i].span);
+    out.push_back(LivelihoodRow{i64(i), l.label, opt_int(l.declared_count), l.items[i].text,
+                                i64(raw.begin), i64(raw.end)});
   }
+  return out;
+}
 
+std::vector<GlossaryRow> glossary_rows(const Extraction& x) {
+  std::vector<GlossaryRow> out;
+  out.reserve(x.glossary.size());
   for (const auto& g : x.glossary) {
-    const Span raw = d.raw(g.span);
-    out.glossary.push_back(GlossaryRow{g.term, g.definition, i64(raw.begin), i64(raw.end)});
+    const Span raw = x.doc.raw(g.span);
+    out.push_back(GlossaryRow{g.term, g.definition, i64(raw.begin), i64(raw.end)});
   }
-  for (const auto& s : x.slogans) out.slogans.push_back(SloganRow{s.text, s.count});
+  return out;
+}
+
+std::vector<SloganRow> slogan_rows(const Extraction& x) {
+  std::vector<SloganRow> out;
+  out.reserve(x.slogans.size());
+  for (const auto& s : x.slogans) out.push_back(SloganRow{s.text, s.count});
+  return out;
+}
+
+std::vector<WarningRow> warning_rows(const Document& d) {
+  std::vector<WarningRow> out;
+  out.reserve(d.warnings.size());
   for (const auto& w : d.warnings) {
-    out.warnings.push_back(
+    out.push_back(
         WarningRow{w.code, w.message,
                    w.raw_offset == Warning::kNoOffset ? std::nullopt : OptInt(i64(w.raw_offset))});
   }
+  return out;
+}
+
+ReportRows rows_of(const Extraction& x) {
+  ReportRows out;
+  out.report = report_row(x);
+  out.sections = section_rows(x.doc);
+  out.paragraphs = paragraph_rows(x.doc);
+  out.targets = target_rows(x);
+  out.facts = fact_rows(x);
+  out.quantities = quantity_rows(x);
+  out.livelihood_items = livelihood_rows(x);
+  out.glossary = glossary_rows(x);
+  out.slogans = slogan_rows(x);
+  out.warnings = warning_rows(x.doc);
   return out;
 }
 
@@ -347,4 +390,4 @@ Result<ReportRows> rows_from_json(const json& j) {
   return r;
 }
 
-}  // namespace gwr::store
+}  // namespace gwr::extraction
