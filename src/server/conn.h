@@ -70,7 +70,7 @@ class GuardedHttp : public httplib::Server {
   bool serve_one(httplib::Stream& strm, bool last, bool& closed);
 
   ConnLimits limits_;
-  ConnLoop* loop_ = nullptr;  // set while listening (the task queue httplib owns)
+  ConnLoop* loop_ = nullptr;            // set while listening (the task queue httplib owns)
   socket_t bound_fd_ = INVALID_SOCKET;  // the last socket httplib created to bind
 };
 
