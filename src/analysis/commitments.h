@@ -4,11 +4,10 @@
 //   auto words = analysis::CommitmentWords::load();       // data/commitment_words.tsv
 //   Result<Table> t = analysis::commitments(db, *seg, *words, report_id);
 //
-// Input: a corpus database (store/store.h) and one report id. Output: one row per livelihood item
+// Input: a corpus database (store/query.h) and one report id. Output: one row per livelihood item
 // of that report, in item order (no rows when it lists none). For each item, the report of the
 // same region for the next plan year (next_reports in data/store_views.sql: the canonical one,
-// the first complete version by report_id) is searched for an
-// account of it:
+// the first complete version by report_id) is searched for an account of it:
 //   KEY PHRASES are the item's counted words (Segmenter: Han words of two or more characters,
 //   stop words removed), in simplified characters, each once.
 //   Each clause (split after 。；;！!) of the next report's review paragraphs (all its paragraphs

@@ -12,6 +12,10 @@ namespace gwr::analysis {
 
 namespace {
 
+// The panel and the realised figures read targets and facts of every stored version of a report,
+// in the precedence of canonical_reports (data/store_views.sql): (partial, report_id). They do
+// not join that view because they fall back to another version for an indicator the canonical
+// one lacks, and a five-year target may come from reports of several plan years.
 constexpr const char* kPanelSql = R"(
 WITH p AS (
   SELECT r.region, r.region_code, r.level, r.province, t.year, t.kind, t.canonical, t.indicator_id,

@@ -10,10 +10,10 @@
 // value_hi, unit, modifier, basis, aspiration, reference, relative_modifier, stretch_value,
 // base_year, verbatim, source, report_id. Targets of class `other` keep one row per indicator
 // wording. When several stored reports give the same region, year and indicator (two versions of
-// one speech), the first complete (non-partial) report by report_id wins — the order of
-// canonical_reports (data/store_views.sql), falling back to the other versions for an indicator
-// the canonical one lacks — and within it the first
-// absolute target (a relative one, 高于全省1个百分点, only when the report gives no absolute one).
+// one speech), the first complete (non-partial) report by report_id wins — the precedence of
+// canonical_reports (data/store_views.sql), falling back to another version for an indicator the
+// canonical one lacks — and within it the first absolute target (a relative one, 高于全省1个百分点,
+// only when the report gives no absolute one).
 //
 // WIDE PANEL (wide_panel). One row per region × plan year with one column per canonical plan-year
 // target (class `other` excluded), holding `value` as written — the lower bound for ranges, null

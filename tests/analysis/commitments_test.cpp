@@ -4,6 +4,7 @@
 #include "analysis/commitments.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <optional>

@@ -830,8 +830,8 @@ TEST(ServerReportCache, AChangedDatabaseGivesAFreshAnswer) {
   {
     sqlite3* w = nullptr;
     ASSERT_EQ(sqlite3_open(db.c_str(), &w), SQLITE_OK);
-    EXPECT_EQ(sqlite3_exec(w, "UPDATE reports SET region = '改名市' WHERE report_id = 1", nullptr,
-                           nullptr, nullptr),
+    EXPECT_EQ(sqlite3_exec(w, "UPDATE report_rows SET region = '改名市' WHERE report_id = 1",
+                           nullptr, nullptr, nullptr),
               SQLITE_OK);
     sqlite3_close(w);
   }

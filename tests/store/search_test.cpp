@@ -9,6 +9,7 @@
 
 #include "store/fixtures.h"
 #include "store/sqlite.h"
+#include "store/store.h"
 #include "support/paths.h"
 
 namespace gwr::store {
