@@ -9,7 +9,7 @@ namespace gwr::store {
 namespace {
 
 struct Deadline {
-  std::optional<Clock::time_point> at;
+  std::optional<std::chrono::steady_clock::time_point> at;
   bool interrupted = false;  // the progress handler stopped a query after `at`
 };
 
@@ -25,7 +25,7 @@ std::string first_line(std::string_view text) {
 // The progress handler handed to SQLite: only compares times, cannot throw.
 int past_deadline(void* arg) noexcept {
   auto* d = static_cast<Deadline*>(arg);
-  if (!d->at || Clock::now() < *d->at) return 0;
+  if (!d->at || std::chrono::steady_clock::now() < *d->at) return 0;
   d->interrupted = true;
   return 1;  // the query ends with SQLITE_INTERRUPT
 }
@@ -128,7 +128,7 @@ Result<Table> query(const Reader& db, std::string_view sql, const std::vector<Ce
   return t;
 }
 
-void set_deadline(Reader& db, std::optional<Clock::time_point> deadline) {
+void set_deadline(Reader& db, std::optional<std::chrono::steady_clock::time_point> deadline) {
   Reader::Impl* impl = db.impl_.get();
   impl->deadline = Deadline{deadline, false};
   if (deadline)
@@ -139,7 +139,7 @@ void set_deadline(Reader& db, std::optional<Clock::time_point> deadline) {
 
 bool deadline_passed(const Reader& db) {
   const Deadline& d = db.impl_->deadline;
-  return d.interrupted || (d.at && Clock::now() >= *d.at);
+  return d.interrupted || (d.at && std::chrono::steady_clock::now() >= *d.at);
 }
 
 Result<std::int64_t> data_version(const Reader& db) {

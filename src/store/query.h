@@ -55,7 +55,6 @@ struct sqlite3;
 namespace gwr::store {
 
 class Stmt;
-using Clock = std::chrono::steady_clock;
 
 struct ReadOptions {
   // Open as immutable (URI immutable=1) even where the automatic rule above would not: the file
@@ -80,7 +79,8 @@ class Reader {
   // store/sqlite.h: the connection, and a Reader over a Store's own connection.
   friend sqlite3* handle_of(const Reader& reader);
   friend Reader borrow_reader(sqlite3* db, bool fts);
-  friend void set_deadline(Reader& db, std::optional<Clock::time_point> deadline);
+  friend void set_deadline(Reader& db,
+                           std::optional<std::chrono::steady_clock::time_point> deadline);
   friend bool deadline_passed(const Reader& db);
   struct Impl;
   explicit Reader(std::unique_ptr<Impl> impl);
@@ -120,7 +120,7 @@ Result<Table> query(const Reader& db, std::string_view sql, const std::vector<Ce
 // PER-REQUEST CONTROLS (the server's).
 // From now on a query on `db` that runs past `deadline` is interrupted and fails (SQLite's progress
 // handler checks the clock every few hundred steps); nullopt removes the deadline.
-void set_deadline(Reader& db, std::optional<Clock::time_point> deadline);
+void set_deadline(Reader& db, std::optional<std::chrono::steady_clock::time_point> deadline);
 // The deadline set on `db` has passed: a query was interrupted, or the clock is past it.
 bool deadline_passed(const Reader& db);
 // PRAGMA data_version of the connection: it changes when another connection has committed to the

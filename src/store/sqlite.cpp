@@ -5,7 +5,6 @@
 #include <fstream>
 
 #include "common/data.h"
-#include "store/query.h"
 #include "store/tokenizer.h"
 
 namespace gwr::store {
