@@ -151,7 +151,7 @@ int main(int argc, char** argv) {
   const std::vector<Case> set = cases(limit);
   std::vector<std::size_t> hits(set.size(), 0);
   for (std::size_t i = 0; i < set.size(); ++i) {  // warm-up, and a check that every query runs
-    auto r = gwr::store::search(st, set[i].query);
+    auto r = gwr::store::search(st.reader(), set[i].query);
     if (!r) {
       std::fprintf(stderr, "gwr_search_bench: query %s: %s\n", set[i].query.text.c_str(),
                    r.error().describe().c_str());
@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
   do {
     for (const auto& c : set) {
       const auto t0 = Clock::now();
-      auto r = gwr::store::search(st, c.query);
+      auto r = gwr::store::search(st.reader(), c.query);
       const double ms = ms_since(t0);
       if (!r) {
         std::fprintf(stderr, "gwr_search_bench: query %s: %s\n", c.query.text.c_str(),

@@ -1,4 +1,6 @@
--- gwr corpus schema (SQLite). Read by store.cpp at open time; documented in docs/schema.md.
+-- gwr corpus schema (SQLite). Read by store.cpp at open time; documented in docs/schema.md. The
+-- read views every reader relies on (canonical_reports: which stored report speaks for a region
+-- and plan year; next_reports) are in store_views.sql, applied after this file.
 -- Offsets (start_byte, end_byte) are half-open byte ranges into the raw input file of the report.
 -- Text columns hold the source's own characters; *_simplified columns the analysis form used by
 -- search. Booleans are 0/1. Every child table cascades on delete of its report.

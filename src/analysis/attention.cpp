@@ -6,9 +6,9 @@
 #include <map>
 #include <set>
 
-#include "analysis/sql.h"
 #include "common/data.h"
 #include "common/utf8.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
@@ -106,9 +106,9 @@ std::vector<std::size_t> Themes::count(std::string_view text) const {
   return hits;
 }
 
-Result<Table> attention(sqlite3* db, const Themes& themes, AttentionBy by,
+Result<Table> attention(const store::Reader& db, const Themes& themes, AttentionBy by,
                         const std::vector<std::int64_t>& report_ids) {
-  auto st = sql::Stmt::prepare(db, R"(
+  auto st = store::Statement::prepare(db, R"(
 SELECT r.report_id, r.region, r.level, r.plan_year, COALESCE(p.section_type, 'none'),
        COALESCE(p.text_simplified, p.text)
 FROM paragraphs p JOIN reports r ON r.report_id = p.report_id

@@ -21,15 +21,14 @@
 // Themes is immutable after load and safe for concurrent use.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "analysis/table.h"
 #include "common/result.h"
+#include "common/table.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
@@ -55,7 +54,7 @@ class Themes {
 enum class AttentionBy { kReport, kSection };
 
 // `report_ids` limits the reports (empty: all).
-Result<Table> attention(sqlite3* db, const Themes& themes, AttentionBy by,
+Result<Table> attention(const store::Reader& db, const Themes& themes, AttentionBy by,
                         const std::vector<std::int64_t>& report_ids = {});
 
 }  // namespace gwr::analysis

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "analysis/sql.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
@@ -74,7 +74,7 @@ HAVING MAX(l.declared_count) IS NOT NULL AND MAX(l.declared_count) <> COUNT(*))"
 
 }  // namespace
 
-Result<Table> check(sqlite3* db) {
+Result<Table> check(const store::Reader& db) {
   Table out;
   out.name = "check";
   out.columns = {"report_id", "region", "plan_year", "check", "detail"};
@@ -85,7 +85,7 @@ Result<Table> check(sqlite3* db) {
       {kLivelihood, {}},
   };
   for (const auto& [text, ps] : queries) {
-    auto q = sql::query(db, text, ps, "check");
+    auto q = store::query(db, text, ps, "check");
     if (!q) return q.error();
     for (auto& r : q->rows) out.rows.push_back(std::move(r));
   }

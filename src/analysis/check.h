@@ -18,13 +18,12 @@
 // Rows are ordered by report_id, then check. A clean corpus gives an empty table.
 #pragma once
 
-#include <sqlite3.h>
-
-#include "analysis/table.h"
 #include "common/result.h"
+#include "common/table.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
-Result<Table> check(sqlite3* db);
+Result<Table> check(const store::Reader& db);
 
 }  // namespace gwr::analysis

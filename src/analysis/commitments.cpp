@@ -4,9 +4,9 @@
 #include <array>
 #include <string_view>
 
-#include "analysis/sql.h"
 #include "common/data.h"
 #include "common/utf8.h"
+#include "store/query.h"
 #include "text/text.h"
 
 namespace gwr::analysis {
@@ -73,16 +73,16 @@ Result<CommitmentWords> CommitmentWords::load() {
   return w;
 }
 
-Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWords& words,
-                          std::int64_t report_id) {
-  auto self = sql::query(db, "SELECT region, plan_year FROM reports WHERE report_id = ?1",
-                         {Cell{report_id}}, "r");
+Result<Table> commitments(const store::Reader& db, const Segmenter& seg,
+                          const CommitmentWords& words, std::int64_t report_id) {
+  auto self = store::query(db, "SELECT region, plan_year FROM reports WHERE report_id = ?1",
+                           {Cell{report_id}}, "r");
   if (!self) return self.error();
   if (self->rows.empty())
     return make_error(ErrorCode::kUsage, "no report with id " + std::to_string(report_id));
   const Cell region = self->rows[0][0], plan_year = self->rows[0][1];
 
-  auto items = sql::query(
+  auto items = store::query(
       db,
       "SELECT ord, label, declared_count, text FROM livelihood_items WHERE report_id = ?1 "
       "ORDER BY ord",
@@ -90,17 +90,13 @@ Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWor
   if (!items) return items.error();
 
   Cell next_id, next_year;
-  if (!is_null(region) && std::holds_alternative<std::int64_t>(plan_year)) {
-    auto next =
-        sql::query(db,
-                   "SELECT report_id, plan_year FROM reports WHERE region = ?1 AND plan_year = ?2 "
-                   "ORDER BY partial, report_id LIMIT 1",
-                   {region, Cell{std::get<std::int64_t>(plan_year) + 1}}, "next");
-    if (!next) return next.error();
-    if (!next->rows.empty()) {
-      next_id = next->rows[0][0];
-      next_year = next->rows[0][1];
-    }
+  auto next = store::query(
+      db, "SELECT next_report_id, next_plan_year FROM next_reports WHERE report_id = ?1",
+      {Cell{report_id}}, "next");
+  if (!next) return next.error();
+  if (!next->rows.empty()) {
+    next_id = next->rows[0][0];
+    next_year = next->rows[0][1];
   }
 
   // Clauses of the next report's review (or of all of it), once.
@@ -112,11 +108,11 @@ Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWor
   if (!is_null(next_id)) {
     constexpr const char* kText =
         "SELECT ord, coalesce(text_simplified, text) FROM paragraphs WHERE report_id = ?1";
-    auto paras = sql::query(
+    auto paras = store::query(
         db, std::string(kText) + " AND section_type IN ('review', 'five_year_review') ORDER BY ord",
         {next_id}, "p");
     if (paras && paras->rows.empty())
-      paras = sql::query(db, std::string(kText) + " ORDER BY ord", {next_id}, "p");
+      paras = store::query(db, std::string(kText) + " ORDER BY ord", {next_id}, "p");
     if (!paras) return paras.error();
     for (const auto& p : paras->rows) {
       for (auto& c : clauses(text_of(p[1]))) pool.push_back({p[0], std::move(c)});
@@ -170,6 +166,18 @@ Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWor
                         evidence ? Cell{where->text} : Cell{}});
   }
   return out;
+}
+
+Result<Table> commitment_reports(const store::Reader& db) {
+  return store::query(
+      db,
+      "SELECT r.report_id AS id, r.region, r.province, r.level, r.plan_year,"
+      " count(l.item_id) AS items,"
+      " (SELECT n.next_report_id FROM next_reports n WHERE n.report_id = r.report_id)"
+      " AS next_report"
+      " FROM reports r JOIN livelihood_items l ON l.report_id = r.report_id"
+      " GROUP BY r.report_id ORDER BY r.plan_year DESC, r.province, r.region",
+      {}, "commitments");
 }
 
 }  // namespace gwr::analysis

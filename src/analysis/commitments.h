@@ -4,10 +4,10 @@
 //   auto words = analysis::CommitmentWords::load();       // data/commitment_words.tsv
 //   Result<Table> t = analysis::commitments(db, *seg, *words, report_id);
 //
-// Input: a corpus database (store/store.h) and one report id. Output: one row per livelihood item
+// Input: a corpus database (store/query.h) and one report id. Output: one row per livelihood item
 // of that report, in item order (no rows when it lists none). For each item, the report of the
-// same region for the next plan year (the first complete one by report_id) is searched for an
-// account of it:
+// same region for the next plan year (next_reports in data/store_views.sql: the canonical one,
+// the first complete version by report_id) is searched for an account of it:
 //   KEY PHRASES are the item's counted words (Segmenter: Han words of two or more characters,
 //   stop words removed), in simplified characters, each once.
 //   Each clause (split after 。；;！!) of the next report's review paragraphs (all its paragraphs
@@ -24,15 +24,14 @@
 // clause is returned so a reader can judge. A report id that is not stored is kUsage.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "analysis/table.h"
 #include "analysis/terms.h"
 #include "common/result.h"
+#include "common/table.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
@@ -43,7 +42,13 @@ struct CommitmentWords {
   static Result<CommitmentWords> load();
 };
 
-Result<Table> commitments(sqlite3* db, const Segmenter& seg, const CommitmentWords& words,
-                          std::int64_t report_id);
+Result<Table> commitments(const store::Reader& db, const Segmenter& seg,
+                          const CommitmentWords& words, std::int64_t report_id);
+
+// The reports that list livelihood commitments, newest plan year first, then by province and
+// region. Columns: id, region, province, level, plan_year, items (how many), next_report (the id
+// of the region's report for the next plan year, next_reports in data/store_views.sql; null when
+// the corpus holds none).
+Result<Table> commitment_reports(const store::Reader& db);
 
 }  // namespace gwr::analysis

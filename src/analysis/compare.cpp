@@ -6,8 +6,8 @@
 #include <cmath>
 #include <map>
 
-#include "analysis/sql.h"
 #include "common/utf8.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
@@ -32,7 +32,7 @@ std::string num_text(const Cell& c) { return to_text(c); }
 
 }  // namespace
 
-Result<std::vector<std::int64_t>> resolve_reports(sqlite3* db,
+Result<std::vector<std::int64_t>> resolve_reports(const store::Reader& db,
                                                   const std::vector<std::string>& refs) {
   std::vector<std::int64_t> out;
   for (const auto& ref : refs) {
@@ -40,13 +40,12 @@ Result<std::vector<std::int64_t>> resolve_reports(sqlite3* db,
     std::string region;
     std::int64_t year = 0;
     if (all_digits(ref)) {
-      q = sql::query(db, "SELECT report_id FROM reports WHERE report_id = ?1",
-                     {Cell{static_cast<std::int64_t>(std::stoll(ref))}}, "ids");
+      q = store::query(db, "SELECT report_id FROM reports WHERE report_id = ?1",
+                       {Cell{static_cast<std::int64_t>(std::stoll(ref))}}, "ids");
     } else if (split_ref(ref, region, year)) {
-      q = sql::query(db,
-                     "SELECT report_id FROM reports WHERE region = ?1 AND plan_year = ?2 "
-                     "ORDER BY partial, report_id LIMIT 1",
-                     {Cell{region}, Cell{year}}, "ids");
+      q = store::query(
+          db, "SELECT report_id FROM canonical_reports WHERE region = ?1 AND plan_year = ?2",
+          {Cell{region}, Cell{year}}, "ids");
     } else {
       return make_error(ErrorCode::kUsage, "not a report id or '<region> <year>': '" + ref + "'");
     }
@@ -57,7 +56,8 @@ Result<std::vector<std::int64_t>> resolve_reports(sqlite3* db,
   return out;
 }
 
-Result<Table> compare(sqlite3* db, const std::vector<std::int64_t>& ids, const Themes& themes) {
+Result<Table> compare(const store::Reader& db, const std::vector<std::int64_t>& ids,
+                      const Themes& themes) {
   Table t;
   t.name = "compare";
   t.columns = {"section", "item"};
@@ -83,12 +83,12 @@ Result<Table> compare(sqlite3* db, const std::vector<std::int64_t>& ids, const T
   }
   for (std::size_t k = 0; k < n; ++k) {
     const Cell id{ids[k]};
-    auto r = sql::query(db, R"(
+    auto r = store::query(db, R"(
 SELECT r.region, r.level, r.province, r.plan_year, r.delivered, r.speaker,
        (SELECT COUNT(*) FROM paragraphs p WHERE p.report_id = r.report_id) AS paragraphs,
        r.review_year
 FROM reports r WHERE r.report_id = ?1)",
-                        {id}, "report");
+                          {id}, "report");
     if (!r) return r.error();
     if (r->rows.empty()) {
       return make_error(ErrorCode::kUsage, "no report with id " + std::to_string(ids[k]));
@@ -98,11 +98,11 @@ FROM reports r WHERE r.report_id = ?1)",
     const char* items[] = {"region", "level", "province", "plan_year", "delivered", "speaker"};
     for (std::size_t i = 0; i < 6; ++i) put("report", items[i], k, rr[i]);
 
-    auto targets = sql::query(db, R"(
+    auto targets = store::query(db, R"(
 SELECT canonical, value, value_hi, unit, modifier FROM targets
 WHERE report_id = ?1 AND kind = 'plan_year' AND canonical <> 'other'
 ORDER BY target_id)",
-                              {id}, "t");
+                                {id}, "t");
     if (!targets) return targets.error();
     for (const auto& row : targets->rows) {
       std::string v;
@@ -127,12 +127,12 @@ ORDER BY target_id)",
     }
     put("report", "chars", k, Cell{static_cast<std::int64_t>(chars)});
 
-    auto facts = sql::query(db, R"(
+    auto facts = store::query(db, R"(
 SELECT f.indicator_id || ' ' || f.measure, f.value, f.unit FROM facts f
 WHERE f.report_id = ?1 AND f.status IN ('actual', 'estimate') AND f.period = 'review_year'
   AND f.scope = 'report' AND f.year = ?2
 ORDER BY f.ord)",
-                            {id, rr[7]}, "f");
+                              {id, rr[7]}, "f");
     if (!facts) return facts.error();
     for (const auto& row : facts->rows) {
       put("fact", to_text(row[0]), k, Cell{num_text(row[1]) + to_text(row[2])});

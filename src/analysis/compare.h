@@ -6,7 +6,8 @@
 //
 // A reference is a report id (digits only) or a region name with a plan year, written
 // "<region> <year>", "<region>:<year>" or "<region><year>". A reference that matches no report is
-// kUsage naming it; one that matches several (two stored versions) takes the lowest report_id.
+// kUsage naming it; one that matches several (two stored versions) takes the canonical one
+// (canonical_reports in data/store_views.sql: the first complete version by report_id).
 //
 // Rows, in this order, by section:
 //   report    — region, level, province, plan_year, delivered, speaker, chars (code points);
@@ -18,20 +19,20 @@
 // Empty cells mean the report says nothing on that row.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "analysis/attention.h"
-#include "analysis/table.h"
 #include "common/result.h"
+#include "common/table.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
-Result<std::vector<std::int64_t>> resolve_reports(sqlite3* db,
+Result<std::vector<std::int64_t>> resolve_reports(const store::Reader& db,
                                                   const std::vector<std::string>& refs);
-Result<Table> compare(sqlite3* db, const std::vector<std::int64_t>& ids, const Themes& themes);
+Result<Table> compare(const store::Reader& db, const std::vector<std::int64_t>& ids,
+                      const Themes& themes);
 
 }  // namespace gwr::analysis

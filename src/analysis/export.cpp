@@ -6,8 +6,8 @@
 #include <system_error>
 
 #include "analysis/output.h"
-#include "analysis/sql.h"
 #include "analysis/targets.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
@@ -113,7 +113,7 @@ const std::vector<std::string>& export_table_names() {
   return kNames;
 }
 
-Result<Table> export_table(sqlite3* db, std::string_view name) {
+Result<Table> export_table(const store::Reader& db, std::string_view name) {
   if (name == "targets") return targets_panel(db, {});
   if (name == "panel") return wide_panel(db, {});
   if (name == "realised") return targets_realised(db, {});
@@ -128,7 +128,7 @@ Result<Table> export_table(sqlite3* db, std::string_view name) {
                                              "' (targets, realised, facts, reports, livelihood, "
                                              "glossary, warnings, panel)");
   }
-  return sql::query(db, text, {}, std::string(name));
+  return store::query(db, text, {}, std::string(name));
 }
 
 Status write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tables) {

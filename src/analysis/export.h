@@ -17,21 +17,20 @@
 // export never leaves a half-written file under the requested name.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "analysis/table.h"
 #include "common/result.h"
+#include "common/table.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
 const std::vector<std::string>& export_table_names();
 // kUsage for an unknown name.
-Result<Table> export_table(sqlite3* db, std::string_view name);
+Result<Table> export_table(const store::Reader& db, std::string_view name);
 
 Status write_file(const std::filesystem::path& path, const std::vector<Table>& tables);
 Status write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tables);

@@ -15,8 +15,8 @@
 #include <ostream>
 #include <string_view>
 
-#include "analysis/table.h"
 #include "common/result.h"
+#include "common/table.h"
 
 namespace gwr::analysis {
 

@@ -5,13 +5,17 @@
 #include <set>
 #include <utility>
 
-#include "analysis/sql.h"
 #include "common/vocabulary.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
 namespace {
 
+// The panel and the realised figures read targets and facts of every stored version of a report,
+// in the precedence of canonical_reports (data/store_views.sql): (partial, report_id). They do
+// not join that view because they fall back to another version for an indicator the canonical
+// one lacks, and a five-year target may come from reports of several plan years.
 constexpr const char* kPanelSql = R"(
 WITH p AS (
   SELECT r.region, r.region_code, r.level, r.province, t.year, t.kind, t.canonical, t.indicator_id,
@@ -78,17 +82,19 @@ bool is_growth(const std::string& canonical) {
   return canonical.size() > 7 && canonical.compare(canonical.size() - 7, 7, "_growth") == 0;
 }
 
-// Review paragraphs of the region's next report that name a qualitative target's indicator.
+// Review paragraphs of the next report (next_reports, data/store_views.sql) of the target's
+// report that name a qualitative target's indicator.
 constexpr const char* kStatementSql = R"(
 SELECT coalesce(p.text_simplified, p.text), p.text, p.start_byte, p.end_byte, r.report_id, r.source
-FROM paragraphs p JOIN reports r ON r.report_id = p.report_id
-WHERE r.region = ?1 AND r.plan_year = ?2 + 1 AND r.report_id <> ?4
+FROM next_reports n JOIN paragraphs p ON p.report_id = n.next_report_id
+JOIN reports r ON r.report_id = p.report_id
+WHERE n.report_id = ?1
   AND p.section_type IN ('review', 'five_year_review')
-  AND instr(coalesce(p.text_simplified, p.text), ?3) > 0
-ORDER BY r.partial, r.report_id, p.ord
+  AND instr(coalesce(p.text_simplified, p.text), ?2) > 0
+ORDER BY p.ord
 LIMIT 20)";
 
-struct Statement {
+struct OutcomeStatement {
   std::string outcome;  // met | missed
   std::string sentence;
   Cell start, end;  // raw bytes of the paragraph holding the sentence
@@ -103,15 +109,13 @@ const data::Vocabulary* outcome_words() {
 
 // The explicit statement about a qualitative target in the next report's review: a sentence that
 // names the indicator and says it was not met (未完成 …), or met (完成/实现 + 目标/任务).
-std::optional<Statement> statement_for(sql::Stmt& q, const Cell& region, const Cell& year,
-                                       const std::string& indicator, const Cell& report) {
+std::optional<OutcomeStatement> statement_for(store::Statement& q, const std::string& indicator,
+                                              const Cell& report) {
   const data::Vocabulary* words = outcome_words();
   if (words == nullptr || indicator.size() < 6) return std::nullopt;
   q.reset();
-  const std::vector<Cell> ps = {region, year, Cell{indicator}, report};
-  for (std::size_t i = 0; i < ps.size(); ++i) {
-    if (!q.bind(static_cast<int>(i + 1), ps[i])) return std::nullopt;
-  }
+  q.bind(1, report);
+  q.bind(2, Cell{indicator});
   for (auto row = q.step(); row && *row; row = q.step()) {
     const std::string analysis = text(q.cell(0)), written = text(q.cell(1));
     // Sentences of the analysis text; offsets map to the written text when both are the same
@@ -141,7 +145,7 @@ std::optional<Statement> statement_for(sql::Stmt& q, const Cell& region, const C
         }
       }
       if (outcome.empty()) continue;
-      Statement st;
+      OutcomeStatement st;
       st.outcome = outcome;
       st.sentence = written.size() == analysis.size() ? written.substr(b, e - b) : std::string(s);
       st.start = q.cell(2);
@@ -177,12 +181,12 @@ std::string target_outcome(const std::string& canonical, const std::string& modi
   return "missed";
 }
 
-Result<Table> targets_panel(sqlite3* db, const TargetFilter& f) {
-  return sql::query(db, kPanelSql, params(f, std::nullopt), "targets");
+Result<Table> targets_panel(const store::Reader& db, const TargetFilter& f) {
+  return store::query(db, kPanelSql, params(f, std::nullopt), "targets");
 }
 
-Result<Table> wide_panel(sqlite3* db, const TargetFilter& f) {
-  auto p = sql::query(db, kPanelSql, params(f, std::string("plan_year")), "panel");
+Result<Table> wide_panel(const store::Reader& db, const TargetFilter& f) {
+  auto p = store::query(db, kPanelSql, params(f, std::string("plan_year")), "panel");
   if (!p) return p.error();
   const Table& t = *p;
   const std::size_t c_region = t.column("region"), c_code = t.column("region_code"),
@@ -224,7 +228,7 @@ Result<Table> wide_panel(sqlite3* db, const TargetFilter& f) {
   return w;
 }
 
-Result<Table> targets_realised(sqlite3* db, const TargetFilter& f, double near) {
+Result<Table> targets_realised(const store::Reader& db, const TargetFilter& f, double near) {
   auto p = targets_panel(db, f);
   if (!p) return p.error();
   Table t = std::move(p).value();
@@ -239,9 +243,9 @@ Result<Table> targets_realised(sqlite3* db, const TargetFilter& f, double near) 
                         "realised_start", "realised_end", "realised_source", "gap", "outcome"}) {
     t.columns.emplace_back(c);
   }
-  auto st = sql::Stmt::prepare(db, kRealisedSql);
+  auto st = store::Statement::prepare(db, kRealisedSql);
   if (!st) return st.error();
-  auto said = sql::Stmt::prepare(db, kStatementSql);
+  auto said = store::Statement::prepare(db, kStatementSql);
   if (!said) return said.error();
   const std::size_t c_ind = t.column("indicator");
   for (auto& row : t.rows) {
@@ -261,12 +265,9 @@ Result<Table> targets_realised(sqlite3* db, const TargetFilter& f, double near) 
       } else {
         ps[5] = row[c_unit];
       }
-      sql::Stmt* q = &st.value();
+      store::Statement* q = &st.value();
       q->reset();
-      for (std::size_t i = 0; i < ps.size(); ++i) {
-        auto b = q->bind(static_cast<int>(i + 1), ps[i]);
-        if (!b) return b.error();
-      }
+      for (std::size_t i = 0; i < ps.size(); ++i) q->bind(static_cast<int>(i + 1), ps[i]);
       auto has = q->step();
       if (!has) return has.error();
       if (*has) {
@@ -280,11 +281,10 @@ Result<Table> targets_realised(sqlite3* db, const TargetFilter& f, double near) 
       }
     }
     // A qualitative target is judged only by an explicit statement in the next report.
-    std::optional<Statement> statement;
+    std::optional<OutcomeStatement> statement;
     if (mod == "qualitative" && text(row[c_kind]) == "plan_year" && !is_null(row[c_region]) &&
         !is_null(row[c_year])) {
-      statement =
-          statement_for(said.value(), row[c_region], row[c_year], text(row[c_ind]), row[c_rep]);
+      statement = statement_for(said.value(), text(row[c_ind]), row[c_rep]);
       if (statement) {
         status = std::string("statement");
         verbatim = statement->sentence;

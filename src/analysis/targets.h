@@ -1,17 +1,19 @@
 // gwr/analysis/targets.h — the targets panel, the wide panel, and targets against outcomes.
 //
-//   auto db = store::Store::open("corpus.db", {.read_only = true});
+//   auto db = store::Reader::open("corpus.db");                  // store/query.h
 //   TargetFilter f;  f.indicator = "gdp_growth";  f.year = 2023;
-//   Result<Table> t = analysis::targets_panel(db->handle(), f);
-//   Result<Table> r = analysis::targets_realised(db->handle(), f);
+//   Result<Table> t = analysis::targets_panel(*db, f);
+//   Result<Table> r = analysis::targets_realised(*db, f);
 //
 // PANEL (targets_panel). One row per region × target year × kind × canonical indicator, columns
 // region, region_code, level, province, year, kind, canonical, indicator_id, indicator, value,
 // value_hi, unit, modifier, basis, aspiration, reference, relative_modifier, stretch_value,
 // base_year, verbatim, source, report_id. Targets of class `other` keep one row per indicator
 // wording. When several stored reports give the same region, year and indicator (two versions of
-// one speech), the first complete (non-partial) report by report_id wins, and within it the first
-// absolute target (a relative one, 高于全省1个百分点, only when the report gives no absolute one).
+// one speech), the first complete (non-partial) report by report_id wins — the precedence of
+// canonical_reports (data/store_views.sql), falling back to another version for an indicator the
+// canonical one lacks — and within it the first absolute target (a relative one, 高于全省1个百分点,
+// only when the report gives no absolute one).
 //
 // WIDE PANEL (wide_panel). One row per region × plan year with one column per canonical plan-year
 // target (class `other` excluded), holding `value` as written — the lower bound for ranges, null
@@ -35,9 +37,10 @@
 // the lower bound for ranges) and outcome:
 //   * unknown — no realised figure, a relative target, or a qualitative target without an
 //     explicit statement: a qualitative plan-year target is judged only by a sentence of the next
-//     report's review that names its indicator and says 未完成/未实现 (missed) or 完成/实现 +
-//     目标/任务 (met), data/outcome_words.tsv; realised_status is then `statement`, the sentence
-//     is realised_verbatim and realised_start/end span its paragraph;
+//     report's review (next_reports in data/store_views.sql) that names its indicator and says
+//     未完成/未实现 (missed) or 完成/实现 + 目标/任务 (met), data/outcome_words.tsv;
+//     realised_status is then `statement`, the sentence is realised_verbatim and realised_start/end
+//     span its paragraph;
 //   * ceilings (cpi, unemployment rates) and `at_most` targets: met iff realised ≤ value (≤
 //   value_hi
 //     for ranges); an `around` ceiling overshot by at most `near` is `near`; otherwise missed;
@@ -46,17 +49,16 @@
 //     (around 6% against 5.9% with near 0.2); otherwise missed. `around 6%` against 5.5% is missed.
 // `near` (default kDefaultNear = 0.2 points) is `gwr realised --near`.
 //
-// All functions borrow `db` (a store::Store handle), run parameterised read-only queries, and
-// return kInvalidData with SQLite's message when the database lacks the corpus schema.
+// All functions read through `db` (store/query.h) with parameterised queries, and return
+// kInvalidData with SQLite's message when the database lacks the corpus schema.
 #pragma once
-
-#include <sqlite3.h>
 
 #include <optional>
 #include <string>
 
-#include "analysis/table.h"
 #include "common/result.h"
+#include "common/table.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
@@ -69,11 +71,12 @@ struct TargetFilter {
   std::optional<std::string> region;     // exactly this region (name or code)
 };
 
-Result<Table> targets_panel(sqlite3* db, const TargetFilter& f);
-Result<Table> wide_panel(sqlite3* db, const TargetFilter& f);
+Result<Table> targets_panel(const store::Reader& db, const TargetFilter& f);
+Result<Table> wide_panel(const store::Reader& db, const TargetFilter& f);
 // The default `near` band of `around` targets, in the target's unit (points for %).
 constexpr double kDefaultNear = 0.2;
-Result<Table> targets_realised(sqlite3* db, const TargetFilter& f, double near = kDefaultNear);
+Result<Table> targets_realised(const store::Reader& db, const TargetFilter& f,
+                               double near = kDefaultNear);
 
 // The outcome rule above, exposed for tests and callers with their own data.
 std::string target_outcome(const std::string& canonical, const std::string& modifier,

@@ -10,9 +10,9 @@
 #include <set>
 #include <unordered_map>
 
-#include "analysis/sql.h"
 #include "common/data.h"
 #include "common/utf8.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
@@ -37,8 +37,8 @@ struct Para {
   std::string text;
 };
 
-Result<std::vector<Para>> paragraphs(sqlite3* db) {
-  auto st = sql::Stmt::prepare(db, R"(
+Result<std::vector<Para>> paragraphs(const store::Reader& db) {
+  auto st = store::Statement::prepare(db, R"(
 SELECT r.report_id, r.region, r.plan_year, COALESCE(p.text_simplified, p.text)
 FROM paragraphs p JOIN reports r ON r.report_id = p.report_id
 ORDER BY r.report_id, p.ord)");
@@ -106,7 +106,7 @@ Result<std::vector<std::string>> Segmenter::words(std::string_view text) const {
   return out;
 }
 
-Result<Table> top_terms(sqlite3* db, const Segmenter& seg, TermsBy by, std::size_t n,
+Result<Table> top_terms(const store::Reader& db, const Segmenter& seg, TermsBy by, std::size_t n,
                         const std::vector<std::int64_t>& report_ids) {
   auto ps = paragraphs(db);
   if (!ps) return ps.error();
@@ -153,7 +153,8 @@ Result<Table> top_terms(sqlite3* db, const Segmenter& seg, TermsBy by, std::size
   return t;
 }
 
-Result<Table> term_trends(sqlite3* db, const Segmenter& seg, TermsBy by, std::size_t n) {
+Result<Table> term_trends(const store::Reader& db, const Segmenter& seg, TermsBy by,
+                          std::size_t n) {
   auto ps = paragraphs(db);
   if (!ps) return ps.error();
   // group → plan year → counts
@@ -217,14 +218,15 @@ Result<Table> term_trends(sqlite3* db, const Segmenter& seg, TermsBy by, std::si
   return t;
 }
 
-Result<Table> slogans(sqlite3* db, std::size_t n, const std::vector<std::int64_t>& report_ids) {
-  auto q = sql::query(db, R"(
+Result<Table> slogans(const store::Reader& db, std::size_t n,
+                      const std::vector<std::int64_t>& report_ids) {
+  auto q = store::query(db, R"(
 SELECT report_id, region, plan_year, rank, slogan, count FROM (
   SELECT r.report_id, r.region, r.plan_year, s.text AS slogan, s.count,
          ROW_NUMBER() OVER (PARTITION BY r.report_id ORDER BY s.count DESC, s.text) AS rank
   FROM slogans s JOIN reports r ON r.report_id = s.report_id)
 WHERE rank <= ?1 ORDER BY report_id, rank)",
-                      {Cell{static_cast<std::int64_t>(n)}}, "slogans");
+                        {Cell{static_cast<std::int64_t>(n)}}, "slogans");
   if (!q || report_ids.empty()) return q;
   const std::set<std::int64_t> wanted(report_ids.begin(), report_ids.end());
   Table t = std::move(q).value();

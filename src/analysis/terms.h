@@ -27,16 +27,15 @@
 // concurrent use.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
-#include "analysis/table.h"
 #include "common/result.h"
+#include "common/table.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 
@@ -53,9 +52,10 @@ class Segmenter {
 
 enum class TermsBy { kReport, kYear, kRegion };
 
-Result<Table> top_terms(sqlite3* db, const Segmenter& seg, TermsBy by, std::size_t n,
+Result<Table> top_terms(const store::Reader& db, const Segmenter& seg, TermsBy by, std::size_t n,
                         const std::vector<std::int64_t>& report_ids = {});
-Result<Table> term_trends(sqlite3* db, const Segmenter& seg, TermsBy by, std::size_t n);
-Result<Table> slogans(sqlite3* db, std::size_t n, const std::vector<std::int64_t>& report_ids = {});
+Result<Table> term_trends(const store::Reader& db, const Segmenter& seg, TermsBy by, std::size_t n);
+Result<Table> slogans(const store::Reader& db, std::size_t n,
+                      const std::vector<std::int64_t>& report_ids = {});
 
 }  // namespace gwr::analysis

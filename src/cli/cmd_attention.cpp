@@ -14,7 +14,7 @@ int run_attention(const AttentionOptions& o) {
   if (!themes) return fail(themes.error());
   auto st = open_corpus(o.db);
   if (!st) return fail(st.error());
-  return print_table(analysis::attention(st->handle(), *themes,
+  return print_table(analysis::attention(*st, *themes,
                                          o.by == "section" ? analysis::AttentionBy::kSection
                                                            : analysis::AttentionBy::kReport),
                      o.format);

@@ -12,7 +12,7 @@ struct CheckOptions {
 int run_check(const CheckOptions& o) {
   auto st = open_corpus(o.db);
   if (!st) return fail(st.error());
-  return print_table(analysis::check(st->handle()), o.format);
+  return print_table(analysis::check(*st), o.format);
 }
 }  // namespace
 

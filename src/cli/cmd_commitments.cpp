@@ -18,11 +18,11 @@ int run_commitments(const CommitmentsOptions& o) {
   if (!words) return fail(words.error());
   auto st = open_corpus(o.db);
   if (!st) return fail(st.error());
-  auto ids = analysis::resolve_reports(st->handle(), o.refs);
+  auto ids = analysis::resolve_reports(*st, o.refs);
   if (!ids) return fail(ids.error());
-  Result<analysis::Table> all = analysis::Table{};
+  Result<Table> all = Table{};
   for (std::int64_t id : *ids) {
-    auto t = analysis::commitments(st->handle(), *seg, *words, id);
+    auto t = analysis::commitments(*st, *seg, *words, id);
     if (!t) return fail(t.error());
     if (all->columns.empty()) {
       all = std::move(t);

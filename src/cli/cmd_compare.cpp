@@ -15,9 +15,9 @@ int run_compare(const CompareOptions& o) {
   if (!themes) return fail(themes.error());
   auto st = open_corpus(o.db);
   if (!st) return fail(st.error());
-  auto ids = analysis::resolve_reports(st->handle(), o.refs);
+  auto ids = analysis::resolve_reports(*st, o.refs);
   if (!ids) return fail(ids.error());
-  return print_table(analysis::compare(st->handle(), *ids, *themes), o.format);
+  return print_table(analysis::compare(*st, *ids, *themes), o.format);
 }
 }  // namespace
 

@@ -22,9 +22,9 @@ int run_export(const ExportOptions& o) {
       names = {"targets"};
     }
   }
-  std::vector<analysis::Table> tables;
+  std::vector<Table> tables;
   for (const auto& n : names) {
-    auto t = analysis::export_table(st->handle(), n);
+    auto t = analysis::export_table(*st, n);
     if (!t) return fail(t.error());
     tables.push_back(std::move(t).value());
   }

@@ -67,7 +67,7 @@ nlohmann::json hit_json(const store::Hit& h) {
 }
 
 int run_search(const SearchOptions& o) {
-  auto st = store::Store::open(o.db, store::Options{true, true});
+  auto st = store::Reader::open(o.db);
   if (!st) return fail(st.error());
   store::SearchQuery q;
   q.text = o.query;

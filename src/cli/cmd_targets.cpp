@@ -24,9 +24,9 @@ int run_targets(const TargetsOptions& o) {
   if (!o.province.empty()) f.province = o.province;
   if (!o.kind.empty()) f.kind = o.kind;
   if (!o.region.empty()) f.region = o.region;
-  return print_table(o.realised ? analysis::targets_realised(st->handle(), f, o.near)
-                                : analysis::targets_panel(st->handle(), f),
-                     o.format);
+  return print_table(
+      o.realised ? analysis::targets_realised(*st, f, o.near) : analysis::targets_panel(*st, f),
+      o.format);
 }
 
 void add(CLI::App& app, std::vector<Command>& out, const char* name, const char* help,

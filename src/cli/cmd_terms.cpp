@@ -14,7 +14,7 @@ struct TermsOptions {
 int run_terms(const TermsOptions& o) {
   auto st = open_corpus(o.db);
   if (!st) return fail(st.error());
-  if (o.slogans) return print_table(analysis::slogans(st->handle(), o.top), o.format);
+  if (o.slogans) return print_table(analysis::slogans(*st, o.top), o.format);
   auto seg = analysis::Segmenter::load();
   if (!seg) return fail(seg.error());
   const auto by = o.by == "year"     ? analysis::TermsBy::kYear
@@ -24,9 +24,9 @@ int run_terms(const TermsOptions& o) {
     if (by == analysis::TermsBy::kReport) {
       return fail(make_error(ErrorCode::kUsage, "--trend needs --by year or --by region"));
     }
-    return print_table(analysis::term_trends(st->handle(), *seg, by, o.top), o.format);
+    return print_table(analysis::term_trends(*st, *seg, by, o.top), o.format);
   }
-  return print_table(analysis::top_terms(st->handle(), *seg, by, o.top), o.format);
+  return print_table(analysis::top_terms(*st, *seg, by, o.top), o.format);
 }
 }  // namespace
 

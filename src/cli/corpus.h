@@ -7,25 +7,23 @@
 #include <string>
 
 #include "analysis/output.h"
-#include "analysis/table.h"
 #include "cli/commands.h"
-#include "store/store.h"
+#include "common/table.h"
+#include "store/query.h"
 
 namespace gwr::cli {
 
 // The corpus database at `path`, read-only; a missing file is kUnreadable (never created).
-inline Result<store::Store> open_corpus(const std::string& path) {
+inline Result<store::Reader> open_corpus(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     return make_error(ErrorCode::kUnreadable, "no such corpus database", path);
   }
-  store::Options o;
-  o.read_only = true;
-  return store::Store::open(path, o);
+  return store::Reader::open(path);
 }
 
 // Prints `t` in `format` on stdout and returns the exit code.
-inline int print_table(const Result<analysis::Table>& t, const std::string& format) {
+inline int print_table(const Result<Table>& t, const std::string& format) {
   if (!t) return fail(t.error());
   auto st = analysis::print(std::cout, *t, format);
   if (!st) return fail(st.error());

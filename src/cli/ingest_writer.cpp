@@ -13,7 +13,6 @@
 #include <thread>
 
 #include "cli/commands.h"
-#include "store/sqlite.h"
 
 namespace gwr::cli {
 
@@ -53,14 +52,9 @@ class Progress {
 
 std::map<std::string, std::pair<std::int64_t, std::string>> recorded_files(const store::Store& st) {
   std::map<std::string, std::pair<std::int64_t, std::string>> out;
-  auto s = store::Stmt::prepare(st.handle(), "SELECT path, size, status FROM ingest_files");
-  if (!s) return out;
-  store::Stmt& q = s.value();
-  while (true) {
-    auto row = q.step();
-    if (!row || !*row) break;
-    out[q.text(0)] = {q.int64(1), q.text(2)};
-  }
+  auto files = st.recorded_files();
+  if (!files) return out;
+  for (auto& f : *files) out[f.path] = {f.size, f.status};
   return out;
 }
 

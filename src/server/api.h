@@ -1,14 +1,14 @@
 // gwr/server/api.h — INTERNAL to the server stage: the JSON API handlers behind server.cpp's
 // routes.
 //
-//   Ctx c{db, store, res, params, {}};
+//   Ctx c{reader, res, params};
 //   Reply r = api::report(c, 42);        // throws HttpError on a bad parameter or unknown id
 //
-// Handlers are plain functions of a Ctx: a borrowed read-only connection (one per worker thread
-// at a time), the immutable shared resources and the request's query parameters. They bind every
-// parameter into prepared statements. Failures are HttpError exceptions, caught by server.cpp's
-// route wrapper and turned into {"error": {code, message}} with the status; they never leave the
-// server stage.
+// Handlers are plain functions of a Ctx: a borrowed read connection (store/query.h; one per
+// request at a time), the immutable shared resources and the request's query parameters. They
+// read through the typed views of analysis/ (corpus.h, targets.h, …) and store::search, and
+// write no SQL. Failures are HttpError exceptions, caught by server.cpp's route wrapper and
+// turned into {"error": {code, message}} with the status; they never leave the server stage.
 #pragma once
 
 #include <cstdint>
@@ -21,10 +21,10 @@
 
 #include "analysis/attention.h"
 #include "analysis/commitments.h"
-#include "analysis/table.h"
 #include "analysis/terms.h"
 #include "common/result.h"
-#include "store/store.h"
+#include "common/table.h"
+#include "store/query.h"
 
 namespace gwr::server {
 
@@ -61,7 +61,7 @@ struct Resources {
 };
 
 struct Ctx {
-  const store::Store& store;
+  const store::Reader& db;
   const Resources& res;
   const Params& params;
 };
@@ -86,9 +86,11 @@ std::vector<std::int64_t> id_list(const Params& p, const std::string& name, std:
 std::optional<std::string> enum_param(const Params& p, const std::string& name,
                                       const std::vector<std::string>& allowed);
 
-nlohmann::json cell_json(const analysis::Cell& c);
+nlohmann::json cell_json(const Cell& c);
 // {"name", "columns": [...], "rows": [{col: value}...]}
-nlohmann::json table_json(const analysis::Table& t);
+nlohmann::json table_json(const Table& t);
+// [{col: value}...]: the rows alone.
+nlohmann::json rows_json(const Table& t);
 Reply json_reply(const nlohmann::json& j);
 
 namespace api {

@@ -37,7 +37,7 @@ std::vector<std::int64_t> known_reports(const Ctx& c, std::size_t max, bool requ
     bad_request("parameter 'report' is required (report ids, comma-separated)");
   for (auto id : ids) {
     // resolve_reports takes ids as digit strings and fails (kUsage) on unknown ones.
-    auto r = analysis::resolve_reports(c.store.handle(), {std::to_string(id)});
+    auto r = analysis::resolve_reports(c.db, {std::to_string(id)});
     if (!r) not_found("no report with id " + std::to_string(id));
   }
   return ids;
@@ -46,13 +46,12 @@ std::vector<std::int64_t> known_reports(const Ctx& c, std::size_t max, bool requ
 }  // namespace
 
 Reply targets(const Ctx& c) {
-  return json_reply(
-      table_json(unwrap(analysis::targets_panel(c.store.handle(), target_filter(c.params)))));
+  return json_reply(table_json(unwrap(analysis::targets_panel(c.db, target_filter(c.params)))));
 }
 
 Reply realised(const Ctx& c) {
   return json_reply(table_json(unwrap(analysis::targets_realised(
-      c.store.handle(), target_filter(c.params),
+      c.db, target_filter(c.params),
       number_param(c.params, "near", 0, 10).value_or(analysis::kDefaultNear)))));
 }
 
@@ -60,7 +59,7 @@ Reply attention(const Ctx& c) {
   const auto by = enum_param(c.params, "by", {"report", "section"}).value_or("report");
   auto ids = known_reports(c, kMaxCompare, false);
   auto t = unwrap(analysis::attention(
-      c.store.handle(), c.res.themes,
+      c.db, c.res.themes,
       by == "section" ? analysis::AttentionBy::kSection : analysis::AttentionBy::kReport, ids));
   nlohmann::json j = table_json(t);
   nlohmann::json themes = nlohmann::json::array();
@@ -79,27 +78,22 @@ Reply terms(const Ctx& c) {
                                                 : analysis::TermsBy::kReport;
   if (mode == "trends") {
     if (tb == analysis::TermsBy::kReport) bad_request("mode=trends needs by=year or by=region");
-    return json_reply(
-        table_json(unwrap(analysis::term_trends(c.store.handle(), c.res.segmenter, tb, n))));
+    return json_reply(table_json(unwrap(analysis::term_trends(c.db, c.res.segmenter, tb, n))));
   }
-  return json_reply(
-      table_json(unwrap(analysis::top_terms(c.store.handle(), c.res.segmenter, tb, n, ids))));
+  return json_reply(table_json(unwrap(analysis::top_terms(c.db, c.res.segmenter, tb, n, ids))));
 }
 
 Reply compare(const Ctx& c) {
   auto ids = known_reports(c, kMaxCompare, true);
-  auto t = unwrap(analysis::compare(c.store.handle(), ids, c.res.themes));
-  auto att = unwrap(
-      analysis::attention(c.store.handle(), c.res.themes, analysis::AttentionBy::kReport, ids));
+  auto t = unwrap(analysis::compare(c.db, ids, c.res.themes));
+  auto att = unwrap(analysis::attention(c.db, c.res.themes, analysis::AttentionBy::kReport, ids));
   nlohmann::json j = table_json(t);
   j["reports"] = ids;
   j["attention"] = table_json(att);
   return json_reply(j);
 }
 
-Reply checks(const Ctx& c) {
-  return json_reply(table_json(unwrap(analysis::check(c.store.handle()))));
-}
+Reply checks(const Ctx& c) { return json_reply(table_json(unwrap(analysis::check(c.db)))); }
 
 Reply download(const Ctx& c) {
   std::vector<std::string> names = {"targets", "realised"};
@@ -109,15 +103,15 @@ Reply download(const Ctx& c) {
   const auto name = enum_param(c.params, "table", names);
   if (!name) bad_request("parameter 'table' is required");
   const auto format = enum_param(c.params, "format", {"csv", "xlsx"}).value_or("csv");
-  analysis::Table t;
+  Table t;
   if (*name == "targets")
-    t = unwrap(analysis::targets_panel(c.store.handle(), target_filter(c.params)));
+    t = unwrap(analysis::targets_panel(c.db, target_filter(c.params)));
   else if (*name == "realised")
     t = unwrap(analysis::targets_realised(
-        c.store.handle(), target_filter(c.params),
+        c.db, target_filter(c.params),
         number_param(c.params, "near", 0, 10).value_or(analysis::kDefaultNear)));
   else
-    t = unwrap(analysis::export_table(c.store.handle(), *name));
+    t = unwrap(analysis::export_table(c.db, *name));
   t.name = *name;
 
   Reply r;

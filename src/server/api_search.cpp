@@ -1,11 +1,11 @@
 // Text endpoints: /api/search, /api/slogans, /api/commitments.
 #include <map>
 
+#include "analysis/commitments.h"
+#include "analysis/glossary.h"
 #include "analysis/terms.h"
 #include "server/api.h"
 #include "server/commitments.h"
-#include "server/reader.h"
-#include "server/rows.h"
 #include "store/search.h"
 
 namespace gwr::server::api {
@@ -81,8 +81,8 @@ Reply search(const Ctx& c) {
   q.highlight_close = kClose;
   q.snippet_from = static_cast<int>(offset);  // only the page shown needs snippets
   q.snippet_count = static_cast<int>(limit);
-  if (!c.store.has_fts()) bad_request("this corpus was ingested without a search index (--no-fts)");
-  auto hits = unwrap(store::search(c.store, q));
+  if (!c.db.has_fts()) bad_request("this corpus was ingested without a search index (--no-fts)");
+  auto hits = unwrap(store::search(c.db, q));
 
   std::map<std::string, int> level, province, year, section;
   nlohmann::json items = nlohmann::json::array();
@@ -110,7 +110,7 @@ Reply search(const Ctx& c) {
   }
   nlohmann::json matches = nullptr;  // every match, counted only when asked: another pass
   if (const auto n = int_param(p, "count", 0, 1); n && *n == 1) {
-    matches = unwrap(store::count(c.store, q));
+    matches = unwrap(store::count(c.db, q));
   }
   return json_reply({{"query", q.text},
                      {"total", hits.size()},
@@ -129,42 +129,36 @@ Reply search(const Ctx& c) {
 Reply slogans(const Ctx& c) {
   auto ids = id_list(c.params, "report", kMaxCompare);
   const auto n = static_cast<std::size_t>(int_param(c.params, "n", 1, kMaxTermsN).value_or(20));
-  auto t = unwrap(analysis::slogans(c.store.handle(), n, ids));
+  auto t = unwrap(analysis::slogans(c.db, n, ids));
   nlohmann::json j = table_json(t);
   const std::size_t col = t.column("slogan");
   const std::size_t rid = t.column("report_id");
   std::vector<std::pair<std::string, std::int64_t>> wanted;  // one pass over the glossary
   std::vector<std::size_t> at;
-  for (std::size_t r = 0; r < t.rows.size() && col != analysis::Table::npos; ++r) {
+  for (std::size_t r = 0; r < t.rows.size() && col != Table::npos; ++r) {
     j["rows"][r]["definition"] = nullptr;
     const auto* s = std::get_if<std::string>(&t.rows[r][col]);
     if (!s) continue;
     std::int64_t prefer = 0;
-    if (rid != analysis::Table::npos) {
+    if (rid != Table::npos) {
       if (auto* v = std::get_if<std::int64_t>(&t.rows[r][rid])) prefer = *v;
     }
     wanted.emplace_back(*s, prefer);
     at.push_back(r);
   }
-  auto defs = term_definitions(c.store.handle(), wanted);
-  for (std::size_t k = 0; k < defs.size(); ++k)
-    j["rows"][at[k]]["definition"] = defs[k]["definition"];
+  const auto defs = unwrap(analysis::term_definitions(c.db, wanted));
+  for (std::size_t k = 0; k < defs.size(); ++k) {
+    const auto& d = defs[k].definition;
+    j["rows"][at[k]]["definition"] = d ? nlohmann::json(*d) : nlohmann::json(nullptr);
+  }
   j["columns"].push_back("definition");
   return json_reply(j);
 }
 
 Reply commitments(const Ctx& c) {
   auto ids = id_list(c.params, "report", 1);
-  if (!ids.empty()) return json_reply(commitments_json(c.store.handle(), c.res, ids[0]));
-  nlohmann::json list =
-      rows(c.store.handle(),
-           "SELECT r.report_id AS id, r.region, r.province, r.level, r.plan_year, count(l.item_id) "
-           "AS items,"
-           " (SELECT n.report_id FROM reports n WHERE n.region = r.region AND n.plan_year = "
-           "r.plan_year + 1"
-           "  ORDER BY n.partial, n.report_id LIMIT 1) AS next_report"
-           " FROM reports r JOIN livelihood_items l ON l.report_id = r.report_id"
-           " GROUP BY r.report_id ORDER BY r.plan_year DESC, r.province, r.region");
+  if (!ids.empty()) return json_reply(commitments_json(c.db, c.res, ids[0]));
+  nlohmann::json list = rows_json(unwrap(analysis::commitment_reports(c.db)));
   return json_reply({{"reports", std::move(list)}});
 }
 

@@ -4,13 +4,12 @@
 #include <string_view>
 
 #include "analysis/commitments.h"
-#include "server/rows.h"
+#include "analysis/corpus.h"
 
 namespace gwr::server {
 
 namespace {
 
-using analysis::Cell;
 using nlohmann::json;
 
 json split_phrases(const Cell& c) {
@@ -30,13 +29,13 @@ json split_phrases(const Cell& c) {
 
 }  // namespace
 
-json commitments_json(sqlite3* db, const Resources& res, std::int64_t report_id) {
-  json self =
-      first_row(db, "SELECT report_id AS id, region, plan_year FROM reports WHERE report_id = ?1",
-                {Cell{report_id}});
-  if (self.is_null()) not_found("no report with id " + std::to_string(report_id));
-  const analysis::Table t =
-      unwrap(analysis::commitments(db, res.segmenter, res.commitment_words, report_id));
+json commitments_json(const store::Reader& db, const Resources& res, std::int64_t report_id) {
+  const auto ref = unwrap(analysis::report_ref(db, report_id));
+  if (!ref) not_found("no report with id " + std::to_string(report_id));
+  const json self = {{"id", ref->id},
+                     {"region", ref->region ? json(*ref->region) : json(nullptr)},
+                     {"plan_year", ref->plan_year ? json(*ref->plan_year) : json(nullptr)}};
+  const Table t = unwrap(analysis::commitments(db, res.segmenter, res.commitment_words, report_id));
   auto col = [&](const std::vector<Cell>& row, std::string_view name) {
     return cell_json(row[t.column(name)]);
   };

@@ -105,17 +105,21 @@ std::optional<std::string> enum_param(const Params& p, const std::string& name,
   bad_request("parameter '" + name + "' must be one of " + list);
 }
 
-nlohmann::json cell_json(const analysis::Cell& c) {
+nlohmann::json cell_json(const Cell& c) {
   if (auto* i = std::get_if<std::int64_t>(&c)) return *i;
   if (auto* d = std::get_if<double>(&c)) return *d;
   if (auto* s = std::get_if<std::string>(&c)) return *s;
   return nullptr;
 }
 
-nlohmann::json table_json(const analysis::Table& t) {
+nlohmann::json rows_json(const Table& t) {
   nlohmann::json rows = nlohmann::json::array();
   for (std::size_t r = 0; r < t.rows.size(); ++r) rows.push_back(analysis::row_json(t, r));
-  return {{"name", t.name}, {"columns", t.columns}, {"rows", std::move(rows)}};
+  return rows;
+}
+
+nlohmann::json table_json(const Table& t) {
+  return {{"name", t.name}, {"columns", t.columns}, {"rows", rows_json(t)}};
 }
 
 Reply json_reply(const nlohmann::json& j) {

@@ -1,22 +1,20 @@
 #include "server/reader.h"
 
 #include <algorithm>
-#include <climits>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "analysis/output.h"
 #include "server/api.h"
-#include "server/rows.h"
-#include "store/sqlite.h"
 
 namespace gwr::server {
 
 namespace {
 
-using analysis::Cell;
+using analysis::row_json;
 using nlohmann::json;
 
 std::int64_t num(const json& v, std::int64_t fallback = -1) {
@@ -58,138 +56,32 @@ struct Span {
 
 bool inside(const Span& outer, std::int64_t at) { return at >= outer.start && at < outer.end; }
 
+template <class T>
+json opt(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
 }  // namespace
 
-std::vector<json> term_definitions(
-    sqlite3* db, const std::vector<std::pair<std::string, std::int64_t>>& wanted) {
-  // One pass over the glossary instead of one scan per term (instr() cannot use an index): each
-  // row is filed under its whole term and under every “…” span in it — exactly the texts for
-  // which `term = text OR instr(term, '“' || text || '”') > 0` holds.
-  struct Cand {
-    std::int64_t glossary_id, report_id;
-    std::optional<std::int64_t> plan_year;
-  };
-  std::map<std::string, std::vector<Cand>> found;
-  for (const auto& w : wanted) found.emplace(w.first, std::vector<Cand>{});
-  const std::string open = "“", close = "”";
-  {
-    store::Stmt s = unwrap(store::Stmt::prepare(
-        db,
-        "SELECT g.glossary_id, g.term, g.report_id, r.plan_year FROM glossary g"
-        " JOIN reports r ON r.report_id = g.report_id"));
-    while (unwrap(s.step())) {
-      const Cand c{s.int64(0), s.int64(2), s.opt_int64(3)};
-      const std::string term = s.text(1);
-      std::vector<std::string> keys = {term};
-      for (auto a = term.find(open); a != std::string::npos; a = term.find(open, a + 1)) {
-        for (auto b = term.find(close, a + open.size()); b != std::string::npos;
-             b = term.find(close, b + 1))
-          keys.push_back(term.substr(a + open.size(), b - a - open.size()));
-      }
-      std::sort(keys.begin(), keys.end());
-      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      for (const auto& k : keys) {
-        auto it = found.find(k);
-        if (it != found.end()) it->second.push_back(c);
-      }
-    }
-  }
-  store::Stmt def = unwrap(store::Stmt::prepare(
-      db,
-      "SELECT g.definition, r.region, r.plan_year, r.report_id FROM glossary g"
-      " JOIN reports r ON r.report_id = g.report_id WHERE g.glossary_id = ?1"));
-  std::vector<json> out;
-  for (const auto& [text, prefer] : wanted) {
-    json item = {{"text", text},
-                 {"definition", nullptr},
-                 {"region", nullptr},
-                 {"plan_year", nullptr},
-                 {"report_id", nullptr}};
-    const auto& cands = found.at(text);
-    // ORDER BY (report_id = prefer) DESC, plan_year DESC (NULL last), glossary_id
-    auto better = [p = prefer](const Cand& a, const Cand& b) {
-      if ((a.report_id == p) != (b.report_id == p)) return a.report_id == p;
-      if (a.plan_year != b.plan_year)
-        return a.plan_year.value_or(INT64_MIN) > b.plan_year.value_or(INT64_MIN);
-      return a.glossary_id < b.glossary_id;
-    };
-    if (!cands.empty()) {
-      const Cand& best = *std::min_element(cands.begin(), cands.end(), better);
-      def.bind(1, best.glossary_id);
-      if (unwrap(def.step())) {
-        item["definition"] = def.text(0);
-        item["region"] = def.is_null(1) ? json(nullptr) : json(def.text(1));
-        item["plan_year"] = def.is_null(2) ? json(nullptr) : json(def.int64(2));
-        item["report_id"] = def.int64(3);
-      }
-      def.reset();
-    }
-    out.push_back(std::move(item));
-  }
-  return out;
+json term_json(const analysis::TermDefinition& d) {
+  return {{"text", d.text},
+          {"definition", opt(d.definition)},
+          {"region", opt(d.region)},
+          {"plan_year", opt(d.plan_year)},
+          {"report_id", opt(d.report_id)}};
 }
 
-json term_definition(sqlite3* db, const std::string& text, std::int64_t prefer_report) {
-  return term_definitions(db, {{text, prefer_report}}).front();
-}
-
-std::string bare_term(const std::string& term) {
-  std::string t = term;
-  const std::string open = "“", close = "”";
-  const auto a = t.find(open);
-  const auto b = t.find(close);
-  if (a != std::string::npos && b != std::string::npos && b > a) {
-    return t.substr(a + open.size(), b - a - open.size());
-  }
-  t.erase(std::remove(t.begin(), t.end(), '"'), t.end());
-  return t;
-}
-
-json reader_json(sqlite3* db, std::int64_t id, json meta) {
-  const std::vector<Cell> arg = {Cell{id}};
-  json sections =
-      rows(db,
-           "SELECT ord, title, level, type, appended, start_byte AS start, end_byte AS end"
-           " FROM sections WHERE report_id = ?1 ORDER BY ord",
-           arg);
-  json paragraphs = rows(db,
-                         "SELECT paragraph_id AS id, ord, section_type, section_title, text, "
-                         "start_byte AS start, end_byte AS end"
-                         " FROM paragraphs WHERE report_id = ?1 ORDER BY ord",
-                         arg);
-  json quantities = rows(
-      db,
-      "SELECT value, value_hi, unit, kind, comparator, text, start_byte AS start, end_byte AS end"
-      " FROM quantities WHERE report_id = ?1 ORDER BY start_byte, quantity_id",
-      arg);
-  json facts =
-      rows(db,
-           "SELECT ord, indicator, indicator_id, measure, value, value_hi, unit, comparator, "
-           "status, period, year,"
-           " scope, headline, linked_ord AS linked, verbatim, start_byte AS start, end_byte AS end"
-           " FROM facts WHERE report_id = ?1 ORDER BY ord",
-           arg);
-  json targets = rows(db,
-                      "SELECT kind, horizon, year, indicator, indicator_id, canonical, value, "
-                      "value_hi, unit, modifier, basis,"
-                      " aspiration, reference, relative_modifier, stretch_value, base_year,"
-                      " verbatim, start_byte AS start, end_byte AS end"
-                      " FROM targets WHERE report_id = ?1 ORDER BY kind DESC, target_id",
-                      arg);
-  json livelihood =
-      rows(db,
-           "SELECT ord, label, declared_count, text, start_byte AS start, end_byte AS end"
-           " FROM livelihood_items WHERE report_id = ?1 ORDER BY ord",
-           arg);
-  json glossary = rows(db,
-                       "SELECT term, definition, start_byte AS start, end_byte AS end FROM "
-                       "glossary WHERE report_id = ?1"
-                       " ORDER BY glossary_id",
-                       arg);
-  json warnings = rows(
-      db, "SELECT code, message, raw_offset AS offset FROM warnings WHERE report_id = ?1", arg);
-  json slogans = rows(
-      db, "SELECT text, count FROM slogans WHERE report_id = ?1 ORDER BY count DESC, text", arg);
+json reader_json(const analysis::ReportView& view) {
+  json meta = row_json(view.report, 0);
+  json sections = rows_json(view.sections);
+  json paragraphs = rows_json(view.paragraphs);
+  json quantities = rows_json(view.quantities);
+  json facts = rows_json(view.facts);
+  json targets = rows_json(view.targets);
+  json livelihood = rows_json(view.livelihood);
+  json glossary = rows_json(view.glossary);
+  json warnings = rows_json(view.warnings);
+  json slogans = rows_json(view.slogans);
 
   // Fact and target lookups by raw position.
   std::vector<std::pair<Span, std::int64_t>> fact_spans, target_spans;
@@ -252,18 +144,8 @@ json reader_json(sqlite3* db, std::int64_t id, json meta) {
     p.erase("text");
   }
 
-  // Terms: slogans and own glossary terms, each with a definition from any report.
-  std::vector<std::pair<std::string, std::int64_t>> wanted;
-  auto add_term = [&](const std::string& t) {
-    if (t.empty()) return;
-    for (const auto& w : wanted)
-      if (w.first == t) return;
-    wanted.emplace_back(t, id);
-  };
-  for (const auto& s : slogans) add_term(s["text"].get<std::string>());
-  for (const auto& g : glossary) add_term(bare_term(g["term"].get<std::string>()));
   json terms = json::array();
-  for (auto& item : term_definitions(db, wanted)) terms.push_back(std::move(item));
+  for (const auto& d : view.terms) terms.push_back(term_json(d));
 
   json plan = json::array(), fyp = json::array();
   for (auto& t : targets) (t["kind"] == "five_year" ? fyp : plan).push_back(t);

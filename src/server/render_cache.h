@@ -2,11 +2,12 @@
 // database does not change.
 //
 //   RenderCache cache(64 << 20);
-//   std::string body = cache.get(db, "report/2", [&] { return render_report(db, 2); });
+//   std::string body = cache.get(db, "report/2", [&] { return render_report(db, 2); });  // db:
+//   store::Reader
 //
 // get() returns the body rendered earlier under `key` when the database has not changed since,
 // else calls render() and keeps what it returns. A change is any commit by another connection
-// (a `gwr ingest` into the served file): every get() first reads PRAGMA data_version on the
+// (a `gwr ingest` into the served file): every get() first reads store::data_version of the
 // connection it is given, which changes when another connection has committed since that
 // connection last read it. A connection that sees a change, or is seen for the first time,
 // starts a new generation, and answers of older generations are never returned again. Each
@@ -28,7 +29,7 @@
 #include <string>
 #include <string_view>
 
-struct sqlite3;
+#include "store/query.h"
 
 namespace gwr::server {
 
@@ -36,7 +37,8 @@ class RenderCache {
  public:
   explicit RenderCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
-  std::string get(sqlite3* db, std::string_view key, const std::function<std::string()>& render);
+  std::string get(const store::Reader& db, std::string_view key,
+                  const std::function<std::string()>& render);
 
  private:
   struct Entry {
@@ -47,7 +49,8 @@ class RenderCache {
   std::size_t max_bytes_;
   std::size_t bytes_ = 0;
   std::uint64_t generation_ = 0;
-  std::map<sqlite3*, std::int64_t> seen_;  // each connection's data_version at its last check
+  // Each connection's data_version at its last check.
+  std::map<const store::Reader*, std::int64_t> seen_;
   std::map<std::string, Entry, std::less<>> entries_;
   std::deque<std::string> order_;  // keys, oldest first
 };

@@ -16,8 +16,7 @@
 #include "server/assets.h"
 #include "server/conn.h"
 #include "server/render_cache.h"
-#include "server/rows.h"
-#include "store/store.h"
+#include "store/query.h"
 
 namespace gwr::server {
 
@@ -154,56 +153,37 @@ class Gate {
   FairSlots slots_;
 };
 
-// A fixed set of read-only connections, one lent to each request at a time. While lent, a SQLite
-// progress handler interrupts the connection's queries once the request's deadline has passed.
+// A fixed set of read connections, one lent to each request at a time. While lent, a connection's
+// queries are interrupted once the request's deadline has passed (store::set_deadline).
 class Pool {
-  struct Slot {
-    Clock::time_point deadline;
-    bool expired = false;
-  };
-
  public:
-  explicit Pool(std::vector<store::Store> stores)
-      : stores_(std::move(stores)), slots_(stores_.size()), free_(stores_.size()) {}
+  explicit Pool(std::vector<store::Reader> readers)
+      : readers_(std::move(readers)), free_(readers_.size()) {}
   class Lease {
    public:
     Lease(Pool& p, Clock::time_point deadline) : p_(p) {
       auto i = p_.free_.acquire(deadline);
       if (!i) unavailable("busy", "no database connection came free within the time budget");
       i_ = *i;
-      Slot& s = p_.slots_[i_];
-      s.deadline = deadline;
-      s.expired = false;
-      sqlite3_progress_handler(p_.stores_[i_].handle(), kProgressOps, &Lease::check, &s);
+      store::set_deadline(p_.readers_[i_], deadline);
     }
     ~Lease() {
-      sqlite3_progress_handler(p_.stores_[i_].handle(), 0, nullptr, nullptr);
+      store::set_deadline(p_.readers_[i_], std::nullopt);
       p_.free_.release(i_);
     }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
-    const store::Store& store() const { return p_.stores_[i_]; }
-    // The progress handler interrupted a query, or the budget is spent.
-    bool expired() const {
-      const Slot& s = p_.slots_[i_];
-      return s.expired || Clock::now() >= s.deadline;
-    }
+    const store::Reader& reader() const { return p_.readers_[i_]; }
+    // A query was interrupted, or the budget is spent.
+    bool expired() const { return store::deadline_passed(p_.readers_[i_]); }
 
    private:
-    static int check(void* arg) {
-      auto* s = static_cast<Slot*>(arg);
-      if (Clock::now() < s->deadline) return 0;
-      s->expired = true;
-      return 1;  // the query ends with SQLITE_INTERRUPT
-    }
     Pool& p_;
     std::size_t i_ = 0;
   };
 
  private:
-  static constexpr int kProgressOps = 256;  // VM steps between deadline checks
-  std::vector<store::Store> stores_;
-  std::vector<Slot> slots_;  // one per store; never resized
+  std::vector<store::Reader> readers_;  // never resized: the render cache keys on their addresses
   FairSlots free_;
 };
 
@@ -220,10 +200,10 @@ struct Server::Impl {
   // /api/reports/:id answers: the reader's whole report, the same until the database changes.
   RenderCache reports_cache{kReportsCacheBytes};
 
-  Impl(Options o, Resources r, std::vector<store::Store> stores)
+  Impl(Options o, Resources r, std::vector<store::Reader> readers)
       : options(std::move(o)),
         res(std::move(r)),
-        pool(std::move(stores)),
+        pool(std::move(readers)),
         heavy(options.heavy_slots > 0 ? options.heavy_slots : std::max(1, options.threads / 2)),
         http(ConnLimits{.workers = options.threads * 2 + 2,
                         .max_connections = options.max_connections,
@@ -244,7 +224,7 @@ struct Server::Impl {
       std::optional<Gate::Ticket> ticket;
       if (expensive) ticket.emplace(heavy, deadline);
       Pool::Lease lease(pool, deadline);
-      Ctx c{lease.store(), res, req.params};
+      Ctx c{lease.reader(), res, req.params};
       Reply r;
       try {
         r = fn(c);
@@ -403,7 +383,7 @@ struct Server::Impl {
                 }
                 const std::int64_t id = std::stoll(raw);
                 Reply r;
-                r.body = reports_cache.get(c.store.handle(), std::to_string(id),
+                r.body = reports_cache.get(c.db, std::to_string(id),
                                            [&] { return api::report(c, id).body; });
                 return r;
               },
@@ -444,17 +424,12 @@ Result<std::unique_ptr<Server>> Server::create(const Options& options) {
     return make_error(ErrorCode::kUsage,
                       "budgets, timeouts and connection limits must be positive");
   }
-  std::vector<store::Store> stores;
+  // Reader::open refuses a file that is not a gwr corpus (kInvalidData) before anything is served.
+  std::vector<store::Reader> readers;
   for (int i = 0; i < options.threads; ++i) {
-    auto st = store::Store::open(options.db, store::Options{.read_only = true, .fts = true});
-    if (!st) return st.error();
-    stores.push_back(std::move(st).value());
-  }
-  // A gwr corpus has a reports table; anything else is refused before serving.
-  if (sqlite3_exec(stores.front().handle(), "SELECT count(*) FROM reports", nullptr, nullptr,
-                   nullptr) != SQLITE_OK) {
-    return make_error(ErrorCode::kInvalidData, "not a gwr corpus database (no reports table)",
-                      options.db.string());
+    auto r = store::Reader::open(options.db);
+    if (!r) return r.error();
+    readers.push_back(std::move(r).value());
   }
   auto themes = analysis::Themes::load();
   if (!themes) return themes.error();
@@ -465,7 +440,7 @@ Result<std::unique_ptr<Server>> Server::create(const Options& options) {
   auto impl = std::make_unique<Impl>(
       options,
       Resources{std::move(themes).value(), std::move(seg).value(), std::move(words).value()},
-      std::move(stores));
+      std::move(readers));
   impl->setup();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

@@ -15,10 +15,10 @@
 // exact name — never from the file system — in the brotli or gzip form made at build time, with
 // an ETag (304 on If-None-Match) and no-cache, or immutable for "?v=<the current hash>".
 //
-// SAFETY. The database is opened read-only (a pool of Options::threads read-only connections,
-// lent to one request at a time); every query binds its parameters. Connections are handled by
-// server/conn.h: a request takes a worker only once its whole head has arrived, so slow or idle
-// clients cannot starve the server; heads must arrive within read_timeout_s, answers go out
+// SAFETY. The database is opened read-only (a pool of Options::threads store::Reader connections,
+// store/query.h, lent to one request at a time); every query binds its parameters. Connections are
+// handled by server/conn.h: a request takes a worker only once its whole head has arrived, so slow
+// or idle clients cannot starve the server; heads must arrive within read_timeout_s, answers go out
 // within write_timeout_s, at most max_connections are open. Every API request has a time budget
 // (budget_ms, from the arrival of its head): waiting for a worker, a database connection or an
 // expensive-endpoint slot, and running its queries (a SQLite progress handler interrupts them) —

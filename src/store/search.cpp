@@ -220,12 +220,12 @@ Result<std::int64_t> run_count(sqlite3* db, const SearchQuery& q, const std::str
 // query written in FTS5 syntax (quotes, prefix stars, parentheses, ^) is the user's to fix; stray
 // punctuation elsewhere (7.5%) is retried with each term quoted.
 template <class Fn>
-auto with_match(const Store& store, const SearchQuery& q, Fn fn) -> decltype(fn(nullptr, q, "")) {
+auto with_match(const Reader& db, const SearchQuery& q, Fn fn) -> decltype(fn(nullptr, q, "")) {
   if (q.limit < 1 || q.limit > kMaxSearchLimit) {
     return make_error(ErrorCode::kUsage,
                       "the limit must be between 1 and " + std::to_string(kMaxSearchLimit));
   }
-  if (!store.has_fts()) {
+  if (!db.has_fts()) {
     return make_error(ErrorCode::kUsage,
                       "the corpus has no full-text index (ingested with --no-fts); run gwr ingest "
                       "again without it");
@@ -234,10 +234,10 @@ auto with_match(const Store& store, const SearchQuery& q, Fn fn) -> decltype(fn(
   if (match.find_first_not_of(" \t\r\n") == std::string::npos) {
     return make_error(ErrorCode::kUsage, "the search query is empty");
   }
-  auto r = fn(store.handle(), q, match);
+  auto r = fn(handle_of(db), q, match);
   if (r || r.error().code != ErrorCode::kUsage) return r;
   if (match.find_first_of("\"*()^") == std::string::npos) {
-    auto retry = fn(store.handle(), q, quote_terms(match));
+    auto retry = fn(handle_of(db), q, quote_terms(match));
     if (retry || retry.error().code != ErrorCode::kUsage) return retry;
   }
   return make_error(ErrorCode::kUsage, "cannot parse the search query: " + r.error().message,
@@ -246,12 +246,12 @@ auto with_match(const Store& store, const SearchQuery& q, Fn fn) -> decltype(fn(
 
 }  // namespace
 
-Result<std::vector<Hit>> search(const Store& store, const SearchQuery& q) {
-  return with_match(store, q, run);
+Result<std::vector<Hit>> search(const Reader& db, const SearchQuery& q) {
+  return with_match(db, q, run);
 }
 
-Result<std::int64_t> count(const Store& store, const SearchQuery& q) {
-  return with_match(store, q, run_count);
+Result<std::int64_t> count(const Reader& db, const SearchQuery& q) {
+  return with_match(db, q, run_count);
 }
 
 }  // namespace gwr::store

@@ -3,7 +3,7 @@
 //   store::SearchQuery q;
 //   q.text = "“高质量发展” 教育";                  // FTS5 syntax; several words mean AND
 //   q.level = "prefecture";  q.year = 2023;  q.limit = 20;
-//   auto hits = store::search(st, q);           // Result<std::vector<Hit>>, best first
+//   auto hits = store::search(db, q);           // db: a store::Reader; Result<std::vector<Hit>>
 //   for (const auto& h : *hits) print(h.region, h.plan_year, h.snippet);
 //
 // The query text is converted to simplified characters (text::to_simplified) and handed to FTS5
@@ -16,7 +16,7 @@
 // Hits are ranked by BM25 (Hit::score, higher is better); ties keep paragraph order. Filters
 // are exact matches on reports columns (region also matches region_code) and on
 // paragraphs.section_type. Needs paragraphs_fts: a corpus ingested with --no-fts gives kUsage.
-// Reads only; safe to call on a read-only Store.
+// Reads only, through a read connection (store/query.h; a Store's reader() too).
 //
 // Cost. FTS5 scores every matching paragraph (a very common word matches most of them); search()
 // then joins the paragraph and report rows of the best `limit` only, and makes the snippets of
@@ -33,7 +33,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "store/store.h"
+#include "store/query.h"
 
 namespace gwr::store {
 
@@ -68,10 +68,10 @@ struct Hit {
   std::int64_t start_byte = 0, end_byte = 0;  // the paragraph in the source file
 };
 
-Result<std::vector<Hit>> search(const Store& store, const SearchQuery& query);
+Result<std::vector<Hit>> search(const Reader& db, const SearchQuery& query);
 
 // How many paragraphs match `query`'s text and filters (its limit and snippet fields are checked,
 // then ignored). Same errors as search().
-Result<std::int64_t> count(const Store& store, const SearchQuery& query);
+Result<std::int64_t> count(const Reader& db, const SearchQuery& query);
 
 }  // namespace gwr::store

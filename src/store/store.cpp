@@ -1,16 +1,15 @@
 #include "store/store.h"
 
-#include <unistd.h>
 #include <xxhash.h>
 
 #include <cstdio>
-#include <fstream>
 #include <tuple>
 #include <utility>
 
 #include "common/data.h"
 #include "common/utf8.h"
 #include "store/body_gaps.h"
+#include "store/query.h"
 #include "store/sqlite.h"
 #include "store/tokenizer.h"
 
@@ -31,15 +30,6 @@ std::string content_key(std::string_view body) {
 
 namespace {
 
-constexpr int kBusyTimeoutMs = 10000;
-constexpr long long kCacheMiB = 128;
-constexpr long long kMmapBytes = 1ll << 30;
-// Version 2: reports.extraction_json dropped; paragraphs.text_simplified NULL when equal to text.
-// Version 3: region_source and the relative/stretch/doubling target columns.
-// Version 4: the body text stored once: reports is a view over report_rows whose body_text is
-// rebuilt from the paragraphs and body_gaps; slogans without rowid.
-constexpr const char* kSchemaVersion = "4";
-
 constexpr const char* kCreateFts =
     "CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text_simplified, "
     "content='paragraph_analysis_text', "
@@ -51,7 +41,7 @@ struct Inserts {
       warning, file, gap;
 
   static Result<Inserts> prepare(sqlite3* db) {
-    // Columns in the order of the row structs of store/rows.h (T::tie), after report_id.
+    // Columns in the order of the row structs of extraction/rows.h (T::tie), after report_id.
     const char* sql[] = {
         "SELECT report_id FROM report_rows WHERE content_key = ?1",
         "INSERT INTO report_rows(content_key, char_count, source, index_in_file, format, encoding, "
@@ -97,13 +87,6 @@ struct Inserts {
                    std::move(s[12])};
   }
 };
-
-Result<bool> table_exists(sqlite3* db, std::string_view name) {
-  auto s = Stmt::prepare(db, "SELECT 1 FROM sqlite_master WHERE name = ?1");
-  if (!s) return s.error();
-  s->bind(1, name);
-  return s->step();
-}
 
 // A version 2 database: add the columns version 3 introduced, in one transaction.
 Status migrate_from_v2(sqlite3* db) {
@@ -210,44 +193,6 @@ std::optional<std::string> nonempty(const std::string& s) {
 
 namespace fs = std::filesystem;
 
-// A file: URI for sqlite3_open_v2 (SQLITE_OPEN_URI) of `path` with `query`.
-std::string file_uri(const fs::path& path, const std::string& query) {
-  std::error_code ec;
-  const fs::path abs = fs::absolute(path, ec);
-  std::string out = "file:";
-  for (char c : (ec ? path : abs).string()) {
-    if (c == '%' || c == '?' || c == '#') {
-      static const char* hex = "0123456789abcdef";
-      out += '%';
-      out += hex[(static_cast<unsigned char>(c) >> 4) & 15];
-      out += hex[static_cast<unsigned char>(c) & 15];
-    } else {
-      out += c;
-    }
-  }
-  return out + "?" + query;
-}
-
-// The database header says WAL (file format versions 2 at bytes 18 and 19).
-bool wal_header(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  char h[20] = {};
-  if (!in.read(h, sizeof h)) return false;
-  return h[18] == 2 && h[19] == 2;
-}
-
-// A read-only open that must not create side files: a WAL database whose folder is not writable
-// and that has no WAL content waiting.
-bool needs_immutable(const fs::path& path) {
-  std::error_code ec;
-  fs::path dir = path.parent_path();
-  if (dir.empty()) dir = ".";
-  if (::access(dir.c_str(), W_OK) == 0) return false;
-  if (!wal_header(path)) return false;
-  const auto wal = fs::file_size(fs::path(path.string() + "-wal"), ec);
-  return ec || wal == 0;
-}
-
 Status quick_check(sqlite3* db) {
   std::string problems;
   auto damaged = [](const Error& e) {
@@ -281,6 +226,7 @@ struct Store::Impl {
   bool batch = false;
   std::optional<Inserts> ins;  // prepared on first write
   std::optional<Stmt> fts_insert;
+  std::optional<Reader> reader;  // over `db`, set once open() has succeeded
 
   Status begin() { return exec(db.get(), "BEGIN IMMEDIATE"); }
   Status commit() { return exec(db.get(), "COMMIT"); }
@@ -315,39 +261,20 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
   impl->read_only = options.read_only;
   std::error_code exists_ec;
   const bool existed = fs::exists(path, exists_ec) && fs::file_size(path, exists_ec) > 0;
-  const bool immutable = options.read_only && (options.immutable || needs_immutable(path));
-  const int flags = options.read_only ? SQLITE_OPEN_READONLY | (immutable ? SQLITE_OPEN_URI : 0)
-                                      : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  const std::string name = immutable ? file_uri(path, "immutable=1") : path.string();
-  sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
-  impl->db.reset(raw);
+  auto opened = open_file(path, options.read_only, options.immutable);
+  if (!opened) return opened.error();
+  impl->db = std::move(opened).value();
+  sqlite3* db = impl->db.get();
   const std::string where = path.string();
-  if (rc != SQLITE_OK) {
-    Error e = sqlite_error(raw, "cannot open the corpus database");
-    e.code = ErrorCode::kUnreadable;
-    e.where = where;
-    return e;
-  }
-  sqlite3* db = raw;
-  sqlite3_extended_result_codes(db, 1);
-  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   auto with_where = [&](Error e) {
     e.where = where;
     return e;
   };
-  if (auto s = register_tokenizer(db); !s) return with_where(s.error());
-  // Before anything reads or writes the file (the tokenizer only registers a function).
+  // Before anything reads or writes the file (opening only registered the tokenizer).
   if (!options.read_only && existed && options.check_integrity) {
     if (auto s = quick_check(db); !s) return with_where(s.error());
   }
-  if (auto s = exec(db, "PRAGMA foreign_keys = ON"); !s) return with_where(s.error());
-  // A page cache of kCacheMiB (SQLite's default is 2 MB) and memory-mapped reads: a corpus of
-  // many GB keeps its index pages and the full-text segments being merged in memory.
-  if (auto s = exec(db, "PRAGMA cache_size = -" + std::to_string(kCacheMiB * 1024) +
-                            "; PRAGMA mmap_size = " + std::to_string(kMmapBytes));
-      !s)
-    return with_where(s.error());
+  if (auto s = tune(db); !s) return with_where(s.error());
   if (!options.read_only) {
     if (auto s = exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !s)
       return with_where(s.error());
@@ -365,28 +292,11 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
         !s)
       return with_where(s.error());
   }
-  {
-    // A database written by another version of the schema is refused, not half-used.
-    auto v = Stmt::prepare(db, "SELECT value FROM meta WHERE key = 'schema_version'");
-    if (v) {
-      auto row = v->step();
-      if (row && *row && v->text(0) != kSchemaVersion) {
-        return make_error(ErrorCode::kInvalidData,
-                          "corpus database has schema version " + v->text(0) +
-                              ", this gwr reads version " + kSchemaVersion +
-                              "; ingest the reports again into a new database",
-                          where);
-      }
-    }
-  }
-  auto has_reports = table_exists(db, "reports");
-  if (!has_reports) return with_where(has_reports.error());
-  if (!*has_reports)
-    return make_error(ErrorCode::kInvalidData, "not a gwr corpus database (no reports table)",
-                      where);
-  auto has_fts = table_exists(db, "paragraphs_fts");
-  if (!has_fts) return with_where(has_fts.error());
+  auto has_fts = check_corpus(db, where);
+  if (!has_fts) return has_fts.error();
   impl->fts = *has_fts;
+  if (auto s = ensure_read_views(db, /*persistent=*/!options.read_only); !s)
+    return with_where(s.error());
   if (!options.read_only && options.fts && !impl->fts) {
     // Created late (the database was ingested with --no-fts): index what is already there.
     if (auto s =
@@ -398,6 +308,7 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
     }
     impl->fts = true;
   }
+  impl->reader.emplace(borrow_reader(db, impl->fts));
   return Store(std::move(impl));
 }
 
@@ -405,6 +316,22 @@ bool Store::has_fts() const { return impl_->fts; }
 bool Store::read_only() const { return impl_->read_only; }
 bool Store::in_batch() const { return impl_->batch; }
 sqlite3* Store::handle() const { return impl_->db.get(); }
+const Reader& Store::reader() const { return *impl_->reader; }
+
+Result<std::vector<FileRecord>> Store::recorded_files() const {
+  auto s = Stmt::prepare(
+      impl_->db.get(), "SELECT path, size, status, reports, error FROM ingest_files ORDER BY path");
+  if (!s) return s.error();
+  std::vector<FileRecord> out;
+  for (;;) {
+    auto row = s->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.push_back(
+        FileRecord{s->text(0), s->int64(1), s->text(2), static_cast<int>(s->int64(3)), s->text(4)});
+  }
+  return out;
+}
 
 Status Store::begin_batch() {
   if (auto s = impl_->writable(); !s) return s;

@@ -6,22 +6,24 @@
 //     Result<store::AddResult> a = st->add(x);                   // one transaction per call
 //     if (a && a->duplicate) { /* same body already stored: nothing written */ }
 //   }
-//   sqlite3* db = st->handle();                                  // read queries (analysis stage)
+//   auto t = store::query(st->reader(), "SELECT count(*) FROM reports");  // read (store/query.h)
 //
-// The schema is data/store_schema.sql (documented in docs/schema.md, "Corpus database"). open()
-// applies it, turns on WAL, foreign keys and a busy timeout, and registers the "gwr" FTS5
-// tokenizer (store/tokenizer.h); unless Options::fts is false it also creates the external-content
-// table paragraphs_fts over the view paragraph_analysis_text (paragraphs.text_simplified, or
-// text where that is NULL because the two are equal) and keeps it in sync on every insert.
-// Each body is stored once: add() writes the paragraphs and the gaps between them
-// (store/body_gaps.h), and the view `reports` rebuilds body_text from them. A writable open
-// upgrades a version 2 or 3 database in place (docs/schema.md).
-// A read-only Store opens with SQLITE_OPEN_READONLY; every write on it fails with kUnreadable.
-// A WAL database in a folder this process cannot write to (a shared corpus on a read-only mount
-// or owned by someone else) cannot get its -shm file, so it is opened immutable instead — unless a
-// non-empty -wal file is there (an ingest was killed or is running), whose pages immutable would
-// miss; then the normal read-only open is tried. A writable open of an existing database first
-// runs PRAGMA quick_check: a damaged file is refused (kInvalidData) before anything is written.
+// Input: extractions (extraction::Extraction) or their rows (extraction/rows.h). Output: the corpus
+// database. The schema is data/store_schema.sql, with the read views of data/store_views.sql
+// (documented in docs/schema.md, "Corpus database"). open() applies both, turns on WAL, foreign
+// keys and a busy timeout, and registers the "gwr" FTS5 tokenizer (store/tokenizer.h); unless
+// Options::fts is false it also creates the external-content table paragraphs_fts over the view
+// paragraph_analysis_text (paragraphs.text_simplified, or text where that is NULL because the two
+// are equal) and keeps it in sync on every insert. Each body is stored once: add() writes the
+// paragraphs and the gaps between them (store/body_gaps.h), and the view `reports` rebuilds
+// body_text from them. A writable open upgrades a version 2 or 3 database in place
+// (docs/schema.md). Readers of a corpus (analysis/, server/, cli/) open a store::Reader
+// (store/query.h), not a Store; reader() is the same kind of connection over a Store's own, for
+// a process that writes and then reads (tests, the ingest summary).
+// A read-only Store opens as Reader::open does (read-only, immutable where the folder cannot be
+// written; store/query.h); every write on it fails with kUnreadable. A writable open of an
+// existing database first runs PRAGMA quick_check: a damaged file is refused (kInvalidData)
+// before anything is written.
 //
 // IDEMPOTENCE. A report is identified by content_key = XXH3-128 (lower-case hex) of its body as
 // written. Adding a report whose key is stored returns the existing id with duplicate=true and
@@ -34,8 +36,8 @@
 //
 // Offsets stored (start_byte, end_byte, raw_offset) are half-open byte ranges into the report's
 // raw input file, as everywhere in gwr. A Store is movable, not copyable, and not safe for
-// concurrent use: one thread owns it (the ingest command's writer thread). Other connections may
-// read the file concurrently (WAL).
+// concurrent use: one thread owns it (the ingest command's writer thread), and its reader() is
+// that same connection. Other connections may read the file concurrently (WAL).
 #pragma once
 
 #include <cstdint>
@@ -50,6 +52,7 @@
 #include "common/result.h"
 #include "extraction/extraction.h"
 #include "extraction/rows.h"
+#include "store/query.h"
 #include "store/tokenizer.h"
 
 struct sqlite3;
@@ -60,7 +63,7 @@ struct Options {
   bool read_only = false;
   bool fts = true;  // create and maintain paragraphs_fts (ignored when read_only)
   // Read-only only: open as immutable (URI immutable=1): no -wal/-shm side files, no locks; the
-  // file must not change while open. Also chosen automatically, see open().
+  // file must not change while open. Also chosen automatically (store/query.h, OPENING).
   bool immutable = false;
   // Writable open of an existing database: PRAGMA quick_check first; failing → kInvalidData and
   // nothing is written.
@@ -115,10 +118,15 @@ class Store {
 
   // Inserts or replaces the ingest_files row of rec.path (inside the open batch, if any).
   Status record_file(const FileRecord& rec);
+  // Every ingest_files row, by path (what a resumed ingest skips).
+  Result<std::vector<FileRecord>> recorded_files() const;
 
   bool has_fts() const;  // paragraphs_fts exists and is maintained
   bool read_only() const;
-  sqlite3* handle() const;  // borrowed; lives as long as the Store
+  // This Store's connection as a read connection (store/query.h); lives as long as the Store.
+  const Reader& reader() const;
+  // The raw connection, for store/ and its tests only; code above store/ reads through reader().
+  sqlite3* handle() const;
 
  private:
   struct Impl;

@@ -35,7 +35,7 @@ TEST(Attention, EcologyPer10kForHuzhou2023) {
   auto st = testing::fixture_store();
   auto th = Themes::load();
   ASSERT_TRUE(th.ok());
-  auto t = attention(st.handle(), *th, AttentionBy::kReport, {2});
+  auto t = attention(st.reader(), *th, AttentionBy::kReport, {2});
   ASSERT_TRUE(t.ok()) << t.error().describe();
   ASSERT_EQ(t->rows.size(), 7u);
   // Counted by hand in huzhou_2023.txt: 生态环境, 生态文明, 生态(修复), 湿地, 绿色, 低碳 = 6 hits;
@@ -52,7 +52,7 @@ TEST(Attention, BySectionSplitsTheDenominator) {
   auto st = testing::fixture_store();
   auto th = Themes::from({{"eco", {"生态"}}});
   ASSERT_TRUE(th.ok());
-  auto t = attention(st.handle(), *th, AttentionBy::kSection, {2});
+  auto t = attention(st.reader(), *th, AttentionBy::kSection, {2});
   ASSERT_TRUE(t.ok());
   std::map<std::string, std::string> got;
   for (std::size_t r = 0; r < t->rows.size(); ++r) {

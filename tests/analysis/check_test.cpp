@@ -12,7 +12,7 @@ using testing::cell;
 
 TEST(Check, FlagsThePlantedInconsistencies) {
   auto st = testing::fixture_store();
-  auto t = check(st.handle());
+  auto t = check(st.reader());
   ASSERT_TRUE(t.ok()) << t.error().describe();
   std::vector<std::string> got;
   for (std::size_t r = 0; r < t->rows.size(); ++r) {

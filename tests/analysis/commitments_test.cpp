@@ -4,6 +4,7 @@
 #include "analysis/commitments.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <optional>
@@ -63,7 +64,7 @@ class Commitments : public ::testing::Test {
 };
 
 TEST_F(Commitments, EachItemIsDoneUnderWayOrNotMentionedInTheNextReview) {
-  auto t = commitments(store_->handle(), *seg_, *words_, 1);
+  auto t = commitments(store_->reader(), *seg_, *words_, 1);
   ASSERT_TRUE(t.ok()) << t.error().describe();
   ASSERT_EQ(t->rows.size(), 4u);
   EXPECT_EQ(cell(*t, 0, "region"), "丽水市");
@@ -90,21 +91,21 @@ TEST_F(Commitments, EachItemIsDoneUnderWayOrNotMentionedInTheNextReview) {
 
 TEST_F(Commitments, TheLatestReportHasNoNextReportAndAReportWithoutItemsGivesNoRows) {
   // Report 2 lists no items; remove the next report of report 1 to see no_next_report.
-  auto none = commitments(store_->handle(), *seg_, *words_, 2);
+  auto none = commitments(store_->reader(), *seg_, *words_, 2);
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->rows.empty());
   EXPECT_EQ(none->columns.size(), 14u);
   ASSERT_EQ(sqlite3_exec(store_->handle(), "DELETE FROM reports WHERE report_id = 2", nullptr,
                          nullptr, nullptr),
             SQLITE_OK);
-  auto alone = commitments(store_->handle(), *seg_, *words_, 1);
+  auto alone = commitments(store_->reader(), *seg_, *words_, 1);
   ASSERT_TRUE(alone.ok());
   ASSERT_EQ(alone->rows.size(), 4u);
   for (std::size_t r = 0; r < 4; ++r) {
     EXPECT_EQ(cell(*alone, r, "status"), "no_next_report");
     EXPECT_EQ(cell(*alone, r, "next_report_id"), "");
   }
-  auto missing = commitments(store_->handle(), *seg_, *words_, 99);
+  auto missing = commitments(store_->reader(), *seg_, *words_, 99);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kUsage);
 }

@@ -12,10 +12,10 @@ using testing::cell;
 
 TEST(Compare, ResolvesIdsAndRegionYearForms) {
   auto st = testing::fixture_store();
-  auto ids = resolve_reports(st.handle(), {"3", "湖州市 2023", "嘉兴市:2023", "湖州市2022"});
+  auto ids = resolve_reports(st.reader(), {"3", "湖州市 2023", "嘉兴市:2023", "湖州市2022"});
   ASSERT_TRUE(ids.ok()) << ids.error().describe();
   EXPECT_EQ(*ids, (std::vector<std::int64_t>{3, 2, 4, 1}));
-  auto bad = resolve_reports(st.handle(), {"杭州市 2023"});
+  auto bad = resolve_reports(st.reader(), {"杭州市 2023"});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, ErrorCode::kUsage);
 }
@@ -24,7 +24,7 @@ TEST(Compare, TargetsAttentionAndFactsSideBySide) {
   auto st = testing::fixture_store();
   auto th = Themes::load();
   ASSERT_TRUE(th.ok());
-  auto t = compare(st.handle(), {2, 4}, *th);
+  auto t = compare(st.reader(), {2, 4}, *th);
   ASSERT_TRUE(t.ok()) << t.error().describe();
   ASSERT_EQ(t->columns.size(), 4u);
   EXPECT_EQ(t->columns[2], "湖州市 2023 #2");

@@ -64,7 +64,7 @@ TEST(Xlsx, ZipWithOneSheetPerExportTable) {
   auto st = testing::fixture_store();
   std::vector<Table> tables;
   for (const auto& n : export_table_names()) {
-    auto t = export_table(st.handle(), n);
+    auto t = export_table(st.reader(), n);
     ASSERT_TRUE(t.ok()) << n << ": " << t.error().describe();
     tables.push_back(std::move(t).value());
   }
@@ -97,7 +97,7 @@ TEST(Xlsx, ZipWithOneSheetPerExportTable) {
 // The realised table carries the outcome columns, both spans included (issue 15).
 TEST(ExportTable, RealisedCarriesOutcomeStatusGapAndSpans) {
   auto st = testing::fixture_store();
-  auto t = export_table(st.handle(), "realised");
+  auto t = export_table(st.reader(), "realised");
   ASSERT_TRUE(t.ok()) << t.error().describe();
   for (const char* c : {"realised", "realised_status", "gap", "outcome", "start", "end",
                         "realised_start", "realised_end", "realised_source", "realised_verbatim"}) {
@@ -108,10 +108,10 @@ TEST(ExportTable, RealisedCarriesOutcomeStatusGapAndSpans) {
 
 TEST(ExportTable, UnknownNameIsUsageError) {
   auto st = testing::fixture_store();
-  auto t = export_table(st.handle(), "nope");
+  auto t = export_table(st.reader(), "nope");
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.error().code, ErrorCode::kUsage);
-  auto l = export_table(st.handle(), "livelihood");
+  auto l = export_table(st.reader(), "livelihood");
   ASSERT_TRUE(l.ok());
   EXPECT_EQ(l->rows.size(), 9u);
 }

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string>
 
-#include "analysis/table.h"
+#include "common/table.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 #include "support/paths.h"
@@ -35,11 +35,11 @@ inline store::Store fixture_store() {
 }
 
 // Cell of `t` at row r, column `col`, as text ("" for null).
-inline std::string cell(const analysis::Table& t, std::size_t r, const std::string& col) {
+inline std::string cell(const Table& t, std::size_t r, const std::string& col) {
   const auto c = t.column(col);
-  EXPECT_NE(c, analysis::Table::npos) << col;
-  if (c == analysis::Table::npos || r >= t.rows.size()) return "<none>";
-  return analysis::to_text(t.rows[r][c]);
+  EXPECT_NE(c, Table::npos) << col;
+  if (c == Table::npos || r >= t.rows.size()) return "<none>";
+  return to_text(t.rows[r][c]);
 }
 
 }  // namespace gwr::testing

@@ -44,7 +44,7 @@ std::map<std::string, std::string> outcomes(const store::Store& st, const std::s
   TargetFilter f;
   f.region = region;
   f.kind = "plan_year";
-  auto t = targets_realised(st.handle(), f, near);
+  auto t = targets_realised(st.reader(), f, near);
   EXPECT_TRUE(t.ok()) << (t.ok() ? "" : t.error().describe());
   std::map<std::string, std::string> out;
   if (!t.ok()) return out;
@@ -133,7 +133,7 @@ TEST(RealisedSeries, EveryPairingListsItsSourceClause) {
   auto st = series_store();
   TargetFilter f;
   f.kind = "plan_year";
-  auto t = targets_realised(st.handle(), f);
+  auto t = targets_realised(st.reader(), f);
   ASSERT_TRUE(t.ok());
   std::map<std::string, std::string> pairs;
   for (std::size_t r = 0; r < t->rows.size(); ++r) {

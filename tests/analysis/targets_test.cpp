@@ -7,7 +7,7 @@
 #include <map>
 
 #include "analysis/fixture_db.h"
-#include "analysis/sql.h"
+#include "store/query.h"
 
 namespace gwr::analysis {
 namespace {
@@ -24,7 +24,7 @@ TEST(TargetsPanel, GdpGrowthRowsPerRegionAndYear) {
   TargetFilter f;
   f.indicator = "gdp_growth";
   f.kind = "plan_year";
-  auto t = targets_panel(st.handle(), f);
+  auto t = targets_panel(st.reader(), f);
   ASSERT_TRUE(t.ok()) << t.error().describe();
   ASSERT_EQ(t->rows.size(), 4u);
   EXPECT_EQ(row_key(*t, 0), "嘉兴市 2022 gdp_growth 11.5 around");
@@ -39,7 +39,7 @@ TEST(TargetsPanel, FiltersByYearAndKind) {
   auto st = testing::fixture_store();
   TargetFilter f;
   f.year = 2025;
-  auto t = targets_panel(st.handle(), f);
+  auto t = targets_panel(st.reader(), f);
   ASSERT_TRUE(t.ok());
   ASSERT_EQ(t->rows.size(), 1u);
   EXPECT_EQ(row_key(*t, 0), "嘉兴市 2025 gdp_growth 6 point");
@@ -47,7 +47,7 @@ TEST(TargetsPanel, FiltersByYearAndKind) {
   f = {};
   f.province = "湖州市";
   f.year = 2022;
-  EXPECT_EQ(targets_panel(st.handle(), f)->rows.size(), 5u);
+  EXPECT_EQ(targets_panel(st.reader(), f)->rows.size(), 5u);
 }
 
 TEST(TargetsRealised, PairsPlanYearTargetsWithNextReview) {
@@ -55,7 +55,7 @@ TEST(TargetsRealised, PairsPlanYearTargetsWithNextReview) {
   TargetFilter f;
   f.year = 2022;
   f.kind = "plan_year";
-  auto t = targets_realised(st.handle(), f);
+  auto t = targets_realised(st.reader(), f);
   ASSERT_TRUE(t.ok()) << t.error().describe();
   std::map<std::string, std::string> got;
   for (std::size_t r = 0; r < t->rows.size(); ++r) {
@@ -80,7 +80,7 @@ TEST(TargetsRealised, TargetsWithoutLaterReportAreUnknown) {
   auto st = testing::fixture_store();
   TargetFilter f;
   f.year = 2023;
-  auto t = targets_realised(st.handle(), f);
+  auto t = targets_realised(st.reader(), f);
   ASSERT_TRUE(t.ok());
   ASSERT_EQ(t->rows.size(), 6u);
   for (std::size_t r = 0; r < t->rows.size(); ++r) EXPECT_EQ(cell(*t, r, "outcome"), "unknown");
@@ -146,7 +146,7 @@ TEST(TargetsPanel, AbsoluteTargetIsTheHeadlineAndRelativeColumnsAreStored) {
 
   TargetFilter f;
   f.kind = "plan_year";
-  auto t = targets_panel(st->handle(), f);
+  auto t = targets_panel(st->reader(), f);
   ASSERT_TRUE(t.ok()) << t.error().describe();
   std::map<std::string, std::string> got;
   for (std::size_t r = 0; r < t->rows.size(); ++r) {
@@ -157,14 +157,14 @@ TEST(TargetsPanel, AbsoluteTargetIsTheHeadlineAndRelativeColumnsAreStored) {
   EXPECT_EQ(got["public_budget_revenue_growth"], " relative prefecture ");
   EXPECT_EQ(got["fixed_asset_investment_growth"], "8 point  10");
 
-  auto w = wide_panel(st->handle(), {});
+  auto w = wide_panel(st->reader(), {});
   ASSERT_TRUE(w.ok());
   ASSERT_EQ(w->rows.size(), 1u);
   EXPECT_EQ(cell(*w, 0, "gdp_growth"), "6.5");
   EXPECT_EQ(cell(*w, 0, "public_budget_revenue_growth"), "");
 
   f.kind = "five_year";
-  auto fy = targets_panel(st->handle(), f);
+  auto fy = targets_panel(st->reader(), f);
   ASSERT_TRUE(fy.ok());
   ASSERT_EQ(fy->rows.size(), 1u);
   EXPECT_EQ(cell(*fy, 0, "value") + cell(*fy, 0, "unit") + " " + cell(*fy, 0, "base_year"),
@@ -172,23 +172,23 @@ TEST(TargetsPanel, AbsoluteTargetIsTheHeadlineAndRelativeColumnsAreStored) {
   EXPECT_EQ(cell(*fy, 0, "year"), "2030");
 
   // The relative GDP target is stored too, with its offset and the offset's modifier.
-  auto rel = sql::query(st->handle(),
-                        "SELECT value, unit, reference, relative_modifier FROM targets "
-                        "WHERE modifier = 'relative' AND canonical = 'gdp_growth'",
-                        {}, "relative");
+  auto rel = store::query(st->reader(),
+                          "SELECT value, unit, reference, relative_modifier FROM targets "
+                          "WHERE modifier = 'relative' AND canonical = 'gdp_growth'",
+                          {}, "relative");
   ASSERT_TRUE(rel.ok());
   ASSERT_EQ(rel->rows.size(), 1u);
   EXPECT_EQ(cell(*rel, 0, "value") + cell(*rel, 0, "unit") + " " + cell(*rel, 0, "reference") +
                 " " + cell(*rel, 0, "relative_modifier"),
             "1个百分点 prefecture point");
-  auto src = sql::query(st->handle(), "SELECT region, region_source FROM reports", {}, "reports");
+  auto src = store::query(st->reader(), "SELECT region, region_source FROM reports", {}, "reports");
   ASSERT_TRUE(src.ok());
   EXPECT_EQ(cell(*src, 0, "region") + " " + cell(*src, 0, "region_source"), "青溪县 session");
 }
 
 TEST(WidePanel, OneRowPerRegionYearOneColumnPerCanonical) {
   auto st = testing::fixture_store();
-  auto t = wide_panel(st.handle(), {});
+  auto t = wide_panel(st.reader(), {});
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->columns, (std::vector<std::string>{
                             "region", "region_code", "level", "province", "year", "report_id",

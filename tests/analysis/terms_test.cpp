@@ -28,7 +28,7 @@ TEST(TopTerms, Huzhou2023RanksTiesByUtf8Order) {
   auto st = testing::fixture_store();
   auto seg = Segmenter::load();
   ASSERT_TRUE(seg.ok());
-  auto t = top_terms(st.handle(), *seg, TermsBy::kReport, 4, {2});
+  auto t = top_terms(st.reader(), *seg, TermsBy::kReport, 4, {2});
   ASSERT_TRUE(t.ok()) << t.error().describe();
   ASSERT_EQ(t->rows.size(), 4u);
   // 新增, 新建, 湖州 and 生态 each occur three times in huzhou_2023.txt (470 characters).
@@ -42,7 +42,7 @@ TEST(TermTrends, DigitalRisesInHuzhou) {
   auto st = testing::fixture_store();
   auto seg = Segmenter::load();
   ASSERT_TRUE(seg.ok());
-  auto t = term_trends(st.handle(), *seg, TermsBy::kRegion, 50);
+  auto t = term_trends(st.reader(), *seg, TermsBy::kRegion, 50);
   ASSERT_TRUE(t.ok());
   bool found = false;
   for (std::size_t r = 0; r < t->rows.size(); ++r) {

@@ -9,6 +9,7 @@
 
 #include "store/fixtures.h"
 #include "store/sqlite.h"
+#include "store/store.h"
 #include "support/paths.h"
 
 namespace gwr::store {
@@ -38,7 +39,7 @@ class Search : public ::testing::Test {
     for (const auto& x : extract(text, "t.txt")) ASSERT_TRUE(store_->add(x).ok());
   }
   static std::vector<Hit> find(SearchQuery q) {
-    auto r = search(*store_, q);
+    auto r = search(store_->reader(), q);
     EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().describe());
     return r.ok() ? r.value() : std::vector<Hit>{};
   }
@@ -130,19 +131,19 @@ TEST_F(Search, BadLimitsAndEmptyQueriesAreUsageErrors) {
   SearchQuery q;
   q.text = "教育";
   q.limit = 0;
-  EXPECT_EQ(search(*store_, q).error().code, ErrorCode::kUsage);
+  EXPECT_EQ(search(store_->reader(), q).error().code, ErrorCode::kUsage);
   q.limit = kMaxSearchLimit + 1;
-  EXPECT_EQ(search(*store_, q).error().code, ErrorCode::kUsage);
+  EXPECT_EQ(search(store_->reader(), q).error().code, ErrorCode::kUsage);
   q.limit = 10;
   q.text = "  ";
-  EXPECT_EQ(search(*store_, q).error().code, ErrorCode::kUsage);
+  EXPECT_EQ(search(store_->reader(), q).error().code, ErrorCode::kUsage);
 }
 
 TEST_F(Search, FtsSyntaxErrorsAreUsageErrorsNotInternal) {
   for (const char* text : {"\"", "\"a", "a\"b", "*", "(教育", "\"教育"}) {
     SearchQuery q;
     q.text = text;
-    auto r = search(*store_, q);
+    auto r = search(store_->reader(), q);
     ASSERT_FALSE(r.ok()) << text << ": " << r.value().size() << " hits";
     EXPECT_EQ(r.error().code, ErrorCode::kUsage) << text << ": " << r.error().describe();
     EXPECT_NE(r.error().message.find("cannot parse the search query"), std::string::npos);
@@ -159,13 +160,13 @@ TEST(SearchWithoutIndex, NeedsTheIndexAndReopeningBuildsIt) {
       ASSERT_TRUE(st.value().add(x).ok());
     SearchQuery q;
     q.text = "教育";
-    EXPECT_EQ(search(st.value(), q).error().code, ErrorCode::kUsage);
+    EXPECT_EQ(search(st->reader(), q).error().code, ErrorCode::kUsage);
   }
   auto st = Store::open(db);  // fts defaults to on: the index is built from the stored paragraphs
   ASSERT_TRUE(st.ok());
   SearchQuery q;
   q.text = "教育";
-  auto r = search(st.value(), q);
+  auto r = search(st->reader(), q);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->size(), 2u);
 }
@@ -294,11 +295,11 @@ TEST_F(SearchPlans, HitsEqualTheJoinFirstPlanForEveryFilterAndLimit) {
         q.text = text;
         q.limit = limit;
         filters[f](q);
-        auto got = search(*store_, q);
+        auto got = search(store_->reader(), q);
         ASSERT_TRUE(got.ok()) << got.error().describe();
         const auto want = reference(q);
         EXPECT_EQ(dump(got.value()), dump(want)) << text << ", filter " << f << ", limit " << limit;
-        auto n = count(*store_, q);
+        auto n = count(store_->reader(), q);
         ASSERT_TRUE(n.ok()) << n.error().describe();
         if (static_cast<int>(want.size()) < limit) {
           EXPECT_EQ(*n, std::ssize(want)) << text;
@@ -318,13 +319,13 @@ TEST_F(SearchPlans, CountIsEveryMatchNotTheLimit) {
   SearchQuery q;
   q.text = "教育";
   q.limit = 1;
-  auto n = count(*store_, q);
+  auto n = count(store_->reader(), q);
   ASSERT_TRUE(n.ok());
   q.limit = kMaxSearchLimit;
   EXPECT_EQ(*n, std::ssize(reference(q)));
   EXPECT_GT(*n, 1);
   q.text = "\"";
-  EXPECT_EQ(count(*store_, q).error().code, ErrorCode::kUsage);
+  EXPECT_EQ(count(store_->reader(), q).error().code, ErrorCode::kUsage);
 }
 
 }  // namespace

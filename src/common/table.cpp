@@ -1,11 +1,11 @@
-#include "analysis/table.h"
+#include "common/table.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 #include <limits>
 
-namespace gwr::analysis {
+namespace gwr {
 
 std::size_t Table::column(std::string_view col) const {
   for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -36,4 +36,4 @@ double to_number(const Cell& c) {
   return std::numeric_limits<double>::quiet_NaN();
 }
 
-}  // namespace gwr::analysis
+}  // namespace gwr
