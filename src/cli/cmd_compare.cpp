@@ -5,31 +5,19 @@
 namespace gwr::cli {
 
 namespace {
-struct CompareOptions {
-  std::string db, format = "table";
-  std::vector<std::string> refs;
-};
-
-int run_compare(const CompareOptions& o) {
+int run_compare(const RefsOptions& o) {
   auto themes = analysis::Themes::load();
   if (!themes) return fail(themes.error());
-  auto st = open_corpus(o.db);
-  if (!st) return fail(st.error());
-  auto ids = analysis::resolve_reports(*st, o.refs);
-  if (!ids) return fail(ids.error());
-  return print_table(analysis::compare(*st, *ids, *themes), o.format);
+  auto in = open_refs(o);
+  if (!in) return fail(in.error());
+  return print_table(analysis::compare(in->db, in->ids, *themes), o.format);
 }
 }  // namespace
 
 void register_compare(CLI::App& app, std::vector<Command>& out) {
-  auto o = std::make_shared<CompareOptions>();
+  auto o = std::make_shared<RefsOptions>();
   auto* sub = app.add_subcommand("compare", "Reports side by side: targets, attention, key facts");
-  sub->add_option("REF", o->refs,
-                  "Report id, or region and plan year ('庆阳市 2023', '庆阳市:2023')")
-      ->required();
-  sub->add_option("--db", o->db, "Corpus database (gwr ingest)")->required();
-  sub->add_option("--format", o->format, kFormats)
-      ->check(CLI::IsMember({"csv", "json", "jsonl", "table"}));
+  add_refs_options(sub, *o);
   out.push_back(Command{sub, [o] { return run_compare(*o); }});
 }
 
