@@ -114,10 +114,18 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     // A click on a coloured province filters the report list to it.
     const target = data.find((d) => d.value !== null && d.name === '浙江');
     assert.ok(target, JSON.stringify(data));
-    const box = await page.$eval('.chart.map', (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y }; });
-    const [px, py] = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('.chart.map')).convertToPixel({ seriesIndex: 0 }, [120.0, 29.6]));
-    await page.mouse.click(box.x + px, box.y + py);
-    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('province=浙江省'));
+    // A real click at 浙江's centre (retried: under load the first paint of the map may not
+    // have happened yet, and a click before it hits nothing).
+    await page.$eval('.chart.map', (el) => el.scrollIntoView({ block: 'center' }));
+    let filtered = false;
+    for (let attempt = 0; attempt < 20 && !filtered; attempt++) {
+      const box = await page.$eval('.chart.map', (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y }; });
+      const [px, py] = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('.chart.map')).convertToPixel({ seriesIndex: 0 }, [120.0, 29.6]));
+      await page.mouse.click(box.x + px, box.y + py);
+      filtered = await page.waitForFunction(() => decodeURIComponent(location.hash).includes('province=浙江省'), null, { timeout: 1000 })
+        .then(() => true, () => false);
+    }
+    assert.ok(filtered, 'a click on 浙江 filters the list to 浙江省');
     await page.waitForFunction(() => /报告列表（共 \d+ 份）/.test(document.querySelector('main').textContent));
     const listed = await page.$$eval('main table tbody tr', (trs) => trs.map((tr) => tr.textContent));
     assert.ok(listed.length > 0 && listed.every((t) => t.includes('浙江省')), listed.join(' | '));
