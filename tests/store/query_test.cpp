@@ -25,10 +25,9 @@ using testing::report_text;
 
 // The rows of an invented report of `city` for `year`; `line` makes its body unique.
 ReportRows report(const std::string& city, int year, const std::string& line, bool partial) {
-  const auto xs =
-      extract(report_text(city, year, {"过去一年,全市经济稳中向好。" + line},
-                          {"本年度的主要预期目标定为:本市生产总值增长6%左右。"}),
-              city + std::to_string(year) + ".txt");
+  const auto xs = extract(report_text(city, year, {"过去一年,全市经济稳中向好。" + line},
+                                      {"本年度的主要预期目标定为:本市生产总值增长6%左右。"}),
+                          city + std::to_string(year) + ".txt");
   EXPECT_EQ(xs.size(), 1u);
   ReportRows r = rows_of(xs.at(0));
   r.report.partial = partial;
