@@ -228,85 +228,104 @@ Result<Table> wide_panel(const store::Reader& db, const TargetFilter& f) {
   return w;
 }
 
+namespace {
+
+// Columns of the panel that targets_realised reads.
+struct PanelColumns {
+  std::size_t region, year, kind, can, id, val, hi, unit, mod, basis, rep, ind;
+  explicit PanelColumns(const Table& t)
+      : region(t.column("region")),
+        year(t.column("year")),
+        kind(t.column("kind")),
+        can(t.column("canonical")),
+        id(t.column("indicator_id")),
+        val(t.column("value")),
+        hi(t.column("value_hi")),
+        unit(t.column("unit")),
+        mod(t.column("modifier")),
+        basis(t.column("basis")),
+        rep(t.column("report_id")),
+        ind(t.column("indicator")) {}
+};
+
+// What the next report says of one target: a figure or an explicit statement (all null: nothing).
+struct Realised {
+  Cell value, status, verbatim, report, start, end, source;
+};
+
+// The realised figure of a quantitative target (kRealisedSql): the growth rate, or the level in
+// the target's unit, reported for the target's year — for an annual-average five-year target, over
+// the five-year span.
+Result<Realised> realised_figure(store::Statement& q, const std::vector<Cell>& row,
+                                 const PanelColumns& c) {
+  Realised out;
+  const std::string can = text(row[c.can]), id = text(row[c.id]);
+  if (id.empty() || is_null(row[c.year]) || is_null(row[c.region]) ||
+      text(row[c.mod]) == "qualitative")
+    return out;
+  const bool average = text(row[c.kind]) == "five_year" && text(row[c.basis]) == "annual_average";
+  std::vector<Cell> ps = {
+      row[c.region], Cell{id},
+      row[c.year],   Cell{std::string(average ? "five_year_span" : "review_year")},
+      Cell{},        Cell{},
+      row[c.rep]};
+  if (is_growth(can) || average) {
+    ps[4] = std::string("growth");
+  } else {
+    ps[5] = row[c.unit];
+  }
+  q.reset();
+  for (std::size_t i = 0; i < ps.size(); ++i) q.bind(static_cast<int>(i + 1), ps[i]);
+  auto has = q.step();
+  if (!has) return has.error();
+  if (*has)
+    out = Realised{q.cell(0), q.cell(1), q.cell(2), q.cell(3), q.cell(4), q.cell(5), q.cell(6)};
+  return out;
+}
+
+}  // namespace
+
 Result<Table> targets_realised(const store::Reader& db, const TargetFilter& f, double near) {
   auto p = targets_panel(db, f);
   if (!p) return p.error();
   Table t = std::move(p).value();
   t.name = "realised";
-  const std::size_t c_region = t.column("region"), c_year = t.column("year"),
-                    c_kind = t.column("kind"), c_can = t.column("canonical"),
-                    c_id = t.column("indicator_id"), c_val = t.column("value"),
-                    c_hi = t.column("value_hi"), c_unit = t.column("unit"),
-                    c_mod = t.column("modifier"), c_basis = t.column("basis"),
-                    c_rep = t.column("report_id");
-  for (const char* c : {"realised", "realised_status", "realised_verbatim", "realised_report_id",
-                        "realised_start", "realised_end", "realised_source", "gap", "outcome"}) {
-    t.columns.emplace_back(c);
+  const PanelColumns c(t);
+  for (const char* col : {"realised", "realised_status", "realised_verbatim", "realised_report_id",
+                          "realised_start", "realised_end", "realised_source", "gap", "outcome"}) {
+    t.columns.emplace_back(col);
   }
   auto st = store::Statement::prepare(db, kRealisedSql);
   if (!st) return st.error();
   auto said = store::Statement::prepare(db, kStatementSql);
   if (!said) return said.error();
-  const std::size_t c_ind = t.column("indicator");
   for (auto& row : t.rows) {
-    const std::string can = text(row[c_can]), id = text(row[c_id]), mod = text(row[c_mod]);
-    Cell realised, status, verbatim, rep, rstart, rend, rsource;
-    if (!id.empty() && !is_null(row[c_year]) && !is_null(row[c_region]) && mod != "qualitative") {
-      const bool five = text(row[c_kind]) == "five_year";
-      const bool average = five && text(row[c_basis]) == "annual_average";
-      const bool growth = is_growth(can) || average;
-      std::vector<Cell> ps = {
-          row[c_region], Cell{id},
-          row[c_year],   Cell{std::string(average ? "five_year_span" : "review_year")},
-          Cell{},        Cell{},
-          row[c_rep]};
-      if (growth) {
-        ps[4] = std::string("growth");
-      } else {
-        ps[5] = row[c_unit];
-      }
-      store::Statement* q = &st.value();
-      q->reset();
-      for (std::size_t i = 0; i < ps.size(); ++i) q->bind(static_cast<int>(i + 1), ps[i]);
-      auto has = q->step();
-      if (!has) return has.error();
-      if (*has) {
-        realised = q->cell(0);
-        status = q->cell(1);
-        verbatim = q->cell(2);
-        rep = q->cell(3);
-        rstart = q->cell(4);
-        rend = q->cell(5);
-        rsource = q->cell(6);
-      }
-    }
+    const std::string can = text(row[c.can]), mod = text(row[c.mod]);
+    auto figure = realised_figure(st.value(), row, c);
+    if (!figure) return figure.error();
+    Realised r = std::move(figure).value();
     // A qualitative target is judged only by an explicit statement in the next report.
     std::optional<OutcomeStatement> statement;
-    if (mod == "qualitative" && text(row[c_kind]) == "plan_year" && !is_null(row[c_region]) &&
-        !is_null(row[c_year])) {
-      statement = statement_for(said.value(), text(row[c_ind]), row[c_rep]);
+    if (mod == "qualitative" && text(row[c.kind]) == "plan_year" && !is_null(row[c.region]) &&
+        !is_null(row[c.year])) {
+      statement = statement_for(said.value(), text(row[c.ind]), row[c.rep]);
       if (statement) {
-        status = std::string("statement");
-        verbatim = statement->sentence;
-        rep = statement->report;
-        rstart = statement->start;
-        rend = statement->end;
-        rsource = statement->source;
+        r.status = std::string("statement");
+        r.verbatim = statement->sentence;
+        r.report = statement->report;
+        r.start = statement->start;
+        r.end = statement->end;
+        r.source = statement->source;
       }
     }
-    const auto v = num(row[c_val]);
-    const auto r = num(realised);
-    row.push_back(realised);
-    row.push_back(status);
-    row.push_back(verbatim);
-    row.push_back(rep);
-    row.push_back(rstart);
-    row.push_back(rend);
-    row.push_back(rsource);
+    const auto v = num(row[c.val]);
+    const auto rv = num(r.value);
+    for (Cell* cell : {&r.value, &r.status, &r.verbatim, &r.report, &r.start, &r.end, &r.source})
+      row.push_back(std::move(*cell));
     row.emplace_back();
-    if (v && r && mod != "relative") row.back() = *r - *v;
+    if (v && rv && mod != "relative") row.back() = *rv - *v;
     row.push_back(Cell{statement ? statement->outcome
-                                 : target_outcome(can, mod, v, num(row[c_hi]), r, near)});
+                                 : target_outcome(can, mod, v, num(row[c.hi]), rv, near)});
   }
   return t;
 }

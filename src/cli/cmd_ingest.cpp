@@ -87,7 +87,7 @@ int run_ingest(const IngestOptions& o) {
   if (!res) return code;
 
   const std::vector<Input> inputs = collect(o.paths);
-  const auto seen = recorded_files(st);
+  const auto seen = store::recorded_files(st);
   std::vector<std::size_t> todo;  // indices into inputs that need extraction
   std::size_t unchanged = 0;
   int worst = 0;
@@ -102,7 +102,7 @@ int run_ingest(const IngestOptions& o) {
     }
     std::error_code ec;
     const auto size = static_cast<std::int64_t>(fs::file_size(inputs[i].path, ec));
-    if (!ec && cli::unchanged(seen, inputs[i].path, size)) {
+    if (!ec && store::unchanged(seen, inputs[i].path, size)) {
       ++unchanged;
       continue;
     }
@@ -110,7 +110,7 @@ int run_ingest(const IngestOptions& o) {
   }
 
   const bool fts = st.has_fts();
-  std::vector<IngestJob> jobs;
+  std::vector<store::IngestJob> jobs;
   jobs.reserve(todo.size());
   for (std::size_t i : todo) {
     std::error_code ec;
@@ -118,20 +118,21 @@ int run_ingest(const IngestOptions& o) {
     const std::uint64_t size = ec ? 0 : static_cast<std::uint64_t>(n);
     jobs.push_back({inputs[i].path, static_cast<std::int64_t>(size), size});
   }
-  IngestTotals totals = write_in_order(st, jobs, {o.jobs, o.batch}, [&](std::size_t k) {
-    IngestDone d;
-    auto r = pipeline::extract_file(jobs[k].path, *res);
-    if (!r) {
-      d.result = r.error();
-      return d;
-    }
-    std::vector<extraction::ReportRows> rows;
-    rows.reserve(r->size());
-    for (const auto& x : *r) rows.push_back(extraction::rows_of(x));
-    if (fts) d.tokens = store::pretokenize(rows);
-    d.result = std::move(rows);
-    return d;
-  });
+  store::IngestTotals totals = store::write_in_order(
+      st, jobs, {o.jobs, o.batch, progress_bar(jobs.size())}, [&](std::size_t k) {
+        store::IngestDone d;
+        auto r = pipeline::extract_file(jobs[k].path, *res);
+        if (!r) {
+          d.result = r.error();
+          return d;
+        }
+        std::vector<extraction::ReportRows> rows;
+        rows.reserve(r->size());
+        for (const auto& x : *r) rows.push_back(extraction::rows_of(x));
+        if (fts) d.tokens = store::pretokenize(rows);
+        d.result = std::move(rows);
+        return d;
+      });
   totals.failures.insert(totals.failures.begin(), failures.begin(), failures.end());
   totals.worst = std::max(totals.worst, worst);
   return report_totals(std::move(totals), unchanged, o.db);

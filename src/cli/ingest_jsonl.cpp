@@ -96,7 +96,7 @@ Result<Shard> open_shard(const std::string& path) {
 
 // The first pass over one shard: every line checked, its place kept.
 Status index_shard(Shard& shard, std::size_t index, std::vector<Entry>& entries,
-                   IngestTotals& unnamed) {
+                   store::IngestTotals& unnamed) {
   std::string line;
   bool too_long = false;
   std::uint64_t offset = 0;
@@ -172,7 +172,7 @@ int run_ingest_from_jsonl(const IngestOptions& o) {
   }
   std::vector<Shard> shards;
   std::vector<Entry> entries;
-  IngestTotals unnamed;  // failures of error lines that name no document
+  store::IngestTotals unnamed;  // failures of error lines that name no document
   for (const auto& p : o.paths) {
     auto s = open_shard(p);
     if (!s) return fail(s.error());
@@ -189,12 +189,12 @@ int run_ingest_from_jsonl(const IngestOptions& o) {
   auto opened = store::Store::open(o.db, store::Options{false, !o.no_fts});
   if (!opened) return fail(opened.error());
   store::Store st = std::move(opened).value();
-  const auto seen = recorded_files(st);
-  std::vector<IngestJob> jobs;
+  const auto seen = store::recorded_files(st);
+  std::vector<store::IngestJob> jobs;
   std::vector<const Entry*> todo;
   std::size_t skipped = 0;
   for (const Entry& e : entries) {
-    if (unchanged(seen, e.name, e.size)) {
+    if (store::unchanged(seen, e.name, e.size)) {
       ++skipped;
       continue;
     }
@@ -203,22 +203,23 @@ int run_ingest_from_jsonl(const IngestOptions& o) {
   }
 
   const bool fts = st.has_fts();
-  IngestTotals totals = write_in_order(st, jobs, {o.jobs, o.batch}, [&](std::size_t k) {
-    IngestDone d;
-    const Entry& e = *todo[k];
-    auto r = reread(shards[e.shard], e);
-    if (!r) {
-      d.fatal = r.error();
-      return d;
-    }
-    if (r->error) {
-      d.result = *r->error;
-      return d;
-    }
-    if (fts) d.tokens = store::pretokenize(r->rows);
-    d.result = std::move(r).value().rows;
-    return d;
-  });
+  store::IngestTotals totals = store::write_in_order(
+      st, jobs, {o.jobs, o.batch, progress_bar(jobs.size())}, [&](std::size_t k) {
+        store::IngestDone d;
+        const Entry& e = *todo[k];
+        auto r = reread(shards[e.shard], e);
+        if (!r) {
+          d.fatal = r.error();
+          return d;
+        }
+        if (r->error) {
+          d.result = *r->error;
+          return d;
+        }
+        if (fts) d.tokens = store::pretokenize(r->rows);
+        d.result = std::move(r).value().rows;
+        return d;
+      });
   totals.failures.insert(totals.failures.begin(), unnamed.failures.begin(), unnamed.failures.end());
   totals.worst = std::max(totals.worst, unnamed.worst);
   return report_totals(std::move(totals), skipped, o.db);

@@ -147,7 +147,12 @@ Status row_from(const json& j, Row& row, const std::string& where) {
   const char* want = nullptr;
   std::apply(
       [&](auto&... v) {
-        ((want == nullptr && (want = dec(j[i], v)) == nullptr && (++i, true)), ...);
+        const auto step = [&](auto& column) {
+          if (want != nullptr) return;
+          want = dec(j[i], column);
+          if (want == nullptr) ++i;
+        };
+        (step(v), ...);
       },
       Row::tie(row));
   if (want) {

@@ -143,11 +143,8 @@ class Classifier {
 
   bool is_meta_key(std::string_view cell) const {
     cell = utf8::trim(cell);
-    for (std::string_view colon : {":", ":"}) {
-      if (cell.size() > colon.size() && cell.substr(cell.size() - colon.size()) == colon) {
-        cell = utf8::trim(cell.substr(0, cell.size() - colon.size()));
-      }
-    }
+    // The analysis text is half-width (text::normalize): a full-width colon is ':' here.
+    if (cell.size() > 1 && cell.back() == ':') cell = utf8::trim(cell.substr(0, cell.size() - 1));
     return std::find(lex_.meta_keys.begin(), lex_.meta_keys.end(), cell) != lex_.meta_keys.end();
   }
 
@@ -157,7 +154,7 @@ class Classifier {
     for (const std::string& k : lex_.meta_keys) {
       if (!starts_with(s, k)) continue;
       const std::string_view rest = utf8::trim(s.substr(k.size()));
-      if (starts_with(rest, ":") || starts_with(rest, ":")) return true;
+      if (starts_with(rest, ":")) return true;
     }
     return false;
   }
@@ -445,13 +442,11 @@ std::size_t last_body_line(const Classifier& c, std::string_view text,
 // A stray ';' after the closing sentence is a scraping artifact: the body ends before it.
 Span without_stray_semicolon(std::string_view text, Span body) {
   const std::string_view tail = text.substr(body.begin, body.size());
-  for (std::string_view semi : {";", ";"}) {
-    if (tail.size() > semi.size() && tail.substr(tail.size() - semi.size()) == semi) {
-      std::size_t i = tail.size() - semi.size();
-      const char32_t before = utf8::prev(tail, i);
-      if (gwr::text::is_sentence_end(before) || before == U'”') body.end -= semi.size();
-      break;
-    }
+  // Half-width text (text::normalize): a full-width semicolon is ';' here.
+  if (tail.size() > 1 && tail.back() == ';') {
+    std::size_t i = tail.size() - 1;
+    const char32_t before = utf8::prev(tail, i);
+    if (gwr::text::is_sentence_end(before) || before == U'”') body.end -= 1;
   }
   return body;
 }
@@ -490,20 +485,17 @@ void keyed_line_meta(const Lexicon& lex, std::string_view text, const Line& ln,
   };
   std::vector<KeyAt> keys;
   for (std::size_t p = 0; p < l.size();) {
-    const bool boundary = p == 0 || l[p - 1] == ' ' || l[p - 1] == '\t' ||
-                          (p >= 3 && (l.substr(p - 3, 3) == " " || l.substr(p - 3, 3) == "】"));
+    // Half-width text: an ideographic space is ' ' here.
+    const bool boundary =
+        p == 0 || l[p - 1] == ' ' || l[p - 1] == '\t' || (p >= 3 && l.substr(p - 3, 3) == "】");
     bool hit = false;
     if (boundary) {
       for (const std::string& k : lex.meta_keys) {
         if (!starts_with(l.substr(p), k)) continue;
         std::size_t q = p + k.size();
         while (q < l.size() && l[q] == ' ') ++q;
-        std::size_t colon = 0;
-        if (starts_with(l.substr(q), ":"))
-          colon = 1;
-        else if (starts_with(l.substr(q), ":"))
-          colon = 3;
-        if (colon == 0) continue;
+        if (!starts_with(l.substr(q), ":")) continue;
+        const std::size_t colon = 1;
         keys.push_back(KeyAt{p, p + k.size(), q + colon});
         p = q + colon;
         hit = true;

@@ -346,11 +346,13 @@ class ConnLoop : public httplib::TaskQueue {
         }
         c->head_at = Clock::now();  // a pipelined request, already buffered
       }
-      // NOLINTNEXTLINE(bugprone-use-after-move): a moved-from unique_ptr is null, tested here
+      // A moved-from unique_ptr is null, tested here.
+      // NOLINTBEGIN(bugprone-use-after-move)
       if (c && linger)
         linger_close(*c);
       else if (c)
         close_conn(*c);
+      // NOLINTEND(bugprone-use-after-move)
     }
   }
 

@@ -71,6 +71,82 @@ json term_json(const analysis::TermDefinition& d) {
           {"report_id", opt(d.report_id)}};
 }
 
+namespace {
+
+// The facts and plan-year targets a quantity of the reader can belong to, by raw position.
+struct Marks {
+  std::vector<std::pair<Span, std::int64_t>> facts;    // span, fact ord
+  std::vector<std::pair<Span, std::int64_t>> targets;  // span, index among the targets
+  std::map<std::int64_t, std::string> fact_status;     // fact ord -> status
+};
+
+Marks marks_of(const json& facts, const json& targets) {
+  Marks m;
+  for (const auto& f : facts) {
+    m.facts.push_back({{num(f["start"]), num(f["end"])}, num(f["ord"])});
+    m.fact_status[num(f["ord"])] = f["status"].get<std::string>();
+  }
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    if (targets[i]["kind"] == "plan_year") {
+      m.targets.push_back(
+          {{num(targets[i]["start"]), num(targets[i]["end"])}, static_cast<std::int64_t>(i)});
+    }
+  }
+  return m;
+}
+
+// One marked quantity of the reader: its text, its index, the fact and target it belongs to.
+json quantity_part(const std::string& text, std::size_t qi, Span q, const Marks& marks) {
+  json part = {
+      {"text", text}, {"q", qi}, {"fact", nullptr}, {"target", nullptr}, {"status", nullptr}};
+  for (const auto& [fs, ord] : marks.facts) {
+    if (fs.start < q.end && q.start < fs.end) {
+      part["fact"] = ord;
+      part["status"] = marks.fact_status.at(ord);
+      break;
+    }
+  }
+  for (const auto& [ts, idx] : marks.targets) {
+    if (inside(ts, q.start)) {
+      part["target"] = idx;
+      if (part["status"].is_null()) part["status"] = "target";
+      break;
+    }
+  }
+  return part;
+}
+
+// The paragraph's text cut into plain runs and marked quantities. Quantities are consumed in raw
+// order: `qi` moves past those before and inside this paragraph.
+json paragraph_parts(const std::string& text, Span ps, const json& quantities, std::size_t& qi,
+                     const Marks& marks) {
+  json parts = json::array();
+  std::size_t cursor = 0;
+  while (qi < quantities.size()) {
+    const json& q = quantities[qi];
+    const std::int64_t qs = num(q["start"]);
+    if (qs < ps.start) {  // before this paragraph: belongs nowhere shown
+      ++qi;
+      continue;
+    }
+    if (!inside(ps, qs)) break;
+    const std::string qt = q["text"].get<std::string>();
+    const auto at = qt.empty() ? std::string::npos : text.find(qt, cursor);
+    if (at == std::string::npos) {
+      ++qi;
+      continue;
+    }
+    if (at > cursor) parts.push_back({{"text", text.substr(cursor, at - cursor)}});
+    parts.push_back(quantity_part(qt, qi, Span{qs, num(q["end"])}, marks));
+    cursor = at + qt.size();
+    ++qi;
+  }
+  if (cursor < text.size()) parts.push_back({{"text", text.substr(cursor)}});
+  return parts;
+}
+
+}  // namespace
+
 json reader_json(const analysis::ReportView& view) {
   json meta = row_json(view.report, 0);
   json sections = rows_json(view.sections);
@@ -78,75 +154,17 @@ json reader_json(const analysis::ReportView& view) {
   json quantities = rows_json(view.quantities);
   json facts = rows_json(view.facts);
   json targets = rows_json(view.targets);
-  json livelihood = rows_json(view.livelihood);
-  json glossary = rows_json(view.glossary);
-  json warnings = rows_json(view.warnings);
-  json slogans = rows_json(view.slogans);
 
-  // Fact and target lookups by raw position.
-  std::vector<std::pair<Span, std::int64_t>> fact_spans, target_spans;
-  for (const auto& f : facts)
-    fact_spans.push_back({{num(f["start"]), num(f["end"])}, num(f["ord"])});
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    if (targets[i]["kind"] == "plan_year") {
-      target_spans.push_back(
-          {{num(targets[i]["start"]), num(targets[i]["end"])}, static_cast<std::int64_t>(i)});
-    }
-  }
-  std::map<std::int64_t, std::string> fact_status;
-  for (const auto& f : facts) fact_status[num(f["ord"])] = f["status"].get<std::string>();
-
-  // Split paragraphs into parts; quantities are consumed in raw order.
+  const Marks marks = marks_of(facts, targets);
   std::size_t qi = 0;
   for (auto& p : paragraphs) {
-    const std::string text = p["text"].get<std::string>();
     const Span ps{num(p["start"]), num(p["end"])};
-    json parts = json::array();
-    std::size_t cursor = 0;
-    while (qi < quantities.size()) {
-      const json& q = quantities[qi];
-      const std::int64_t qs = num(q["start"]);
-      if (qs < ps.start) {
-        ++qi;
-        continue;
-      }  // before this paragraph: belongs nowhere shown
-      if (!inside(ps, qs)) break;
-      const std::string qt = q["text"].get<std::string>();
-      const auto at = qt.empty() ? std::string::npos : text.find(qt, cursor);
-      if (at == std::string::npos) {
-        ++qi;
-        continue;
-      }
-      if (at > cursor) parts.push_back({{"text", text.substr(cursor, at - cursor)}});
-      json part = {
-          {"text", qt}, {"q", qi}, {"fact", nullptr}, {"target", nullptr}, {"status", nullptr}};
-      const Span qspan{qs, num(q["end"])};
-      for (const auto& [fs, ord] : fact_spans) {
-        if (fs.start < qspan.end && qspan.start < fs.end) {
-          part["fact"] = ord;
-          part["status"] = fact_status[ord];
-          break;
-        }
-      }
-      for (const auto& [ts, idx] : target_spans) {
-        if (inside(ts, qs)) {
-          part["target"] = idx;
-          if (part["status"].is_null()) part["status"] = "target";
-          break;
-        }
-      }
-      parts.push_back(std::move(part));
-      cursor = at + qt.size();
-      ++qi;
-    }
-    if (cursor < text.size()) parts.push_back({{"text", text.substr(cursor)}});
-    p["parts"] = std::move(parts);
+    p["parts"] = paragraph_parts(p["text"].get<std::string>(), ps, quantities, qi, marks);
     p.erase("text");
   }
 
   json terms = json::array();
   for (const auto& d : view.terms) terms.push_back(term_json(d));
-
   json plan = json::array(), fyp = json::array();
   for (auto& t : targets) (t["kind"] == "five_year" ? fyp : plan).push_back(t);
 
@@ -156,11 +174,11 @@ json reader_json(const analysis::ReportView& view) {
   meta["facts"] = std::move(facts);
   meta["targets"] = std::move(plan);
   meta["fyp_targets"] = std::move(fyp);
-  meta["livelihood"] = std::move(livelihood);
-  meta["glossary"] = std::move(glossary);
-  meta["slogans"] = std::move(slogans);
+  meta["livelihood"] = rows_json(view.livelihood);
+  meta["glossary"] = rows_json(view.glossary);
+  meta["slogans"] = rows_json(view.slogans);
   meta["terms"] = std::move(terms);
-  meta["warnings"] = std::move(warnings);
+  meta["warnings"] = rows_json(view.warnings);
   return meta;
 }
 

@@ -240,7 +240,7 @@ struct Server::Impl {
       if (!r.filename.empty()) {
         res_out.set_header("Content-Disposition", "attachment; filename=\"" + r.filename + "\"");
       }
-      res_out.set_content(std::move(r.body), r.type.c_str());
+      res_out.set_content(r.body, r.type);
     } catch (const HttpError& e) {
       send_error(res_out, e.status, e.code, e.what());
     } catch (const std::exception& e) {
@@ -357,7 +357,7 @@ struct Server::Impl {
         send_error(out, out.status, "bad_request", "bad request");
     });
     http.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& out, std::exception_ptr ep) {
+        [](const httplib::Request&, httplib::Response& out, const std::exception_ptr& ep) {
           std::string what = "unexpected error";
           try {
             if (ep) std::rethrow_exception(ep);

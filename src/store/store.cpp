@@ -98,14 +98,14 @@ Status migrate_from_v2(sqlite3* db) {
   auto row = v->step();
   if (!row) return row.error();
   if (!*row || v->text(0) != "2") return Ok{};
-  const Status s = exec(db,
-                        "BEGIN IMMEDIATE; "
-                        "ALTER TABLE reports ADD COLUMN region_source TEXT; "
-                        "ALTER TABLE targets ADD COLUMN reference TEXT; "
-                        "ALTER TABLE targets ADD COLUMN relative_modifier TEXT; "
-                        "ALTER TABLE targets ADD COLUMN stretch_value REAL; "
-                        "ALTER TABLE targets ADD COLUMN base_year INTEGER; "
-                        "UPDATE meta SET value = '3' WHERE key = 'schema_version'; COMMIT");
+  Status s = exec(db,
+                  "BEGIN IMMEDIATE; "
+                  "ALTER TABLE reports ADD COLUMN region_source TEXT; "
+                  "ALTER TABLE targets ADD COLUMN reference TEXT; "
+                  "ALTER TABLE targets ADD COLUMN relative_modifier TEXT; "
+                  "ALTER TABLE targets ADD COLUMN stretch_value REAL; "
+                  "ALTER TABLE targets ADD COLUMN base_year INTEGER; "
+                  "UPDATE meta SET value = '3' WHERE key = 'schema_version'; COMMIT");
   if (!s) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
   return s;
 }
@@ -181,7 +181,7 @@ Status migrate_from_v3(sqlite3* db, const std::string& schema) {
     }
     return exec(db, "UPDATE meta SET value = '4' WHERE key = 'schema_version'; COMMIT");
   };
-  const Status s = run();
+  Status s = run();
   if (!s) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
   return s;
 }
