@@ -205,3 +205,24 @@ CREATE TABLE IF NOT EXISTS ingest_files (
   error       TEXT,
   seen_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
+
+-- Versions of one report (docs/schema.md, "Versions"). A report is identified by its report_key,
+-- "<region code>/<plan year>" (the region name while the code is unknown); every stored copy of it
+-- (a .docx and its .txt, a traditional repost …) is a version. version_rank 1 is the canonical
+-- version, which every count, chart, panel and export reads unless asked for all versions. Kept by
+-- the store: recomputed from the view version_ranks (store_views.sql) whenever a write adds reports
+-- or a preference changes. report_key is NULL for a report without a region or a plan year; such a
+-- report is its own only version (rank 1).
+CREATE TABLE IF NOT EXISTS report_versions (
+  report_id    INTEGER PRIMARY KEY REFERENCES report_rows(report_id) ON DELETE CASCADE,
+  report_key   TEXT,
+  version_rank INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS report_versions_key ON report_versions(report_key, version_rank);
+
+-- Versions chosen by hand (`gwr versions --prefer`): a preferred version is canonical whatever the
+-- rules say. Keyed by the version's content_key, so the choice survives a rebuild of the corpus.
+CREATE TABLE IF NOT EXISTS version_preferences (
+  content_key TEXT PRIMARY KEY,
+  chosen_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+) WITHOUT ROWID;

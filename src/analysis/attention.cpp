@@ -111,9 +111,13 @@ Result<Table> attention(const store::Reader& db, const Themes& themes, Attention
   auto st = store::Statement::prepare(db, R"(
 SELECT r.report_id, r.region, r.level, r.plan_year, COALESCE(p.section_type, 'none'),
        COALESCE(p.text_simplified, p.text)
-FROM paragraphs p JOIN reports r ON r.report_id = p.report_id
+FROM paragraphs p JOIN report_rows r ON r.report_id = p.report_id
+JOIN report_versions v ON v.report_id = r.report_id
+WHERE ?1 = 1 OR v.version_rank = 1
 ORDER BY r.report_id, p.ord)");
   if (!st) return st.error();
+  // Reports named by id are read whatever their version; otherwise each report once, canonical.
+  st->bind(1, Cell{std::int64_t{report_ids.empty() ? 0 : 1}});
   const std::set<std::int64_t> wanted(report_ids.begin(), report_ids.end());
   struct Acc {
     std::vector<Cell> key;

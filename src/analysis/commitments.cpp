@@ -175,7 +175,8 @@ Result<Table> commitment_reports(const store::Reader& db) {
       " count(l.item_id) AS items,"
       " (SELECT n.next_report_id FROM next_reports n WHERE n.report_id = r.report_id)"
       " AS next_report"
-      " FROM reports r JOIN livelihood_items l ON l.report_id = r.report_id"
+      " FROM report_rows r JOIN livelihood_items l ON l.report_id = r.report_id"
+      " JOIN report_versions v ON v.report_id = r.report_id AND v.version_rank = 1"
       " GROUP BY r.report_id ORDER BY r.plan_year DESC, r.province, r.region",
       {}, "commitments");
 }

@@ -44,7 +44,9 @@ Result<std::vector<std::int64_t>> resolve_reports(const store::Reader& db,
                        {Cell{static_cast<std::int64_t>(std::stoll(ref))}}, "ids");
     } else if (split_ref(ref, region, year)) {
       q = store::query(
-          db, "SELECT report_id FROM canonical_reports WHERE region = ?1 AND plan_year = ?2",
+          db,
+          "SELECT c.report_id FROM canonical_reports c JOIN report_rows r USING (report_id)"
+          " WHERE (c.region = ?1 OR r.region_code = ?1) AND c.plan_year = ?2 ORDER BY c.report_id",
           {Cell{region}, Cell{year}}, "ids");
     } else {
       return make_error(ErrorCode::kUsage, "not a report id or '<region> <year>': '" + ref + "'");

@@ -10,17 +10,25 @@ constexpr const char* kReportColumns =
     "r.report_id AS id, r.region, r.region_source, r.region_code, r.level, r.province, r.parent, "
     "r.delivered, r.session, r.speaker, r.speaker_title, r.acting, r.review_year, r.plan_year, "
     "r.partial, r.gdp_target, r.char_count AS chars, r.source, r.format, r.encoding, "
-    "r.traditional";
+    "r.traditional, v.report_key, v.version_rank,"
+    " (SELECT count(*) FROM report_versions o WHERE o.report_key = v.report_key) AS versions";
 
 // The filter shared by the list, its count and its facets: ?1 region (or code), ?2 level,
-// ?3 province, ?4 plan year, ?5 text in region/province/parent.
+// ?3 province, ?4 plan year, ?5 text in region/province/parent, ?6 report_key, ?7 every version
+// (1) or the canonical ones only (0).
 constexpr const char* kFilteredReports =
-    " FROM reports r"
-    " WHERE (?1 IS NULL OR r.region = ?1 OR r.region_code = ?1)"
+    " FROM reports r JOIN report_versions v ON v.report_id = r.report_id"
+    " WHERE (?7 = 1 OR v.version_rank = 1) AND (?6 IS NULL OR v.report_key = ?6)"
+    " AND (?1 IS NULL OR r.region = ?1 OR r.region_code = ?1)"
     " AND (?2 IS NULL OR r.level = ?2) AND (?3 IS NULL OR r.province = ?3)"
     " AND (?4 IS NULL OR r.plan_year = ?4)"
     " AND (?5 IS NULL OR instr(r.region, ?5) > 0 OR instr(coalesce(r.province, ''), ?5) > 0"
     "      OR instr(coalesce(r.parent, ''), ?5) > 0)";
+
+// The canonical version of every report (report_versions).
+constexpr const char* kCanonical =
+    " FROM report_rows r JOIN report_versions v ON v.report_id = r.report_id"
+    " WHERE v.version_rank = 1";
 
 Cell opt_cell(const std::optional<std::string>& s) { return s ? Cell{*s} : Cell{}; }
 Cell opt_cell(const std::optional<std::int64_t>& v) { return v ? Cell{*v} : Cell{}; }
@@ -39,16 +47,18 @@ std::optional<std::int64_t> opt_int(const Cell& c) {
 
 Result<CorpusSummary> corpus_summary(const store::Reader& db) {
   auto totals = store::query(db,
-                             "SELECT (SELECT count(*) FROM reports) AS reports,"
-                             " (SELECT count(DISTINCT region) FROM reports) AS regions,"
-                             " (SELECT min(plan_year) FROM reports) AS first_year,"
-                             " (SELECT max(plan_year) FROM reports) AS last_year,"
+                             "SELECT (SELECT count(*) FROM report_versions WHERE version_rank = 1)"
+                             " AS reports,"
+                             " (SELECT count(DISTINCT region) FROM report_rows) AS regions,"
+                             " (SELECT min(plan_year) FROM report_rows) AS first_year,"
+                             " (SELECT max(plan_year) FROM report_rows) AS last_year,"
                              " (SELECT count(*) FROM paragraphs) AS paragraphs,"
                              " (SELECT count(*) FROM targets) AS targets,"
                              " (SELECT count(*) FROM facts) AS facts,"
                              " (SELECT count(*) FROM livelihood_items) AS livelihood_items,"
                              " (SELECT count(*) FROM glossary) AS glossary,"
-                             " (SELECT count(*) FROM warnings) AS warnings",
+                             " (SELECT count(*) FROM warnings) AS warnings,"
+                             " (SELECT count(*) FROM report_rows) AS versions",
                              {}, "summary");
   if (!totals) return totals.error();
   const std::vector<Cell>& t = totals->rows.at(0);
@@ -63,18 +73,21 @@ Result<CorpusSummary> corpus_summary(const store::Reader& db) {
   s.livelihood_items = int_of(t[7]);
   s.glossary = int_of(t[8]);
   s.warnings = int_of(t[9]);
-  auto by_level = store::query(
-      db, "SELECT level, count(*) AS count FROM reports GROUP BY level ORDER BY count DESC", {},
-      "by_level");
+  s.versions = int_of(t[10]);
+  auto by_level = store::query(db,
+                               "SELECT level, count(*) AS count" + std::string(kCanonical) +
+                                   " GROUP BY level ORDER BY count DESC",
+                               {}, "by_level");
   if (!by_level) return by_level.error();
-  auto by_year = store::query(db,
-                              "SELECT plan_year AS year, count(*) AS count FROM reports GROUP BY "
-                              "plan_year ORDER BY plan_year",
-                              {}, "by_year");
+  auto by_year =
+      store::query(db,
+                   "SELECT plan_year AS year, count(*) AS count" + std::string(kCanonical) +
+                       " GROUP BY plan_year ORDER BY plan_year",
+                   {}, "by_year");
   if (!by_year) return by_year.error();
   auto by_province = store::query(db,
-                                  "SELECT province, count(*) AS count FROM reports GROUP BY "
-                                  "province ORDER BY count DESC, province",
+                                  "SELECT province, count(*) AS count" + std::string(kCanonical) +
+                                      " GROUP BY province ORDER BY count DESC, province",
                                   {}, "by_province");
   if (!by_province) return by_province.error();
   s.by_level = std::move(by_level).value();
@@ -86,8 +99,13 @@ Result<CorpusSummary> corpus_summary(const store::Reader& db) {
 
 Result<ReportPage> report_list(const store::Reader& db, const ReportFilter& f, std::int64_t limit,
                                std::int64_t offset) {
-  const std::vector<Cell> args = {opt_cell(f.region), opt_cell(f.level), opt_cell(f.province),
-                                  opt_cell(f.year), opt_cell(f.text)};
+  const std::vector<Cell> args = {opt_cell(f.region),
+                                  opt_cell(f.level),
+                                  opt_cell(f.province),
+                                  opt_cell(f.year),
+                                  opt_cell(f.text),
+                                  opt_cell(f.key),
+                                  Cell{std::int64_t{f.all_versions ? 1 : 0}}};
   const std::string from = kFilteredReports;
   auto total = store::query(db, "SELECT count(*) AS n" + from, args, "total");
   if (!total) return total.error();
@@ -102,7 +120,9 @@ Result<ReportPage> report_list(const store::Reader& db, const ReportFilter& f, s
           " (SELECT count(*) FROM warnings w WHERE w.report_id = r.report_id) AS warnings,"
           " (SELECT count(*) FROM livelihood_items l WHERE l.report_id = r.report_id) AS "
           "livelihood_items" +
-          from + " ORDER BY r.plan_year DESC, r.province, r.region, r.report_id LIMIT ?6 OFFSET ?7",
+          from +
+          " ORDER BY r.plan_year DESC, r.province, r.region, v.report_key, v.version_rank,"
+          " r.report_id LIMIT ?8 OFFSET ?9",
       page, "reports");
   if (!items) return items.error();
   auto levels = store::query(
@@ -132,11 +152,13 @@ Result<ReportPage> report_list(const store::Reader& db, const ReportFilter& f, s
 Result<std::optional<ReportView>> report_view(const store::Reader& db, std::int64_t id) {
   const std::vector<Cell> arg = {Cell{id}};
   ReportView v;
-  auto report = store::query(db,
-                             std::string("SELECT ") + kReportColumns +
-                                 ", r.published, r.targets_sentence, r.body_start, r.body_end"
-                                 " FROM reports r WHERE r.report_id = ?1",
-                             arg, "report");
+  auto report =
+      store::query(db,
+                   std::string("SELECT ") + kReportColumns +
+                       ", r.published, r.targets_sentence, r.body_start, r.body_end"
+                       " FROM reports r JOIN report_versions v ON v.report_id = r.report_id"
+                       " WHERE r.report_id = ?1",
+                   arg, "report");
   if (!report) return report.error();
   if (report->rows.empty()) return std::optional<ReportView>();
   v.report = std::move(report).value();
@@ -170,6 +192,12 @@ Result<std::optional<ReportView>> report_view(const store::Reader& db, std::int6
        "SELECT code, message, raw_offset AS offset FROM warnings WHERE report_id = ?1"},
       {&ReportView::slogans,
        "SELECT text, count FROM slogans WHERE report_id = ?1 ORDER BY count DESC, text"},
+      {&ReportView::versions,
+       "SELECT r.report_id AS id, o.version_rank, r.format, r.encoding, r.traditional, r.partial,"
+       " r.char_count AS chars, r.source FROM report_versions s"
+       " JOIN report_versions o ON o.report_key = s.report_key"
+       " JOIN report_rows r ON r.report_id = o.report_id"
+       " WHERE s.report_id = ?1 ORDER BY o.version_rank"},
   };
   for (const auto& [member, sql] : parts) {
     auto t = store::query(db, sql, arg);

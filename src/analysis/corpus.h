@@ -32,8 +32,10 @@
 namespace gwr::analysis {
 
 // SUMMARY: counts over the whole corpus.
+// Counts are of reports, each once: its canonical version (report_versions, docs/schema.md
+// "Versions"); `versions` counts every stored copy. paragraphs … warnings count every row stored.
 struct CorpusSummary {
-  std::int64_t reports = 0, regions = 0, paragraphs = 0, targets = 0, facts = 0,
+  std::int64_t reports = 0, versions = 0, regions = 0, paragraphs = 0, targets = 0, facts = 0,
                livelihood_items = 0, glossary = 0, warnings = 0;
   std::optional<std::int64_t> first_year, last_year;  // of plan years; none without reports
   Table by_level;                                     // level, count: most reports first
@@ -44,13 +46,17 @@ struct CorpusSummary {
 Result<CorpusSummary> corpus_summary(const store::Reader& db);
 
 // REPORT LIST: the reports passing every filter given, newest plan year first, then by province,
-// region and id.
+// region and id: the canonical version of each report, or every version with all_versions (the
+// versions of one report then follow each other, canonical first). Each row carries report_key,
+// version_rank (1: canonical) and versions (how many copies of its report are stored).
 struct ReportFilter {
   std::optional<std::string> region;    // the region's name or code
   std::optional<std::string> level;     // national | province | prefecture | county
   std::optional<std::string> province;  // exactly this province
   std::optional<std::int64_t> year;     // plan year
   std::optional<std::string> text;      // a substring of region, province or parent
+  std::optional<std::string> key;       // exactly this report_key ("<code>/<year>")
+  bool all_versions = false;            // every stored copy, not only the canonical one
 };
 struct ReportPage {
   std::int64_t total = 0;  // reports passing the filters
@@ -80,6 +86,9 @@ struct ReportView {
   Table glossary;    // term, definition, start, end — in stored order
   Table warnings;    // code, message, offset
   Table slogans;     // text, count — most frequent first, then by text
+  // Every stored version of this report, this one included: id, version_rank, format, encoding,
+  // traditional, partial, chars, source — canonical first. Empty without a report_key.
+  Table versions;
   // The report's slogans, then its glossary terms (bare_term), each once, with the definition
   // any report's glossary gives (this report's own first; term_definitions).
   std::vector<TermDefinition> terms;

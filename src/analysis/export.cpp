@@ -18,27 +18,33 @@ SELECT r.region, r.level, r.province, r.review_year, r.plan_year, f.indicator, f
        f.measure, f.value, f.value_hi, f.unit, f.comparator, f.status, f.period, f.year, f.scope,
        f.headline, f.verbatim, r.source, r.report_id, f.ord
 FROM facts f JOIN reports r ON r.report_id = f.report_id
+JOIN report_versions v ON v.report_id = r.report_id WHERE ?1 = 1 OR v.version_rank = 1
 ORDER BY r.region, r.plan_year, r.report_id, f.ord)";
 
 constexpr const char* kReportsSql = R"(
 SELECT report_id, region, region_code, level, province, parent, review_year, plan_year, delivered,
        session, speaker, speaker_title, acting, published, partial, gdp_target, char_count, format,
-       encoding, traditional, source, index_in_file, content_key, targets_sentence
-FROM reports ORDER BY region, plan_year, report_id)";
+       encoding, traditional, source, index_in_file, content_key, targets_sentence, report_key,
+       version_rank
+FROM reports JOIN report_versions USING (report_id) WHERE ?1 = 1 OR version_rank = 1
+ORDER BY region, plan_year, report_key, version_rank, report_id)";
 
 constexpr const char* kLivelihoodSql = R"(
 SELECT r.region, r.plan_year, l.label, l.declared_count, l.ord, l.text, r.report_id
 FROM livelihood_items l JOIN reports r ON r.report_id = l.report_id
+JOIN report_versions v ON v.report_id = r.report_id WHERE ?1 = 1 OR v.version_rank = 1
 ORDER BY r.region, r.plan_year, r.report_id, l.ord)";
 
 constexpr const char* kGlossarySql = R"(
 SELECT r.region, r.plan_year, g.term, g.definition, r.report_id
 FROM glossary g JOIN reports r ON r.report_id = g.report_id
+JOIN report_versions v ON v.report_id = r.report_id WHERE ?1 = 1 OR v.version_rank = 1
 ORDER BY r.region, r.plan_year, r.report_id, g.glossary_id)";
 
 constexpr const char* kWarningsSql = R"(
 SELECT r.region, r.plan_year, w.code, w.message, w.raw_offset, r.source, r.report_id
 FROM warnings w JOIN reports r ON r.report_id = w.report_id
+JOIN report_versions v ON v.report_id = r.report_id WHERE ?1 = 1 OR v.version_rank = 1
 ORDER BY r.report_id, w.rowid)";
 
 Status xlsx_check(lxw_error e, const std::filesystem::path& path) {
@@ -113,7 +119,7 @@ const std::vector<std::string>& export_table_names() {
   return kNames;
 }
 
-Result<Table> export_table(const store::Reader& db, std::string_view name) {
+Result<Table> export_table(const store::Reader& db, std::string_view name, bool all_versions) {
   if (name == "targets") return targets_panel(db, {});
   if (name == "panel") return wide_panel(db, {});
   if (name == "realised") return targets_realised(db, {});
@@ -128,7 +134,7 @@ Result<Table> export_table(const store::Reader& db, std::string_view name) {
                                              "' (targets, realised, facts, reports, livelihood, "
                                              "glossary, warnings, panel)");
   }
-  return store::query(db, text, {}, std::string(name));
+  return store::query(db, text, {Cell{std::int64_t{all_versions ? 1 : 0}}}, std::string(name));
 }
 
 Status write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tables) {

@@ -29,8 +29,12 @@
 namespace gwr::analysis {
 
 const std::vector<std::string>& export_table_names();
-// kUsage for an unknown name.
-Result<Table> export_table(const store::Reader& db, std::string_view name);
+// kUsage for an unknown name. facts, reports, livelihood, glossary and warnings hold the canonical
+// version of each report only (report_versions, docs/schema.md "Versions"), every stored version
+// with all_versions; reports carries report_key and version_rank. targets, panel and realised read
+// every version, canonical first (targets.h).
+Result<Table> export_table(const store::Reader& db, std::string_view name,
+                           bool all_versions = false);
 
 Status write_file(const std::filesystem::path& path, const std::vector<Table>& tables);
 Status write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tables);

@@ -13,9 +13,9 @@ namespace gwr::analysis {
 namespace {
 
 // The panel and the realised figures read targets and facts of every stored version of a report,
-// in the precedence of canonical_reports (data/store_views.sql): (partial, report_id). They do
-// not join that view because they fall back to another version for an indicator the canonical
-// one lacks, and a five-year target may come from reports of several plan years.
+// canonical version first (report_versions.version_rank, data/store_views.sql). They do not keep
+// to the canonical version because they fall back to another version for an indicator the
+// canonical one lacks, and a five-year target may come from reports of several plan years.
 constexpr const char* kPanelSql = R"(
 WITH p AS (
   SELECT r.region, r.region_code, r.level, r.province, t.year, t.kind, t.canonical, t.indicator_id,
@@ -25,8 +25,9 @@ WITH p AS (
          ROW_NUMBER() OVER (
            PARTITION BY r.region, t.year, t.kind, t.canonical,
                         CASE WHEN t.canonical = 'other' THEN t.indicator ELSE '' END
-           ORDER BY r.partial, r.report_id, (t.modifier = 'relative'), t.target_id) AS rn
-  FROM targets t JOIN reports r ON r.report_id = t.report_id
+           ORDER BY v.version_rank, r.report_id, (t.modifier = 'relative'), t.target_id) AS rn
+  FROM targets t JOIN report_rows r ON r.report_id = t.report_id
+  JOIN report_versions v ON v.report_id = r.report_id
   WHERE (?1 IS NULL OR t.canonical = ?1 OR t.indicator_id = ?1)
     AND (?2 IS NULL OR t.year = ?2)
     AND (?3 IS NULL OR r.level = ?3)
@@ -42,12 +43,13 @@ ORDER BY region, year, kind DESC, canonical, target_id)";
 // The realised figure for one target: see the REALISED contract in targets.h.
 constexpr const char* kRealisedSql = R"(
 SELECT f.value, f.status, f.verbatim, f.report_id, f.start_byte, f.end_byte, r.source
-FROM facts f JOIN reports r ON r.report_id = f.report_id
+FROM facts f JOIN report_rows r ON r.report_id = f.report_id
+JOIN report_versions v ON v.report_id = r.report_id
 WHERE r.region = ?1 AND f.indicator_id = ?2 AND f.year = ?3
   AND f.status IN ('actual', 'estimate') AND f.period = ?4
   AND (?5 IS NULL OR f.measure = ?5) AND (?6 IS NULL OR f.unit = ?6)
   AND f.scope = 'report' AND r.report_id <> ?7
-ORDER BY (f.status = 'actual') DESC, r.plan_year DESC, r.partial, r.report_id, f.ord
+ORDER BY (f.status = 'actual') DESC, r.plan_year DESC, v.version_rank, r.report_id, f.ord
 LIMIT 1)";
 
 std::vector<Cell> params(const TargetFilter& f, std::optional<std::string> kind) {

@@ -40,7 +40,8 @@ struct Para {
 Result<std::vector<Para>> paragraphs(const store::Reader& db) {
   auto st = store::Statement::prepare(db, R"(
 SELECT r.report_id, r.region, r.plan_year, COALESCE(p.text_simplified, p.text)
-FROM paragraphs p JOIN reports r ON r.report_id = p.report_id
+FROM paragraphs p JOIN report_rows r ON r.report_id = p.report_id
+JOIN report_versions v ON v.report_id = r.report_id AND v.version_rank = 1
 ORDER BY r.report_id, p.ord)");
   if (!st) return st.error();
   std::vector<Para> out;
@@ -220,13 +221,17 @@ Result<Table> term_trends(const store::Reader& db, const Segmenter& seg, TermsBy
 
 Result<Table> slogans(const store::Reader& db, std::size_t n,
                       const std::vector<std::int64_t>& report_ids) {
-  auto q = store::query(db, R"(
+  auto q = store::query(
+      db, R"(
 SELECT report_id, region, plan_year, rank, slogan, count FROM (
   SELECT r.report_id, r.region, r.plan_year, s.text AS slogan, s.count,
          ROW_NUMBER() OVER (PARTITION BY r.report_id ORDER BY s.count DESC, s.text) AS rank
-  FROM slogans s JOIN reports r ON r.report_id = s.report_id)
+  FROM slogans s JOIN report_rows r ON r.report_id = s.report_id
+  JOIN report_versions v ON v.report_id = r.report_id
+  WHERE ?2 = 1 OR v.version_rank = 1)
 WHERE rank <= ?1 ORDER BY report_id, rank)",
-                        {Cell{static_cast<std::int64_t>(n)}}, "slogans");
+      {Cell{static_cast<std::int64_t>(n)}, Cell{std::int64_t{report_ids.empty() ? 0 : 1}}},
+      "slogans");
   if (!q || report_ids.empty()) return q;
   const std::set<std::int64_t> wanted(report_ids.begin(), report_ids.end());
   Table t = std::move(q).value();

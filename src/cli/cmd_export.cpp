@@ -9,6 +9,7 @@ namespace {
 struct ExportOptions {
   std::string db, to;
   std::vector<std::string> tables;
+  bool all_versions = false;
 };
 
 int run_export(const ExportOptions& o) {
@@ -24,7 +25,7 @@ int run_export(const ExportOptions& o) {
   }
   std::vector<Table> tables;
   for (const auto& n : names) {
-    auto t = analysis::export_table(*st, n);
+    auto t = analysis::export_table(*st, n, o.all_versions);
     if (!t) return fail(t.error());
     tables.push_back(std::move(t).value());
   }
@@ -45,6 +46,9 @@ void register_export(CLI::App& app, std::vector<Command>& out) {
                   "(default: all for .xlsx, targets otherwise)")
       ->check(CLI::IsMember(
           {"targets", "facts", "reports", "livelihood", "glossary", "warnings", "panel"}));
+  sub->add_flag("--all-versions", o->all_versions,
+                "Every stored copy of a report (a .docx and its .txt, a repost), not only its "
+                "canonical version (see gwr versions)");
   out.push_back(Command{sub, [o] { return run_export(*o); }});
 }
 

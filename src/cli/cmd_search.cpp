@@ -20,6 +20,7 @@ struct SearchOptions {
   int limit = 20;
   std::string format = "table";
   bool count = false;
+  bool all_versions = false;
 };
 
 std::optional<std::string> opt(const std::string& s) {
@@ -75,6 +76,7 @@ int run_search(const SearchOptions& o) {
   q.level = opt(o.level);
   q.section = opt(o.section);
   q.province = opt(o.province);
+  q.all_versions = o.all_versions;
   if (o.year != 0) q.year = o.year;
   q.limit = o.limit;
   if (o.format == "table" && isatty(STDOUT_FILENO)) {
@@ -133,6 +135,8 @@ void register_search(CLI::App& app, std::vector<Command>& out) {
       ->check(CLI::IsMember({"table", "json", "csv"}));
   sub->add_flag("--count", o->count,
                 "Also count every matching paragraph (on stderr; one more pass over the matches)");
+  sub->add_flag("--all-versions", o->all_versions,
+                "Search every stored copy of a report, not only its canonical version");
   out.push_back(Command{sub, [o] { return run_search(*o); }});
 }
 

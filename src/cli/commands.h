@@ -49,6 +49,7 @@ void register_compare(CLI::App& app, std::vector<Command>& out);
 void register_commitments(CLI::App& app, std::vector<Command>& out);
 void register_check(CLI::App& app, std::vector<Command>& out);
 void register_export(CLI::App& app, std::vector<Command>& out);
+void register_versions(CLI::App& app, std::vector<Command>& out);
 void register_serve(CLI::App& app, std::vector<Command>& out);
 
 }  // namespace gwr::cli

@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   constexpr Register kCommands[] = {register_extract, register_eval,    register_ingest,
                                     register_search,  register_targets, register_attention,
                                     register_terms,   register_compare, register_commitments,
-                                    register_check,   register_export,  register_serve};
+                                    register_check,   register_export,  register_versions,
+                                    register_serve};
   return run(argc, argv, kCommands);
 }

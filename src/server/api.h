@@ -98,6 +98,9 @@ namespace api {
 Reply summary(const Ctx& c);
 Reply reports(const Ctx& c);
 Reply report(const Ctx& c, std::int64_t id);
+// The id of the canonical version of the report of `region` (its code or name) for plan year
+// `year`: the stable key of /api/reports/<code>/<year> (docs/api.md). 404 when none is stored.
+std::int64_t report_id_of(const Ctx& c, const std::string& region, std::int64_t year);
 Reply indicators(const Ctx& c);
 Reply search(const Ctx& c);
 Reply targets(const Ctx& c);

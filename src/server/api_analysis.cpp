@@ -111,7 +111,8 @@ Reply download(const Ctx& c) {
         c.db, target_filter(c.params),
         number_param(c.params, "near", 0, 10).value_or(analysis::kDefaultNear)));
   else
-    t = unwrap(analysis::export_table(c.db, *name));
+    t = unwrap(analysis::export_table(
+        c.db, *name, enum_param(c.params, "versions", {"canonical", "all"}) == "all"));
   t.name = *name;
 
   Reply r;

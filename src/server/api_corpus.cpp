@@ -27,7 +27,8 @@ Reply summary(const Ctx& c) {
                       {"facts", s.facts},
                       {"livelihood_items", s.livelihood_items},
                       {"glossary", s.glossary},
-                      {"warnings", s.warnings}};
+                      {"warnings", s.warnings},
+                      {"versions", s.versions}};
   j["by_level"] = rows_json(s.by_level);
   j["by_year"] = rows_json(s.by_year);
   j["by_province"] = rows_json(s.by_province);
@@ -45,6 +46,8 @@ Reply reports(const Ctx& c) {
   f.province = text_param(p, "province");
   f.year = int_param(p, "year", 1949, 2100);
   f.text = text_param(p, "q");
+  f.key = text_param(p, "key");
+  f.all_versions = enum_param(p, "versions", {"canonical", "all"}) == "all";
   const analysis::ReportPage page = unwrap(analysis::report_list(c.db, f, limit, offset));
   nlohmann::json facets = {{"level", rows_json(page.levels)},
                            {"province", rows_json(page.provinces)},
@@ -60,6 +63,19 @@ Reply report(const Ctx& c, std::int64_t id) {
   auto view = unwrap(analysis::report_view(c.db, id));
   if (!view) not_found("no report with id " + std::to_string(id));
   return json_reply(reader_json(*view));
+}
+
+std::int64_t report_id_of(const Ctx& c, const std::string& region, std::int64_t year) {
+  analysis::ReportFilter f;
+  f.region = region;
+  f.year = year;
+  const analysis::ReportPage page = unwrap(analysis::report_list(c.db, f, 2, 0));
+  if (page.items.rows.empty()) {
+    not_found("语料库中没有 " + region + " " + std::to_string(year) + " 年的报告");
+  }
+  const auto* id = std::get_if<std::int64_t>(&page.items.rows[0][page.items.column("id")]);
+  if (id == nullptr) not_found("语料库中没有 " + region + " " + std::to_string(year) + " 年的报告");
+  return *id;
 }
 
 Reply indicators(const Ctx& c) {

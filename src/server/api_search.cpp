@@ -73,6 +73,7 @@ Reply search(const Ctx& c) {
   if (auto y = int_param(p, "year", 1949, 2100)) q.year = static_cast<int>(*y);
   q.section = text_param(p, "section");
   q.province = text_param(p, "province");
+  q.all_versions = enum_param(p, "versions", {"canonical", "all"}) == "all";
   const auto limit = int_param(p, "limit", 1, kMaxSearchHits).value_or(20);
   const auto offset = int_param(p, "offset", 0, store::kMaxSearchLimit).value_or(0);
   // One ranked run over the first kMaxSearchLimit hits gives both the page and the facets.

@@ -179,6 +179,7 @@ json reader_json(const analysis::ReportView& view) {
   meta["slogans"] = rows_json(view.slogans);
   meta["terms"] = std::move(terms);
   meta["warnings"] = rows_json(view.warnings);
+  meta["versions"] = rows_json(view.versions);
   return meta;
 }
 

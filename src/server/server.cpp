@@ -389,6 +389,42 @@ struct Server::Impl {
               },
               false);
         });
+    // Stable keys (docs/api.md, "Versions"): the canonical version of a region's report for a
+    // year, whatever the database ids of this build of the corpus.
+    http.Get(R"(/api/reports/([^/]+)/([0-9]{4}))",
+             [this](const httplib::Request& req, httplib::Response& out) {
+               const std::string region = req.matches[1];
+               const std::int64_t year = std::stoll(req.matches[2]);
+               api(
+                   out, req,
+                   [this, &region, year](const Ctx& c) {
+                     const std::int64_t id = api::report_id_of(c, region, year);
+                     Reply r;
+                     r.body = reports_cache.get(c.db, std::to_string(id),
+                                                [&] { return api::report(c, id).body; });
+                     return r;
+                   },
+                   false);
+             });
+    // A page link by stable key: the workbench's own route for it.
+    http.Get(
+        R"(/report/([^/?#]+)/([0-9]{4}))", [](const httplib::Request& req, httplib::Response& out) {
+          // The region as the path gave it, decoded by httplib: percent-encoded again for
+          // the header (a region name is Chinese).
+          std::string region;
+          for (const unsigned char ch : std::string(req.matches[1])) {
+            if (std::isalnum(ch) != 0 || ch == '-' || ch == '_' || ch == '.') {
+              region += static_cast<char>(ch);
+            } else {
+              static constexpr char kHex[] = "0123456789ABCDEF";
+              region += '%';
+              region += kHex[ch >> 4];
+              region += kHex[ch & 15];
+            }
+          }
+          out.status = 302;
+          out.set_header("Location", "/#/report/" + region + "/" + std::string(req.matches[2]));
+        });
     route("/api/indicators", api::indicators);
     route("/api/search", api::search);
     // Expensive: whole-corpus analysis tables, word segmentation, glossary look-ups, exports.

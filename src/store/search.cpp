@@ -14,10 +14,12 @@ namespace {
   "h.id, p.report_id, p.ord, -h.score, NULL, p.section_type, p.section_title, r.region, "  \
   "r.region_code, r.level, r.province, r.delivered, r.plan_year, r.source, p.start_byte, " \
   "p.end_byte "
-#define GWR_FILTERS                                                        \
-  "(?4 IS NULL OR r.region = ?4 OR r.region_code = ?4) "                   \
-  "AND (?5 IS NULL OR r.level = ?5) AND (?6 IS NULL OR r.plan_year = ?6) " \
-  "AND (?7 IS NULL OR p.section_type = ?7) AND (?8 IS NULL OR r.province = ?8) "
+#define GWR_FILTERS                                                              \
+  "(?4 IS NULL OR r.region = ?4 OR r.region_code = ?4) "                         \
+  "AND (?5 IS NULL OR r.level = ?5) AND (?6 IS NULL OR r.plan_year = ?6) "       \
+  "AND (?7 IS NULL OR p.section_type = ?7) AND (?8 IS NULL OR r.province = ?8) " \
+  "AND (?11 IS NULL OR EXISTS (SELECT 1 FROM report_versions v "                 \
+  "     WHERE v.report_id = r.report_id AND v.version_rank = 1)) "
 
 // Top first: the best ?10 rows of the full-text table alone (bm25, ties by rowid, which is
 // paragraph_id), and only those joined to their paragraph and report rows and filtered. Ranking
@@ -61,8 +63,22 @@ constexpr int kOverFetch = 8;
 constexpr int kMinOverFetch = 200;
 constexpr int kMinReportShare = 4;
 
-bool has_filter(const SearchQuery& q) {
-  return q.region || q.level || q.year || q.section || q.province;
+// `canonical`: keep to the canonical version of each report (?11); see canonical_only().
+bool has_filter(const SearchQuery& q, bool canonical) {
+  return canonical || q.region || q.level || q.year || q.section || q.province;
+}
+
+// Whether hits must keep to canonical versions: unless the query asks for all versions, and only
+// when the corpus holds a second version of some report at all (else the filter keeps every row
+// and would only cost the filtered plans).
+Result<bool> canonical_only(sqlite3* db, const SearchQuery& q) {
+  if (q.all_versions) return false;
+  auto st =
+      Stmt::prepare(db, "SELECT EXISTS (SELECT 1 FROM report_versions WHERE version_rank > 1)");
+  if (!st) return st.error();
+  auto row = st->step();
+  if (!row) return row.error();
+  return *row && st->int64(0) != 0;
 }
 
 // The snippet of one ranked hit: computing it in the ranking query would make one for every match
@@ -102,7 +118,7 @@ Error step_error(sqlite3* db, Error e) {
   return e;
 }
 
-void bind_filters(Stmt& s, const SearchQuery& q) {
+void bind_filters(Stmt& s, const SearchQuery& q, bool canonical) {
   auto opt_simplified = [](const std::optional<std::string>& v) -> std::optional<std::string> {
     if (!v) return std::nullopt;
     return text::to_simplified(*v);
@@ -112,16 +128,17 @@ void bind_filters(Stmt& s, const SearchQuery& q) {
   s.bind(6, q.year);
   s.bind(7, q.section);
   s.bind(8, opt_simplified(q.province));
+  if (canonical) s.bind(11, 1);
 }
 
 // The ranked hits of `sql` (kTopFirstSql ranking the best `ranked` rows, or kJoinFirstSql).
-Result<std::vector<Hit>> ranked_hits(sqlite3* db, const SearchQuery& q, const std::string& match,
-                                     const char* sql, int ranked) {
+Result<std::vector<Hit>> ranked_hits(sqlite3* db, const SearchQuery& q, bool canonical,
+                                     const std::string& match, const char* sql, int ranked) {
   auto st = Stmt::prepare(db, sql);
   if (!st) return st.error();
   Stmt& s = st.value();
   s.bind(1, match);
-  bind_filters(s, q);
+  bind_filters(s, q, canonical);
   s.bind(9, q.limit);
   if (ranked > 0) s.bind(10, ranked);
   std::vector<Hit> hits;
@@ -151,30 +168,32 @@ Result<std::vector<Hit>> ranked_hits(sqlite3* db, const SearchQuery& q, const st
 }
 
 // Whether enough reports pass q's report filters for the top-first plan to be worth a try.
-Result<bool> many_reports_pass(sqlite3* db, const SearchQuery& q) {
+Result<bool> many_reports_pass(sqlite3* db, const SearchQuery& q, bool canonical) {
   if (!q.region && !q.level && !q.year && !q.province) return true;  // the section alone
   auto st = Stmt::prepare(db, kReportShareSql);
   if (!st) return st.error();
   SearchQuery reports_only = q;
   reports_only.section.reset();
-  bind_filters(st.value(), reports_only);
+  bind_filters(st.value(), reports_only, canonical);
   auto row = st->step();
   if (!row) return row.error();
   return *row && st->int64(1) * kMinReportShare >= st->int64(0);
 }
 
 Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::string& match) {
-  const bool filtered = has_filter(q);
+  auto canonical = canonical_only(db, q);
+  if (!canonical) return canonical.error();
+  const bool filtered = has_filter(q, *canonical);
   bool top_first = true;
   if (filtered) {
-    auto many = many_reports_pass(db, q);
+    auto many = many_reports_pass(db, q, *canonical);
     if (!many) return many.error();
     top_first = *many;
   }
   std::vector<Hit> hits;
   if (top_first) {
     const int ranked = filtered ? std::max(kMinOverFetch, q.limit * kOverFetch) : q.limit;
-    auto top = ranked_hits(db, q, match, kTopFirstSql, ranked);
+    auto top = ranked_hits(db, q, *canonical, match, kTopFirstSql, ranked);
     if (!top) return top.error();
     hits = std::move(top).value();
   }
@@ -182,7 +201,7 @@ Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::strin
   // fewer than the limit means there are no more. With one, the filter may have dropped rows that
   // later ones would have replaced.
   if (!top_first || (filtered && hits.size() < static_cast<std::size_t>(q.limit))) {
-    auto all = ranked_hits(db, q, match, kJoinFirstSql, 0);
+    auto all = ranked_hits(db, q, *canonical, match, kJoinFirstSql, 0);
     if (!all) return all.error();
     hits = std::move(all).value();
   }
@@ -207,10 +226,13 @@ Result<std::vector<Hit>> run(sqlite3* db, const SearchQuery& q, const std::strin
 }
 
 Result<std::int64_t> run_count(sqlite3* db, const SearchQuery& q, const std::string& match) {
-  auto st = Stmt::prepare(db, has_filter(q) ? kCountFilteredSql : kCountSql);
+  auto canonical = canonical_only(db, q);
+  if (!canonical) return canonical.error();
+  const bool filtered = has_filter(q, *canonical);
+  auto st = Stmt::prepare(db, filtered ? kCountFilteredSql : kCountSql);
   if (!st) return st.error();
   st->bind(1, match);
-  if (has_filter(q)) bind_filters(st.value(), q);
+  if (filtered) bind_filters(st.value(), q, *canonical);
   auto row = st->step();
   if (!row) return step_error(db, row.error());
   return *row ? st->int64(0) : 0;

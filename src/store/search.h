@@ -46,8 +46,11 @@ struct SearchQuery {
   std::optional<int> year;              // reports.plan_year
   std::optional<std::string> section;   // paragraphs.section_type: review, plan_tasks, …
   std::optional<std::string> province;  // reports.province
-  int limit = 20;                       // 1..kMaxSearchLimit, else kUsage
-  std::string highlight_open = "«";     // around matched terms in Hit::snippet
+  // Hits in every stored version of a report; by default only in its canonical version
+  // (report_versions, docs/schema.md "Versions"), so a report stored twice is found once.
+  bool all_versions = false;
+  int limit = 20;                    // 1..kMaxSearchLimit, else kUsage
+  std::string highlight_open = "«";  // around matched terms in Hit::snippet
   std::string highlight_close = "»";
   // Hits [snippet_from, snippet_from + snippet_count) get a snippet (-1: all); the others an
   // empty one. Snippets are made for those hits only, after ranking (a page of a long list).

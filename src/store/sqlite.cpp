@@ -156,7 +156,7 @@ bool needs_immutable(const fs::path& path) {
 }
 
 // The views of data/store_views.sql, each created by one "CREATE VIEW IF NOT EXISTS name".
-constexpr const char* kReadViews[] = {"canonical_reports", "next_reports"};
+constexpr const char* kReadViews[] = {"version_ranks", "canonical_reports", "next_reports"};
 constexpr std::string_view kCreateView = "CREATE VIEW IF NOT EXISTS ";
 constexpr std::string_view kCreateTempView = "CREATE TEMP VIEW IF NOT EXISTS ";
 
@@ -224,25 +224,36 @@ Result<bool> check_corpus(sqlite3* db, const std::string& where) {
 }
 
 Status ensure_read_views(sqlite3* db, bool persistent) {
-  if (!persistent) {
-    bool all = true;
-    for (const char* v : kReadViews) {
-      auto has = table_exists(db, v);
-      if (!has) return has.error();
-      all = all && *has;
-    }
-    if (all) return Ok{};
-  }
   auto sql = data::read("store_views.sql");
   if (!sql) return sql.error();
   std::string text = std::move(sql).value();
-  if (!persistent) {
-    // A temporary view may read the tables of the file; it lives as long as this connection.
-    for (auto at = text.find(kCreateView); at != std::string::npos;
-         at = text.find(kCreateView, at + kCreateTempView.size()))
-      text.replace(at, kCreateView.size(), kCreateTempView);
+  if (persistent) {
+    // The views are rules, not data: a writable open replaces them, so a file written by an older
+    // gwr reads by this one's rules.
+    std::string drop;
+    for (const char* v : kReadViews) drop += std::string("DROP VIEW IF EXISTS ") + v + "; ";
+    return exec(db, drop + text);
   }
-  return exec(db, text);
+  // Read-only: a file of this gwr has its views and the version table. One written before the
+  // versions existed (no report_versions table) gets TEMP views of this connection, which shadow
+  // its own, and a TEMP report_versions view that ranks on the fly.
+  auto has_versions = table_exists(db, "report_versions");
+  if (!has_versions) return has_versions.error();
+  if (*has_versions) return Ok{};
+  // A temporary view may read the tables of the file; it lives as long as this connection.
+  for (auto at = text.find(kCreateView); at != std::string::npos;
+       at = text.find(kCreateView, at + kCreateTempView.size()))
+    text.replace(at, kCreateView.size(), kCreateTempView);
+  auto has_prefs = table_exists(db, "version_preferences");
+  if (!has_prefs) return has_prefs.error();
+  std::string pre;
+  if (!*has_prefs)
+    pre = "CREATE TEMP TABLE IF NOT EXISTS version_preferences (content_key TEXT PRIMARY KEY); ";
+  pre +=
+      "CREATE TEMP VIEW IF NOT EXISTS report_versions AS "
+      "SELECT report_id, report_key, version_rank FROM version_ranks; ";
+  // version_ranks must exist before report_versions reads it: views first, then the table view.
+  return exec(db, text + pre);
 }
 
 }  // namespace gwr::store

@@ -121,6 +121,15 @@ class Store {
   // Every ingest_files row, by path (what a resumed ingest skips).
   Result<std::vector<FileRecord>> recorded_files() const;
 
+  // VERSIONS (docs/schema.md, "Versions"). Makes the stored report `report_id` the canonical
+  // version of its report, whatever the rules say: its content_key goes into version_preferences
+  // and the preferences of the other versions of its report_key are dropped. kInvalidData when no
+  // such report is stored. One transaction (not inside a batch).
+  Status prefer_version(std::int64_t report_id);
+  // Drops the hand-made choice for `report_key` ("<code>/<year>"): the rules choose again.
+  // Returns whether there was one.
+  Result<bool> clear_preference(const std::string& report_key);
+
   bool has_fts() const;  // paragraphs_fts exists and is maintained
   bool read_only() const;
   // This Store's connection as a read connection (store/query.h); lives as long as the Store.

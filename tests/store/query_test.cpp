@@ -137,13 +137,71 @@ TEST(Reader, TheCanonicalReportIsTheFirstCompleteVersionAndNextReportsPointsToIt
   EXPECT_EQ(dump(*n), "4|2|2023\n");
 }
 
+// The rules of report_versions (data/store_views.sql): complete over partial, simplified over
+// traditional, a document format over a web page over text, then the first stored; a version
+// chosen by hand beats them all and is kept by content across a rebuild.
+TEST(Versions, TheRulesRankTheCopiesOfAReportAndAPreferenceOverridesThem) {
+  auto as = [](ReportRows r, const char* format, bool traditional) {
+    r.report.format = format;
+    r.report.traditional = traditional;
+    return r;
+  };
+  const std::vector<ReportRows> rows = {
+      as(report("湖州市", 2023, "文本。", false), "txt", false),      // 1
+      as(report("湖州市", 2023, "繁体转载。", false), "docx", true),  // 2
+      as(report("湖州市", 2023, "网页。", false), "html", false),     // 3
+      as(report("湖州市", 2023, "节选。", true), "docx", false),      // 4
+      as(report("湖州市", 2023, "原件。", false), "docx", false),     // 5
+      as(report("湖州市", 2022, "上一年。", false), "txt", false)};   // 6
+  const auto path = corpus("versions_rules", rows);
+  auto opened = Store::open(path);
+  ASSERT_TRUE(opened.ok()) << opened.error().describe();
+  Store st = std::move(opened).value();
+  const char* kRanks =
+      "SELECT report_key, group_concat(report_id, ',') FROM "
+      "(SELECT * FROM report_versions ORDER BY report_key, version_rank) GROUP BY report_key";
+  auto ranks = query(st.reader(), kRanks);
+  ASSERT_TRUE(ranks.ok()) << ranks.error().describe();
+  EXPECT_EQ(dump(*ranks), "330500/2022|6\n330500/2023|5,3,1,2,4\n");
+
+  ASSERT_TRUE(st.prefer_version(1).ok());
+  ranks = query(st.reader(), kRanks);
+  EXPECT_EQ(dump(*ranks), "330500/2022|6\n330500/2023|1,5,3,2,4\n");
+  // Choosing another version of the same report replaces the choice.
+  ASSERT_TRUE(st.prefer_version(3).ok());
+  ranks = query(st.reader(), kRanks);
+  EXPECT_EQ(dump(*ranks), "330500/2022|6\n330500/2023|3,5,1,2,4\n");
+  auto pref = query(st.reader(), "SELECT count(*) FROM version_preferences");
+  EXPECT_EQ(dump(*pref), "1\n");
+  EXPECT_EQ(st.prefer_version(99).error().code, ErrorCode::kInvalidData);
+
+  auto cleared = st.clear_preference("330500/2023");
+  ASSERT_TRUE(cleared.ok());
+  EXPECT_TRUE(*cleared);
+  ranks = query(st.reader(), kRanks);
+  EXPECT_EQ(dump(*ranks), "330500/2022|6\n330500/2023|5,3,1,2,4\n");
+  cleared = st.clear_preference("330500/2023");
+  ASSERT_TRUE(cleared.ok());
+  EXPECT_FALSE(*cleared);
+
+  // canonical_reports and next_reports follow the ranks.
+  auto c = query(st.reader(), "SELECT report_id FROM canonical_reports ORDER BY 1");
+  EXPECT_EQ(dump(*c), "5\n6\n");
+  auto n = query(st.reader(), "SELECT next_report_id FROM next_reports WHERE report_id = 6");
+  EXPECT_EQ(dump(*n), "5\n");
+}
+
 TEST(Reader, AFileWithoutTheReadViewsGetsThemForTheConnectionOnly) {
   const auto db = corpus("reader_old_file", {report("湖州市", 2023, "全文。", false)});
   {
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(raw, "DROP VIEW next_reports; DROP VIEW canonical_reports", nullptr,
-                           nullptr, nullptr),
+    // A file of an older gwr: no read views, no version tables.
+    ASSERT_EQ(sqlite3_exec(raw,
+                           "DROP VIEW next_reports; DROP VIEW canonical_reports; "
+                           "DROP VIEW version_ranks; DROP TABLE report_versions; "
+                           "DROP TABLE version_preferences",
+                           nullptr, nullptr, nullptr),
               SQLITE_OK)
         << sqlite3_errmsg(raw);
     sqlite3_close(raw);
@@ -157,7 +215,12 @@ TEST(Reader, AFileWithoutTheReadViewsGetsThemForTheConnectionOnly) {
   }
   auto r = Reader::open(db);
   ASSERT_TRUE(r.ok());
-  auto views = query(*r, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_reports'");
+  auto versions = query(*r, "SELECT report_key, version_rank FROM report_versions");
+  ASSERT_TRUE(versions.ok()) << versions.error().describe();
+  EXPECT_EQ(dump(*versions), "330500/2023|1\n");
+  auto views = query(*r,
+                     "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_reports' OR name LIKE "
+                     "'%version%'");
   ASSERT_TRUE(views.ok());
   EXPECT_EQ(dump(*views), "0\n") << "nothing was written to the file";
 }

@@ -23,7 +23,8 @@ export async function render(view, params) {
 
   view.append(h('h1', {}, '语料库'));
   view.append(h('div', { class: 'stats' },
-    stat(summary.reports, '份报告'), stat(summary.regions, '个地区'),
+    stat(summary.reports, summary.versions > summary.reports ? `份报告（含副本共 ${summary.versions} 个版本）` : '份报告'),
+    stat(summary.regions, '个地区'),
     stat(summary.first_year === summary.last_year ? summary.first_year : `${summary.first_year}–${summary.last_year}`, '计划年度'),
     stat(summary.targets, '条目标'), stat(summary.facts, '条指标数据'), stat(summary.livelihood_items, '项民生实事')));
 
@@ -56,7 +57,8 @@ export async function render(view, params) {
       h('label', { class: 'field' }, h('span', {}, '地区'), q),
       h('button', { type: 'submit' }, '筛选')),
     table([
-      { title: '地区', render: (r) => h('a', { href: reportHref(r) }, r.region ?? '（未识别）') },
+      { title: '地区', render: (r) => [h('a', { href: reportHref(r) }, r.region ?? '（未识别）'),
+        r.versions > 1 ? h('span', { class: 'badge', title: '同一报告的多个副本（格式、繁简、来源不同），统计只计规范版本一次' }, `${r.versions}个版本`) : null] },
       { title: '层级', render: (r) => label(LEVEL, r.level) },
       { title: '省份', render: (r) => r.province ?? '—' },
       { title: '年度', num: true, render: (r) => r.plan_year ?? '—' },

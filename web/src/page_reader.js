@@ -3,20 +3,17 @@ import {
   api, h, label, LEVEL, STATUS, PERIOD, SECTION, SCOPE, fmtNum, fmtTarget, reportName, reportHref, onMounted, setTitle, WARNING, ApiError,
 } from './common.js';
 
-// The report of a stable link (#/report/330600/2024 or #/report/绍兴市/2024): the complete copy
-// first, then the earliest ingested.
-async function resolve(region, year) {
-  if (!/^\d{4}$/.test(year)) throw new ApiError(`年份“${year}”无效`);
-  const list = await api('reports', { region, year, limit: 50 });
-  const pick = list.items.find((x) => !x.partial) ?? list.items[0];
-  if (!pick) throw new ApiError(`语料库中没有 ${region} ${year} 年的报告`);
-  return pick.id;
-}
-
+// A stable link (#/report/330600/2024 or #/report/绍兴市/2024) reads the canonical version of
+// that report (/api/reports/<region>/<year>); #/report/<id> one stored version.
 export async function render(view, params, arg, year) {
-  const id = year !== undefined ? await resolve(decodeURIComponent(arg || ''), year) : arg;
-  if (!/^\d+$/.test(id || '')) throw new Error('缺少报告编号');
-  const r = await api(`reports/${id}`);
+  let r;
+  if (year !== undefined) {
+    if (!/^\d{4}$/.test(year)) throw new ApiError(`年份“${year}”无效`);
+    r = await api(`reports/${encodeURIComponent(decodeURIComponent(arg || ''))}/${year}`);
+  } else {
+    if (!/^\d+$/.test(arg || '')) throw new Error('缺少报告编号');
+    r = await api(`reports/${arg}`);
+  }
   const facts = new Map(r.facts.map((f) => [f.ord, f]));
   setTitle(`${reportName(r)} 政府工作报告`);
 
@@ -28,6 +25,10 @@ export async function render(view, params, arg, year) {
       `${r.chars ?? '—'} 字`, `${r.format}/${r.encoding}${r.traditional ? '（繁体）' : ''}`,
     ].filter(Boolean).join(' · ')),
     h('p', { class: 'meta small' }, `来源文件：${r.source}`),
+    (r.versions ?? []).length > 1 ? h('p', { class: 'meta small versions' }, `本报告共 ${r.versions.length} 个版本：`,
+      r.versions.map((v, i) => [i ? ' · ' : '', v.id === r.id ? h('b', {}, versionName(v))
+        : h('a', { href: `#/report/${v.id}`, title: v.source }, versionName(v))]),
+      '（第一个为规范版本，统计与图表只计它一次）') : null,
     h('p', { class: 'links' },
       h('a', { class: 'permalink', href: reportHref(r), title: '按地区代码和年份的链接，重建语料库后仍然有效' }, '固定链接'),
       h('a', { href: `#/compare?report=${r.id}` }, '加入对比'),
@@ -196,4 +197,10 @@ function showCard(anchor, r, part, facts) {
     card.style.left = '';
     card.style.top = '';
   }
+}
+
+// One version of a report, in words: its format, script and completeness.
+function versionName(v) {
+  const format = { docx: 'Word 文档', pdf: 'PDF', html: '网页', txt: '文本' }[v.format] ?? v.format;
+  return `${format}${v.traditional ? '（繁体）' : ''}${v.partial ? '（不完整）' : ''}${v.version_rank === 1 ? '·规范' : ''}`;
 }

@@ -281,6 +281,37 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     const hrefs = await page.$$eval('main table tbody tr td:first-child a', (as) => as.map((a) => a.getAttribute('href')));
     assert.ok(hrefs.includes(`#/report/${rep.region_code}/2024`), hrefs.join(' '));
     assert.ok(hrefs.every((x) => /^#\/report\/[^/]+\/\d{4}$/.test(x)), hrefs.join(' '));
+    // The server's own page link by stable key leads to the same view.
+    const res = await fetch(`${base}/report/${rep.region_code}/2024`, { redirect: 'manual' });
+    assert.equal(res.status, 302);
+    assert.equal(res.headers.get('location'), `/#/report/${rep.region_code}/2024`);
+  });
+
+  test('versions: a report stored three times (text, web page, Big5 repost) counts once and lists its copies', async () => {
+    const sum = await json('/api/summary');
+    assert.equal(sum.versions - sum.reports, 2, 'two extra copies of one report');
+    const all = await json('/api/reports?limit=200');
+    const keys = all.items.map((r) => r.report_key);
+    assert.equal(new Set(keys).size, keys.length, 'one row per region and year');
+    const sx = all.items.find((r) => r.report_key === '330600/2024');
+    assert.equal(sx.versions, 3);
+    assert.equal(sx.format, 'html', 'the web page outranks the plain-text copies');
+    const every = await json('/api/reports?limit=200&versions=all');
+    assert.equal(every.total, all.total + 2);
+    await open('#/corpus');
+    const row = page.locator('main table tbody tr', { hasText: '绍兴市' }).filter({ hasText: '2024' });
+    assert.equal(await row.count(), 1);
+    assert.match(await row.textContent(), /3个版本/);
+    await open('#/report/330600/2024');
+    await page.waitForSelector('.versions');
+    const line = await page.textContent('.versions');
+    assert.match(line, /共 3 个版本/);
+    assert.match(line, /网页·规范/);
+    assert.match(line, /文本（繁体）/);
+    // Search finds the repeated sentence once, in the canonical copy.
+    const hits = await json('/api/search?q=' + encodeURIComponent('地区生产总值') + '&region=330600&year=2024&limit=50');
+    const reports = new Set(hits.hits.map((x) => x.report_id));
+    assert.deepEqual([...reports], [sx.id]);
   });
 
   test('report reader: outline, pinned targets, fact card, terms, warnings', async () => {
