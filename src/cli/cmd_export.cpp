@@ -1,6 +1,7 @@
 // gwr export --to FILE — corpus tables as XLSX (one sheet per table), CSV (UTF-8 with BOM) or
 // JSONL.
 #include "analysis/export.h"
+#include "analysis/labels.h"
 #include "cli/corpus.h"
 
 namespace gwr::cli {
@@ -10,6 +11,7 @@ struct ExportOptions {
   std::string db, to;
   std::vector<std::string> tables;
   bool all_versions = false;
+  std::string lang = "zh";
 };
 
 int run_export(const ExportOptions& o) {
@@ -23,11 +25,20 @@ int run_export(const ExportOptions& o) {
       names = {"targets"};
     }
   }
+  // Chinese headers and coded values for spreadsheets (CSV, XLSX); JSONL is for programs and keeps
+  // gwr's ids, as does --lang en.
+  const bool zh = o.lang == "zh" && std::filesystem::path(o.to).extension() != ".jsonl";
+  std::optional<analysis::Labels> labels;
+  if (zh) {
+    auto l = analysis::Labels::load();
+    if (!l) return fail(l.error());
+    labels = std::move(l).value();
+  }
   std::vector<Table> tables;
   for (const auto& n : names) {
     auto t = analysis::export_table(*st, n, o.all_versions);
     if (!t) return fail(t.error());
-    tables.push_back(std::move(t).value());
+    tables.push_back(labels ? labels->localize(std::move(t).value()) : std::move(t).value());
   }
   auto w = analysis::write_file(o.to, tables);
   if (!w) return fail(w.error());
@@ -46,6 +57,10 @@ void register_export(CLI::App& app, std::vector<Command>& out) {
                   "(default: all for .xlsx, targets otherwise)")
       ->check(CLI::IsMember(
           {"targets", "facts", "reports", "livelihood", "glossary", "warnings", "panel"}));
+  sub->add_option("--lang", o->lang,
+                  "zh: Chinese column names and labels (default); en: gwr's own ids. JSONL keeps "
+                  "the ids either way")
+      ->check(CLI::IsMember({"zh", "en"}));
   sub->add_flag("--all-versions", o->all_versions,
                 "Every stored copy of a report (a .docx and its .txt, a repost), not only its "
                 "canonical version (see gwr versions)");

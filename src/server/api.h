@@ -69,7 +69,10 @@ struct Ctx {
 struct Reply {
   std::string body;
   std::string type = "application/json; charset=utf-8";
-  std::string filename;  // set: sent as an attachment
+  std::string filename;  // set: sent as an attachment (ASCII: every browser reads it)
+  // The file's name in Chinese, when it has one: sent beside `filename` as RFC 6266 filename*
+  // (UTF-8, percent-encoded), which browsers prefer.
+  std::string filename_utf8;
 };
 
 // Query parameters: absent or empty → nullopt (numbers also when given as "null" or "undefined",

@@ -9,6 +9,7 @@
 #include "analysis/check.h"
 #include "analysis/compare.h"
 #include "analysis/export.h"
+#include "analysis/labels.h"
 #include "analysis/output.h"
 #include "analysis/targets.h"
 #include "server/api.h"
@@ -114,9 +115,17 @@ Reply download(const Ctx& c) {
     t = unwrap(analysis::export_table(
         c.db, *name, enum_param(c.params, "versions", {"canonical", "all"}) == "all"));
   t.name = *name;
+  // Chinese headers, values and file name unless lang=en (data/labels_zh.tsv).
+  const bool zh = enum_param(c.params, "lang", {"zh", "en"}).value_or("zh") == "zh";
+  if (zh) {
+    static const Result<analysis::Labels> labels = analysis::Labels::load();
+    if (!labels) fail(labels.error());
+    t = labels.value().localize(std::move(t));
+  }
 
   Reply r;
   r.filename = "gwr-" + *name + "." + format;
+  if (zh) r.filename_utf8 = "gwr-" + t.name + "." + format;
   if (format == "csv") {
     std::ostringstream out;
     analysis::write_csv(out, t, /*bom=*/true);

@@ -22,6 +22,24 @@ namespace gwr::server {
 
 namespace {
 
+// Bytes other than ASCII letters, digits and -_. as %XX: a UTF-8 name in a header value.
+std::string percent_encode(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char ch : s) {
+    const bool plain = (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
+                       (ch >= 'a' && ch <= 'z') || ch == '-' || ch == '_' || ch == '.';
+    if (plain) {
+      out += static_cast<char>(ch);
+    } else {
+      out += '%';
+      out += kHex[ch >> 4];
+      out += kHex[ch & 15];
+    }
+  }
+  return out;
+}
+
 // What the /api/reports/:id answers may keep in memory (a long report renders to about 150 KB).
 constexpr std::size_t kReportsCacheBytes = std::size_t{64} << 20;
 
@@ -238,7 +256,10 @@ struct Server::Impl {
       res_out.status = 200;
       res_out.set_header("Cache-Control", "no-store");
       if (!r.filename.empty()) {
-        res_out.set_header("Content-Disposition", "attachment; filename=\"" + r.filename + "\"");
+        std::string disposition = "attachment; filename=\"" + r.filename + "\"";
+        if (!r.filename_utf8.empty())
+          disposition += "; filename*=UTF-8''" + percent_encode(r.filename_utf8);
+        res_out.set_header("Content-Disposition", disposition);
       }
       res_out.set_content(r.body, r.type);
     } catch (const HttpError& e) {
@@ -411,17 +432,7 @@ struct Server::Impl {
         R"(/report/([^/?#]+)/([0-9]{4}))", [](const httplib::Request& req, httplib::Response& out) {
           // The region as the path gave it, decoded by httplib: percent-encoded again for
           // the header (a region name is Chinese).
-          std::string region;
-          for (const unsigned char ch : std::string(req.matches[1])) {
-            if (std::isalnum(ch) != 0 || ch == '-' || ch == '_' || ch == '.') {
-              region += static_cast<char>(ch);
-            } else {
-              static constexpr char kHex[] = "0123456789ABCDEF";
-              region += '%';
-              region += kHex[ch >> 4];
-              region += kHex[ch & 15];
-            }
-          }
+          const std::string region = percent_encode(std::string(req.matches[1]));
           out.status = 302;
           out.set_header("Location", "/#/report/" + region + "/" + std::string(req.matches[2]));
         });

@@ -374,10 +374,24 @@ TEST_F(Api, DownloadsCsvAndXlsx) {
   auto csv = get("/api/download?table=targets&format=csv&indicator=gdp_growth&year=2024");
   ASSERT_TRUE(csv);
   EXPECT_EQ(csv->status, 200);
-  EXPECT_EQ(csv->body.rfind("\xEF\xBB\xBFregion,", 0), 0u);
-  EXPECT_NE(csv->body.find("绍兴市"), std::string::npos);
+  // Chinese headers and coded values by default (data/labels_zh.tsv), gwr's ids with lang=en.
+  EXPECT_EQ(csv->body.rfind("\xEF\xBB\xBF地区,行政区划代码,层级,省份,年度,目标类型,指标类别,", 0),
+            0u)
+      << csv->body.substr(0, 120);
+  EXPECT_NE(csv->body.find("绍兴市,330600,地级,浙江省,2024,年度目标,地区生产总值增长,gdp,"),
+            std::string::npos)
+      << csv->body;
   EXPECT_EQ(csv->body.find(",cpi,"), std::string::npos);
-  EXPECT_NE(csv->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  const std::string disposition = csv->get_header_value("Content-Disposition");
+  EXPECT_NE(disposition.find("attachment; filename=\"gwr-targets.csv\""), std::string::npos);
+  // gwr-目标.csv, sent percent-encoded (RFC 6266); httplib's client decodes header values.
+  EXPECT_NE(disposition.find("filename*=UTF-8''gwr-目标.csv"), std::string::npos) << disposition;
+  auto en = get("/api/download?table=targets&format=csv&indicator=gdp_growth&year=2024&lang=en");
+  ASSERT_TRUE(en);
+  EXPECT_EQ(en->body.rfind("\xEF\xBB\xBFregion,region_code,level,", 0), 0u);
+  EXPECT_NE(en->body.find("绍兴市,330600,prefecture,浙江省,2024,plan_year,gdp_growth"),
+            std::string::npos);
+  EXPECT_EQ(en->get_header_value("Content-Disposition").find("filename*"), std::string::npos);
   auto xlsx = get("/api/download?table=reports&format=xlsx");
   ASSERT_TRUE(xlsx);
   EXPECT_EQ(xlsx->status, 200);

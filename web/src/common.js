@@ -1,5 +1,6 @@
 // Shared helpers: API calls, DOM building (text only, never innerHTML with data), Chinese labels.
 import INDICATOR_ID from './indicator_names.js';
+import L from './labels.js';
 
 export class ApiError extends Error {}
 
@@ -66,16 +67,15 @@ export function esc(s) {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
-export const LEVEL = { national: '全国', province: '省级', prefecture: '地级', county: '县级' };
-export const STATUS = { actual: '实际', estimate: '预计', target: '目标', aspiration: '力争' };
-export const PERIOD = { review_year: '上一年', five_year_span: '五年累计', plan_year: '计划年', fyp_horizon: '五年规划期末', unknown: '未注明' };
-export const SECTION = {
-  review: '过去一年回顾', five_year_review: '五年回顾', fyp_goals: '五年规划目标', plan_tasks: '今年工作安排',
-  self_building: '政府自身建设', glossary: '名词解释', livelihood: '民生实事', other: '其他',
-};
-export const MODIFIER = { point: '', around: '左右', at_least: '以上', at_most: '以内', range: '', qualitative: '（定性）' };
-export const MEASURE = { growth: '增速', level: '总量', rate: '比率', intensity: '强度' };
-export const SCOPE = { report: '本地区', sub_area: '辖区局部', national: '全国', province: '全省', company: '企业' };
+// Chinese labels of gwr's ids: data/labels_zh.tsv (web/build.mjs makes labels.js of it).
+export const LEVEL = L.level;
+export const STATUS = L.status;
+export const PERIOD = L.period;
+export const SECTION = L.section;
+export const MEASURE = L.measure;
+export const SCOPE = L.scope;
+// A target's modifier as a suffix of its value: 6%左右, 5%以上; a point or range value stands alone.
+export const MODIFIER = { ...L.modifier, point: '', range: '', qualitative: `（${L.modifier.qualitative}）` };
 // A fine-grained indicator id (facts: tourism_revenue) or a target class (gdp_growth) in Chinese;
 // an id no table knows is shown as 其他指标, never as the id.
 export function indicatorName(id) {
@@ -109,34 +109,9 @@ export const THEME = {
 };
 // Warning codes the pipeline keeps with a document (src/text, ingest, meta, sections, facts) →
 // what a reader is told. An unknown code shows as itself.
-export const WARNING = {
-  fullwidth_folded: '全角字母数字已转为半角', nbsp: '特殊空格已替换为普通空格', zero_width_removed: '已删除零宽字符',
-  stray_semicolon: '已删除句末多余的分号', split_enumerator: '已修复序号中的多余空格', spaced_title: '已合并字间带空格的标题',
-  undecodable_bytes: '部分字节无法按所识别的编码解码', invalid_utf8: '无效的 UTF-8 字节已替换', opencc_unavailable: '繁简转换不可用',
-  txt_lines_joined: '已合并被硬换行拆开的行', pdf_lines_joined: '已合并 PDF 的折行', pdf_print_chrome: '已删除网页打印的页眉页脚',
-  pdf_repeated_heading: '已删除重复的页眉标题', pdf_spaced_heading: '已合并字间带空格的标题', pager_removed: '已删除分页导航',
-  repeated_copy_removed: '已删除重复的正文副本', partial_text: '疑似节选或不完整的文本',
-  enumerator_out_of_sequence: '序号不连续，未当作标题', heading_end_uncertain: '标题在何处结束不确定',
-  no_sections: '未识别到一级章节标题', no_targets_passage: '未找到主要预期目标段落', gdp_target_not_found: '目标段落中没有 GDP 增速目标',
-  livelihood_count_mismatch: '民生实事的件数与列出的项数不符', meta_region_inferred: '地区由正文推断', meta_unknown_region: '无法识别地区',
-  meta_no_session: '未识别会议届次', meta_no_delivered: '未识别报告日期', meta_no_speaker: '未识别报告人',
-  meta_no_speaker_title: '未识别报告人职务', meta_no_plan_year: '未识别计划年份', meta_no_review_year: '未识别回顾年份',
-  lexicon_unavailable: '词表不可用',
-};
-
-export const OUTCOME = { met: '完成', near: '接近目标', missed: '未完成', unknown: '无法判断' };
-export const INDICATOR = {
-  gdp_growth: '地区生产总值增长', cpi: '居民消费价格涨幅', fixed_asset_investment_growth: '固定资产投资增长',
-  retail_sales_growth: '社零总额增长', public_budget_revenue_growth: '一般公共预算收入增长',
-  fiscal_revenue_growth: '财政收入增长', industrial_value_added_growth: '规上工业增加值增长',
-  resident_income_growth: '居民人均可支配收入增长', urban_income_growth: '城镇居民收入增长',
-  rural_income_growth: '农村居民收入增长', urban_new_jobs: '城镇新增就业',
-  urban_surveyed_unemployment: '城镇调查失业率', urban_registered_unemployment: '城镇登记失业率',
-  energy_intensity: '单位GDP能耗下降', grain_output: '粮食产量', trade_growth: '外贸进出口增长',
-  primary_industry_growth: '一产增加值增长', secondary_industry_growth: '二产增加值增长',
-  tertiary_industry_growth: '三产增加值增长', urbanization_rate: '城镇化率',
-  deposit_growth: '存款余额增长', loan_growth: '贷款余额增长', construction_growth: '建筑业增加值增长',
-};
+export const WARNING = L.warning;
+export const OUTCOME = L.outcome;
+export const INDICATOR = L.indicator;
 
 export const label = (map, k) => (k === null || k === undefined ? '—' : map[k] ?? k);
 

@@ -62,6 +62,17 @@ export async function render(view, params, arg, year) {
         ? h('div', { class: 'targets-grid' }, r.targets.map((t) => h('div', { class: 'tg', title: t.verbatim },
           h('span', {}, t.indicator), h('b', {}, fmtTarget(t)), t.aspiration ? h('span', { class: 'badge st-aspiration' }, '力争') : null)))
         : h('p', { class: 'muted' }, r.gdp_target === 'explicitly_absent' ? '报告列出了目标段落，但未设定数值型GDP增速目标。' : '未找到主要预期目标段落。')));
+  // Five-year-plan targets (主要目标 of the plan the report sets out or reviews), by horizon.
+  const fyp = r.fyp_targets ?? [];
+  if (fyp.length) {
+    const horizons = [...new Set(fyp.map((t) => t.horizon ?? t.year))];
+    pinned.append(h('details', { class: 'fyp', open: window.innerWidth > 760 },
+      h('summary', {}, `五年规划目标（${horizons.filter(Boolean).map((y) => `至${y}年`).join('、') || '期末'}，${fyp.length} 项）`),
+      h('div', { class: 'targets-grid' }, fyp.map((t) => h('div', { class: 'tg', title: t.verbatim },
+        h('span', {}, t.indicator), h('b', {}, fmtTarget(t)),
+        t.basis === 'annual_average' ? h('span', { class: 'badge' }, '年均') : null,
+        t.aspiration ? h('span', { class: 'badge st-aspiration' }, '力争') : null)))));
+  }
   text.append(pinned);
   text.append(legend(text, r));
 

@@ -80,8 +80,9 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     await open('#/corpus');
     await page.waitForSelector('.chart.map canvas');
     const text = await page.textContent('main');
-    assert.match(text, /8\s*份报告/);
-    assert.match(text, /报告列表（共 8 份）/);
+    // Nine reports, one of them stored three times (counted once).
+    assert.match(text, /9\s*份报告（含副本共 11 个版本）/);
+    assert.match(text, /报告列表（共 9 份）/);
     assert.ok(text.includes('绍兴市') && text.includes('宜宾市') && text.includes('永登县'));
     await page.selectOption('select[name=level]', 'county');
     await page.waitForFunction(() => document.querySelector('main').textContent.includes('报告列表（共 5 份）'));
@@ -235,12 +236,13 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     await page.waitForSelector('.attention-trend canvas');
     const cells = async () => page.$$eval('.attention-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
     const heads = await page.$$eval('.attention-table thead th', (ths) => ths.map((t) => t.textContent));
-    assert.deepEqual(heads, ['主题', '2024年', '2025年']);
+    assert.deepEqual(heads, ['主题', '2021年', '2024年', '2025年']);
     let rows = await cells();
     const livelihood = rows.find((r) => r[0] === '民生保障');
     assert.ok(livelihood, rows.map((r) => r[0]).join(','));
-    assert.equal(livelihood[1], pooled('livelihood', 2024));
-    assert.equal(livelihood[2], pooled('livelihood', 2025));
+    assert.equal(livelihood[1], pooled('livelihood', 2021));
+    assert.equal(livelihood[2], pooled('livelihood', 2024));
+    assert.equal(livelihood[3], pooled('livelihood', 2025));
     // The level filter recomputes the pooled rates from that level's reports only.
     await page.selectOption('select[name=level]', 'county');
     await page.waitForFunction(() => /level=county/.test(location.hash));
@@ -314,6 +316,17 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.deepEqual([...reports], [sx.id]);
   });
 
+  test('a national report shows its five-year-plan targets beside the year\'s', async () => {
+    await open('#/report/100000/2021');
+    await page.waitForSelector('.reader-head h1');
+    assert.equal(await page.textContent('.reader-head h1'), '全国 2021 政府工作报告');
+    const fyp = await page.textContent('.pinned .fyp');
+    assert.match(fyp, /五年规划目标（至2025年，5 项）/);
+    assert.match(fyp, /常住人口城镇化率\s*65%/);
+    assert.match(fyp, /年均/);
+    assert.match(await page.textContent('.pinned details:first-child summary'), /2021年主要预期目标（5 项）/);
+  });
+
   test('report reader: outline, pinned targets, fact card, terms, warnings', async () => {
     const list = await json('/api/reports?q=绍兴&year=2024');
     const id = list.items[0].id;
@@ -376,8 +389,9 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     const path = join(tmp, 'targets.csv');
     await download.saveAs(path);
     const csv = readFileSync(path, 'utf8');
-    assert.ok(csv.startsWith('\uFEFFregion,region_code,level'), csv.slice(0, 60));
-    assert.match(csv, /绍兴市,330600,prefecture,浙江省,2024,plan_year,gdp_growth/);
+    assert.ok(csv.startsWith('\uFEFF地区,行政区划代码,层级'), csv.slice(0, 60));
+    assert.match(csv, /绍兴市,330600,地级,浙江省,2024,年度目标,地区生产总值增长,gdp,/);
+    assert.equal(download.suggestedFilename(), 'gwr-目标.csv');
     assert.ok(!/,cpi,/.test(csv), 'the download holds the chosen indicator only');
   });
 
