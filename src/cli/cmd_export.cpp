@@ -53,10 +53,9 @@ void register_export(CLI::App& app, std::vector<Command>& out) {
   sub->add_option("--to", o->to, "Output file: .xlsx (all tables), .csv or .jsonl (one table)")
       ->required();
   sub->add_option("--table", o->tables,
-                  "targets, facts, reports, livelihood, glossary, warnings or panel "
+                  "targets, realised, facts, reports, livelihood, glossary, warnings or panel "
                   "(default: all for .xlsx, targets otherwise)")
-      ->check(CLI::IsMember(
-          {"targets", "facts", "reports", "livelihood", "glossary", "warnings", "panel"}));
+      ->check(CLI::IsMember(analysis::export_table_names()));
   sub->add_option("--lang", o->lang,
                   "zh: Chinese column names and labels (default); en: gwr's own ids. JSONL keeps "
                   "the ids either way")
