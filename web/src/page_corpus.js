@@ -58,6 +58,7 @@ export async function render(view, params) {
       h('button', { type: 'submit' }, '筛选')),
     table([
       { title: '地区', render: (r) => [h('a', { href: reportHref(r) }, r.region ?? '（未识别）'),
+        r.partial ? h('span', { class: 'badge warn', title: '节选、新闻引述或残缺的页面，不是报告全文' }, `节选·${r.chars ?? 0}字`) : null,
         r.versions > 1 ? h('span', { class: 'badge', title: '同一报告的多个副本（格式、繁简、来源不同），统计只计规范版本一次' }, `${r.versions}个版本`) : null] },
       { title: '层级', render: (r) => label(LEVEL, r.level) },
       { title: '省份', render: (r) => r.province ?? '—' },

@@ -34,6 +34,11 @@ export async function render(view, params, arg, year) {
       h('a', { href: `#/compare?report=${r.id}` }, '加入对比'),
       r.livelihood.length ? h('a', { href: `#/commitments?report=${r.id}` }, '民生实事落实情况') : null)));
 
+  if (r.partial) {
+    view.append(h('p', { class: 'partial-note', role: 'note' },
+      `这不是报告全文：所存文本只有 ${r.chars ?? 0} 字，像是节选、新闻引述或残缺的页面。`,
+      (r.versions ?? []).some((v) => !v.partial) ? '本报告另有完整版本，见上方版本列表。' : '语料库中没有这份报告的完整版本。'));
+  }
   if (r.warnings.length) {
     // Closed, one line per kind: the text comes first; the details (the pipeline's own message
     // and byte offsets) are there for whoever checks the source.

@@ -310,6 +310,13 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.match(line, /共 3 个版本/);
     assert.match(line, /网页·规范/);
     assert.match(line, /文本（繁体）/);
+    // A partial text (the 2025 fixture stops after its targets) says so in the list and the reader.
+    await open('#/corpus');
+    const partialRow = page.locator('main table tbody tr', { hasText: '绍兴市' }).filter({ hasText: '2025' });
+    assert.match(await partialRow.textContent(), /节选·\d+字/);
+    await open('#/report/330600/2025');
+    await page.waitForSelector('.partial-note');
+    assert.match(await page.textContent('.partial-note'), /这不是报告全文：所存文本只有 \d+ 字/);
     // Search finds the repeated sentence once, in the canonical copy.
     const hits = await json('/api/search?q=' + encodeURIComponent('地区生产总值') + '&region=330600&year=2024&limit=50');
     const reports = new Set(hits.hits.map((x) => x.report_id));
