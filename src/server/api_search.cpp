@@ -1,5 +1,7 @@
 // Text endpoints: /api/search, /api/slogans, /api/commitments.
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "analysis/commitments.h"
 #include "analysis/glossary.h"
@@ -13,6 +15,7 @@ namespace gwr::server::api {
 namespace {
 
 constexpr const char* kOpen = "\x02";
+constexpr std::size_t kMaxRanking = 100;  // rows of each ranking
 constexpr const char* kClose = "\x03";
 
 // Splits a snippet with kOpen/kClose marks into [{text, hit}].
@@ -60,6 +63,35 @@ nlohmann::json facet(const std::map<std::string, int>& m) {
 
 const std::vector<std::string> kLevels = {"national", "province", "prefecture", "county"};
 
+// Rows of a per-report or per-region ranking: most matching paragraphs first, then the best hit.
+template <class K, class Rank>
+nlohmann::json ranking(const std::map<K, Rank>& by, bool regions) {
+  std::vector<const Rank*> v;
+  for (const auto& [k, r] : by) v.push_back(&r);
+  std::stable_sort(v.begin(), v.end(), [](const Rank* a, const Rank* b) {
+    if (a->paragraphs != b->paragraphs) return a->paragraphs > b->paragraphs;
+    return a->first->score > b->first->score;
+  });
+  if (v.size() > kMaxRanking) v.resize(kMaxRanking);
+  nlohmann::json out = nlohmann::json::array();
+  for (const Rank* r : v) {
+    const store::Hit& h = *r->first;
+    nlohmann::json row = {{"region", opt(h.region)},     {"region_code", opt(h.region_code)},
+                          {"level", opt(h.level)},       {"province", opt(h.province)},
+                          {"paragraphs", r->paragraphs}, {"best_score", h.score}};
+    if (regions) {
+      row["reports"] = r->reports.size();
+      row["years"] = r->years;
+    } else {
+      row["report_id"] = h.report_id;
+      row["plan_year"] = opt(h.plan_year);
+      row["paragraph"] = h.paragraph_ord;  // its best paragraph
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 }  // namespace
 
 Reply search(const Ctx& c) {
@@ -86,9 +118,25 @@ Reply search(const Ctx& c) {
   auto hits = unwrap(store::search(c.db, q));
 
   std::map<std::string, int> level, province, year, section;
+  // Per report and per region: how many matching paragraphs, the best score, which years.
+  struct Rank {
+    const store::Hit* first = nullptr;  // the best-ranked hit (hits come best first)
+    int paragraphs = 0;
+    std::set<std::int64_t> reports;
+    std::set<int> years;
+  };
+  std::map<std::int64_t, Rank> by_report;
+  std::map<std::string, Rank> by_region;
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const auto& h = hits[i];
+    for (Rank* r :
+         {&by_report[h.report_id], &by_region[h.region_code.value_or(h.region.value_or(""))]}) {
+      if (r->first == nullptr) r->first = &h;
+      ++r->paragraphs;
+      r->reports.insert(h.report_id);
+      if (h.plan_year) r->years.insert(*h.plan_year);
+    }
     count(level, h.level);
     count(province, h.province);
     count(year,
@@ -113,18 +161,21 @@ Reply search(const Ctx& c) {
   if (const auto n = int_param(p, "count", 0, 1); n && *n == 1) {
     matches = unwrap(store::count(c.db, q));
   }
-  return json_reply({{"query", q.text},
-                     {"total", hits.size()},
-                     {"matches", std::move(matches)},
-                     {"capped", hits.size() >= static_cast<std::size_t>(store::kMaxSearchLimit)},
-                     {"offset", offset},
-                     {"limit", limit},
-                     {"hits", std::move(items)},
-                     {"facets",
-                      {{"level", facet(level)},
-                       {"province", facet(province)},
-                       {"year", facet(year)},
-                       {"section", facet(section)}}}});
+  return json_reply(
+      {{"query", q.text},
+       {"total", hits.size()},
+       {"matches", std::move(matches)},
+       {"capped", hits.size() >= static_cast<std::size_t>(store::kMaxSearchLimit)},
+       {"offset", offset},
+       {"limit", limit},
+       {"hits", std::move(items)},
+       {"facets",
+        {{"level", facet(level)},
+         {"province", facet(province)},
+         {"year", facet(year)},
+         {"section", facet(section)}}},
+       {"ranking",
+        {{"reports", ranking(by_report, false)}, {"regions", ranking(by_region, true)}}}});
 }
 
 Reply slogans(const Ctx& c) {

@@ -1,7 +1,7 @@
 // 全文检索: query box, ranked snippets with highlights, facets, paging, hits by year, CSV export,
 // click-through to the paragraph.
 import {
-  api, charts, chartBox, csvText, go, h, hashWith, label, LEVEL, onMounted, saveFile, SECTION, track,
+  api, charts, chartBox, csvText, go, h, hashWith, label, LEVEL, onMounted, reportHref, saveFile, SECTION, table, track,
 } from './common.js';
 import { pager } from './page_corpus.js';
 
@@ -85,6 +85,7 @@ export async function render(view, params) {
   yearBox ? h('figure', { class: 'hits-chart' }, h('figcaption', { class: 'muted small' }, '命中段落数，按年份'), yearBox) : null,
   h('div', { class: 'search-layout' }, facets,
     h('div', {}, list, pager({ total: res.total, offset, limit: n }, (o) => go(hashWith('search', { ...params, offset: o || undefined }))))));
+  view.append(rankings(params.q, res));
   if (yearBox) {
     onMounted(view, async () => {
       const echarts = await charts();
@@ -98,4 +99,36 @@ export async function render(view, params) {
       });
     });
   }
+}
+
+// Which regions and which reports mention the query most (of the ranked hits), each table with
+// its CSV.
+function rankings(q, res) {
+  const regions = res.ranking?.regions ?? [];
+  const reports = res.ranking?.reports ?? [];
+  if (regions.length < 2 && reports.length < 2) return null;
+  const years = (r) => r.years.map((y) => `${y}`).join('、') || '—';
+  const regionCsv = () => saveFile(`检索_${q}_地区排行.csv`, csvText(['排名', '地区', '层级', '省份', '段落数', '报告数', '年份'],
+    regions.map((r, i) => [i + 1, r.region, label(LEVEL, r.level), r.province, r.paragraphs, r.reports, years(r)])));
+  const reportCsv = () => saveFile(`检索_${q}_报告排行.csv`, csvText(['排名', '地区', '年份', '层级', '段落数', '报告编号'],
+    reports.map((r, i) => [i + 1, r.region, r.plan_year, label(LEVEL, r.level), r.paragraphs, r.report_id])));
+  return h('section', { class: 'panel rankings' },
+    h('div', { class: 'block region-ranking' },
+      h('div', { class: 'panel-head' }, h('h2', {}, '提及最多的地区'),
+        h('button', { type: 'button', class: 'button csv', onclick: regionCsv }, '下载 CSV')),
+      table([
+        { title: '地区', render: (r) => r.region ?? '（未识别）' },
+        { title: '层级', render: (r) => label(LEVEL, r.level) },
+        { title: '段落数', num: true, render: (r) => r.paragraphs },
+        { title: '报告数', num: true, render: (r) => r.reports },
+        { title: '年份', render: years },
+      ], regions.slice(0, 20))),
+    h('div', { class: 'block report-ranking' },
+      h('div', { class: 'panel-head' }, h('h2', {}, '提及最多的报告'),
+        h('button', { type: 'button', class: 'button csv', onclick: reportCsv }, '下载 CSV')),
+      table([
+        { title: '报告', render: (r) => h('a', { href: `${reportHref(r)}?p=${r.paragraph}` }, `${r.region ?? '（未识别）'} ${r.plan_year ?? ''}年`) },
+        { title: '层级', render: (r) => label(LEVEL, r.level) },
+        { title: '段落数', num: true, render: (r) => r.paragraphs },
+      ], reports.slice(0, 20))));
 }

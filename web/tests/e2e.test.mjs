@@ -222,6 +222,27 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.match(lines[1], new RegExp(`^1,${all.hits[0].region},`));
   });
 
+  test('search ranks the regions and reports that mention a phrase most, with their years', async () => {
+    const q = '生产总值';
+    const api = await json('/api/search?q=' + encodeURIComponent(q) + '&limit=10');
+    assert.ok(api.ranking.regions.length >= 2, 'several regions mention it');
+    const counts = api.ranking.regions.map((r) => r.paragraphs);
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most mentions first');
+    assert.equal(api.ranking.regions.reduce((a, r) => a + r.paragraphs, 0), api.total);
+    await open('#/search?q=' + encodeURIComponent(q));
+    await page.waitForSelector('.region-ranking tbody tr');
+    const first = await page.$$eval('.region-ranking tbody tr:first-child td', (tds) => tds.map((t) => t.textContent));
+    assert.equal(first[0], api.ranking.regions[0].region);
+    assert.equal(first[2], String(api.ranking.regions[0].paragraphs));
+    const href = await page.getAttribute('.report-ranking tbody tr:first-child a', 'href');
+    assert.match(href, /^#\/report\/[^/]+\/\d{4}\?p=\d+$/);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('.region-ranking button.csv')]);
+    assert.equal(dl.suggestedFilename(), `检索_${q}_地区排行.csv`);
+    const csv = readFileSync(await dl.path(), 'utf8').slice(1).trim().split('\r\n');
+    assert.equal(csv[0], '排名,地区,层级,省份,段落数,报告数,年份');
+    assert.equal(csv.length - 1, api.ranking.regions.length);
+  });
+
   test('terms page: theme attention by year (pooled), top words of a year, rises and falls, CSV', async () => {
     const att = await json('/api/attention?by=report');
     const top = await json('/api/terms?by=year&mode=top&n=30');
