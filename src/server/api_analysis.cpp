@@ -34,12 +34,11 @@ analysis::TargetFilter target_filter(const Params& p) {
 // The report ids of ?report=…, each checked to exist (404 otherwise).
 std::vector<std::int64_t> known_reports(const Ctx& c, std::size_t max, bool required) {
   auto ids = id_list(c.params, "report", max);
-  if (required && ids.empty())
-    bad_request("parameter 'report' is required (report ids, comma-separated)");
+  if (required && ids.empty()) bad_request("缺少参数 report（报告编号，以逗号分隔）");
   for (auto id : ids) {
     // resolve_reports takes ids as digit strings and fails (kUsage) on unknown ones.
     auto r = analysis::resolve_reports(c.db, {std::to_string(id)});
-    if (!r) not_found("no report with id " + std::to_string(id));
+    if (!r) not_found("语料库中没有编号为 " + std::to_string(id) + " 的报告");
   }
   return ids;
 }
@@ -78,7 +77,7 @@ Reply terms(const Ctx& c) {
                                : by == "region" ? analysis::TermsBy::kRegion
                                                 : analysis::TermsBy::kReport;
   if (mode == "trends") {
-    if (tb == analysis::TermsBy::kReport) bad_request("mode=trends needs by=year or by=region");
+    if (tb == analysis::TermsBy::kReport) bad_request("mode=trends 需要 by=year 或 by=region");
     return json_reply(table_json(unwrap(analysis::term_trends(c.db, c.res.segmenter, tb, n))));
   }
   return json_reply(table_json(unwrap(analysis::top_terms(c.db, c.res.segmenter, tb, n, ids))));
@@ -102,7 +101,7 @@ Reply download(const Ctx& c) {
     if (n != "targets") names.push_back(n);
   }
   const auto name = enum_param(c.params, "table", names);
-  if (!name) bad_request("parameter 'table' is required");
+  if (!name) bad_request("缺少参数 table");
   const auto format = enum_param(c.params, "format", {"csv", "xlsx"}).value_or("csv");
   Table t;
   if (*name == "targets")

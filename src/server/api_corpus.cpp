@@ -61,7 +61,7 @@ Reply reports(const Ctx& c) {
 
 Reply report(const Ctx& c, std::int64_t id) {
   auto view = unwrap(analysis::report_view(c.db, id));
-  if (!view) not_found("no report with id " + std::to_string(id));
+  if (!view) not_found("语料库中没有编号为 " + std::to_string(id) + " 的报告");
   return json_reply(reader_json(*view));
 }
 

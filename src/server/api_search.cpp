@@ -98,7 +98,7 @@ Reply search(const Ctx& c) {
   const auto& p = c.params;
   store::SearchQuery q;
   auto text = text_param(p, "q");
-  if (!text) bad_request("parameter 'q' is required");
+  if (!text) bad_request("缺少参数 q（检索词）");
   q.text = *text;
   q.region = text_param(p, "region");
   q.level = enum_param(p, "level", kLevels);
@@ -114,7 +114,7 @@ Reply search(const Ctx& c) {
   q.highlight_close = kClose;
   q.snippet_from = static_cast<int>(offset);  // only the page shown needs snippets
   q.snippet_count = static_cast<int>(limit);
-  if (!c.db.has_fts()) bad_request("this corpus was ingested without a search index (--no-fts)");
+  if (!c.db.has_fts()) bad_request("这个语料库没有全文索引（导入时用了 --no-fts），无法检索");
   auto hits = unwrap(store::search(c.db, q));
 
   std::map<std::string, int> level, province, year, section;

@@ -31,7 +31,7 @@ json split_phrases(const Cell& c) {
 
 json commitments_json(const store::Reader& db, const Resources& res, std::int64_t report_id) {
   const auto ref = unwrap(analysis::report_ref(db, report_id));
-  if (!ref) not_found("no report with id " + std::to_string(report_id));
+  if (!ref) not_found("语料库中没有编号为 " + std::to_string(report_id) + " 的报告");
   const json self = {{"id", ref->id},
                      {"region", ref->region ? json(*ref->region) : json(nullptr)},
                      {"plan_year", ref->plan_year ? json(*ref->plan_year) : json(nullptr)}};

@@ -18,8 +18,7 @@ std::optional<std::string> text_param(const Params& p, const std::string& name) 
   auto it = p.find(name);
   if (it == p.end() || it->second.empty()) return std::nullopt;
   if (it->second.size() > kMaxQueryBytes) {
-    bad_request("parameter '" + name + "' is longer than " + std::to_string(kMaxQueryBytes) +
-                " bytes");
+    bad_request("参数 " + name + " 超过 " + std::to_string(kMaxQueryBytes) + " 字节");
   }
   return it->second;
 }
@@ -48,10 +47,10 @@ std::optional<std::int64_t> int_param(const Params& p, const std::string& name, 
   auto s = numeric_text(p, name);
   if (!s) return std::nullopt;
   auto v = parse_int(*s);
-  if (!v) bad_request("parameter '" + name + "' must be an integer, got '" + *s + "'");
+  if (!v) bad_request("参数 " + name + " 应为整数，收到“" + *s + "”");
   if (*v < lo || *v > hi) {
-    bad_request("parameter '" + name + "' must be between " + std::to_string(lo) + " and " +
-                std::to_string(hi));
+    bad_request("参数 " + name + " 应在 " + std::to_string(lo) + " 到 " + std::to_string(hi) +
+                " 之间");
   }
   return v;
 }
@@ -62,8 +61,8 @@ std::optional<double> number_param(const Params& p, const std::string& name, dou
   double v = 0;
   const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
   if (ec != std::errc() || end != s->data() + s->size() || !(v >= lo && v <= hi)) {
-    bad_request("parameter '" + name + "' must be a number between " + std::to_string(lo) +
-                " and " + std::to_string(hi) + ", got '" + *s + "'");
+    bad_request("参数 " + name + " 应为 " + std::to_string(lo) + " 到 " + std::to_string(hi) +
+                " 之间的数，收到“" + *s + "”");
   }
   return v;
 }
@@ -72,7 +71,7 @@ std::vector<std::int64_t> id_list(const Params& p, const std::string& name, std:
   std::vector<std::int64_t> out;
   auto [b, e] = p.equal_range(name);
   for (auto it = b; it != e; ++it) {
-    if (it->second.size() > kMaxQueryBytes) bad_request("parameter '" + name + "' is too long");
+    if (it->second.size() > kMaxQueryBytes) bad_request("参数 " + name + " 过长");
     std::string_view s = it->second;
     while (!s.empty()) {
       const auto comma = s.find(',');
@@ -80,16 +79,14 @@ std::vector<std::int64_t> id_list(const Params& p, const std::string& name, std:
       if (!item.empty()) {
         auto v = parse_int(item);
         if (!v || *v <= 0)
-          bad_request("parameter '" + name + "' must hold report ids, got '" + std::string(item) +
-                      "'");
+          bad_request("参数 " + name + " 应为报告编号（正整数），收到“" + std::string(item) + "”");
         out.push_back(*v);
       }
       if (comma == std::string_view::npos) break;
       s.remove_prefix(comma + 1);
     }
   }
-  if (out.size() > max)
-    bad_request("at most " + std::to_string(max) + " reports in '" + name + "'");
+  if (out.size() > max) bad_request("参数 " + name + " 最多 " + std::to_string(max) + " 份报告");
   return out;
 }
 
@@ -102,7 +99,7 @@ std::optional<std::string> enum_param(const Params& p, const std::string& name,
   }
   std::string list;
   for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-  bad_request("parameter '" + name + "' must be one of " + list);
+  bad_request("参数 " + name + " 应为以下之一：" + list);
 }
 
 nlohmann::json cell_json(const Cell& c) {

@@ -8,6 +8,7 @@
 #include <deque>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include "analysis/attention.h"
@@ -215,6 +216,8 @@ struct Server::Impl {
   GuardedHttp http;
   std::vector<std::string> hosts;  // accepted Host values; empty: no check
   bool bound = false;
+  // run() is between its start and its return; stop() was called (see Server::stop).
+  std::atomic<bool> in_run{false}, stop_requested{false};
   // /api/reports/:id answers: the reader's whole report, the same until the database changes.
   RenderCache reports_cache{kReportsCacheBytes};
 
@@ -282,30 +285,29 @@ struct Server::Impl {
       out.set_header("Connection", "close");
     }
     if (req.method != "GET" && req.method != "HEAD") {
-      send_error(out, 405, "method_not_allowed", "only GET is served");
+      send_error(out, 405, "method_not_allowed", "只支持 GET 请求");
       out.set_header("Allow", "GET, HEAD");
       return R::Handled;
     }
     if (body) {
-      send_error(out, 413, "payload_too_large", "GET requests carry no body");
+      send_error(out, 413, "payload_too_large", "GET 请求不带正文");
       return R::Handled;
     }
     if (req.get_header_value_count("Host") > 1) {
       GuardedHttp::close_after_response();
-      send_error(out, 400, "bad_request", "more than one Host header");
+      send_error(out, 400, "bad_request", "请求带有多个 Host 头");
       return R::Handled;
     }
     if (!hosts.empty()) {
       if (!req.has_header("Host")) {
         if (req.version == "HTTP/1.0") return R::Unhandled;
-        send_error(out, 400, "bad_request", "no Host header");
+        send_error(out, 400, "bad_request", "请求缺少 Host 头");
         return R::Handled;
       }
       const std::string h = lower(req.get_header_value("Host"));
       if (std::find(hosts.begin(), hosts.end(), h) == hosts.end()) {
         send_error(out, 403, "forbidden",
-                   "this server answers only requests addressed to 127.0.0.1, localhost, [::1] "
-                   "or a name given with --allow-host");
+                   "本服务只接受发往 127.0.0.1、localhost、[::1] 或 --allow-host 所列名称的请求");
         return R::Handled;
       }
     }
@@ -327,7 +329,7 @@ struct Server::Impl {
   void serve_asset(httplib::Response& res_out, const httplib::Request& req, std::string_view name) {
     const Asset* a = find_asset(name);
     if (!a) {
-      send_error(res_out, 404, "not_found", "no such file");
+      send_error(res_out, 404, "not_found", "没有这个文件");
       return;
     }
     const std::string_view coding = pick_encoding(*a, req.get_header_value("Accept-Encoding"));
@@ -369,13 +371,13 @@ struct Server::Impl {
     http.set_error_handler([](const httplib::Request& req, httplib::Response& out) {
       if (!out.body.empty()) return;
       if (out.status == 404)
-        send_error(out, 404, "not_found", "no such route: " + req.path);
+        send_error(out, 404, "not_found", "没有这个接口：" + req.path);
       else if (out.status == 414)
-        send_error(out, 414, "uri_too_long", "request line too long");
+        send_error(out, 414, "uri_too_long", "请求行过长");
       else if (out.status == 413)
-        send_error(out, 413, "payload_too_large", "request body too large");
+        send_error(out, 413, "payload_too_large", "请求正文过大");
       else
-        send_error(out, out.status, "bad_request", "bad request");
+        send_error(out, out.status, "bad_request", "无法解析的请求");
     });
     http.set_exception_handler(
         [](const httplib::Request&, httplib::Response& out, const std::exception_ptr& ep) {
@@ -399,8 +401,7 @@ struct Server::Impl {
               [this, &raw](const Ctx& c) {
                 if (raw.empty() || raw.size() > 18 ||
                     raw.find_first_not_of("0123456789") != std::string::npos) {
-                  bad_request("report id must be a positive integer of at most 18 digits, got '" +
-                              raw.substr(0, 40) + "'");
+                  bad_request("报告编号应为不超过 18 位的正整数，收到“" + raw.substr(0, 40) + "”");
                 }
                 const std::int64_t id = std::stoll(raw);
                 Reply r;
@@ -517,13 +518,28 @@ Result<int> Server::bind() {
 
 Status Server::run() {
   if (!impl_->bound) return make_error(ErrorCode::kInternal, "run() before a successful bind()");
-  if (!impl_->http.listen_after_bind())
-    return make_error(ErrorCode::kUnreadable, "the server stopped with an error");
+  impl_->in_run = true;
+  // A stop() that came first wins: run() returns at once (stop() may see in_run false and leave).
+  const bool ok = impl_->stop_requested || impl_->http.listen_after_bind();
+  impl_->in_run = false;
+  if (!ok) return make_error(ErrorCode::kUnreadable, "the server stopped with an error");
   return Ok{};
 }
 
 void Server::stop() {
-  if (impl_) impl_->http.stop();
+  if (!impl_) return;
+  impl_->stop_requested = true;
+  // httplib's stop() does nothing until listen_after_bind() has marked the server running, so a
+  // stop() that lands between run()'s start and that moment would be lost and run() would never
+  // return (seen once, a test's server thread scheduled late under load). Wait for the server to
+  // run, then stop it once (httplib asserts on a second stop); run() returning ends the wait too.
+  while (impl_->in_run) {
+    if (impl_->http.is_running()) {
+      impl_->http.stop();
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 }  // namespace gwr::server

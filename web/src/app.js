@@ -45,12 +45,20 @@ async function route() {
     a.classList.toggle('active', a.dataset.page === page || (page === 'report' && a.dataset.page === 'corpus'));
   }
   const fn = pages[page];
+  // body[data-ready] names the view once its data is on screen (bench/web_views.mjs times it, the
+  // tests wait for it); performance mark gwr-ready is the same moment.
+  delete document.body.dataset.ready;
   setTitle(TITLES[page] ?? '页面不存在');
   disposeCharts();
   main.replaceChildren(h('p', { class: 'muted' }, '加载中…'));
   const mine = ++generation;
+  const ready = (what) => {
+    document.body.dataset.ready = what;
+    performance.mark('gwr-ready', { detail: what });
+  };
   if (!fn) {
     main.replaceChildren(errorBox(new Error('没有这个页面')));
+    ready('error');
     return;
   }
   try {
@@ -59,8 +67,12 @@ async function route() {
     if (mine !== generation) return;  // a newer navigation won
     main.replaceChildren(view);
     view.dispatchEvent(new CustomEvent('mounted'));
+    ready(page);
   } catch (err) {
-    if (mine === generation) main.replaceChildren(errorBox(err));
+    if (mine === generation) {
+      main.replaceChildren(errorBox(err));
+      ready('error');
+    }
   }
 }
 

@@ -511,10 +511,46 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     await page.setViewportSize({ width: 1366, height: 860 });
   });
 
+  test('every view at 1440 and 390 px: a screenshot, no horizontal scroll, none of gwr\'s own ids in the text', async () => {
+    // gwr's own ids, codes, modifiers and statuses (data/labels_zh.tsv): the page shows their labels.
+    const ids = new Set();
+    for (const line of readFileSync(join(root, 'data/labels_zh.tsv'), 'utf8').split('\n')) {
+      const [kind, id] = line.split('\t');
+      if (!line || line.startsWith('#') || ['column', 'column_values', 'table', 'flag'].includes(kind)) continue;
+      if (/^[a-z][a-z0-9_]+$/.test(id)) ids.add(id);
+    }
+    const idPattern = new RegExp(`(?<![A-Za-z0-9_./-])(${[...ids].join('|')})(?![A-Za-z0-9_./-])`, 'g');
+    const views = [
+      ['corpus', '#/corpus'], ['report', '#/report/330600/2024'], ['report-national', '#/report/100000/2021'],
+      ['targets', '#/targets?indicator=gdp_growth&year=2024'], ['realised', '#/realised?indicator=gdp_growth&year=2024'],
+      ['realised-series', '#/realised?indicator=gdp_growth&region=' + encodeURIComponent('绍兴市')],
+      ['search', '#/search?q=' + encodeURIComponent('生产总值')], ['compare', '#/compare'],
+      ['commitments', '#/commitments'], ['terms', '#/terms'],
+    ];
+    for (const [width, suffix] of [[1440, ''], [390, '-390']]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const [name, hash] of views) {
+        await open(hash);
+        await page.waitForSelector('body[data-ready]');
+        assert.notEqual(await page.evaluate(() => document.body.dataset.ready), 'error', `${hash} shows an error`);
+        await page.waitForTimeout(300);  // charts draw after the data
+        await page.screenshot({ path: join(artifacts, `view-${name}${suffix}.png`), fullPage: false });
+        const text = await page.evaluate(() => document.querySelector('main').innerText);
+        const found = [...new Set([...text.matchAll(idPattern)].map((m) => m[1]))];
+        assert.deepEqual(found, [], `${hash} at ${width}px shows gwr ids: ${found.join(', ')}`);
+        if (width === 390) {
+          const w = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(w <= 400, `${hash}: no horizontal scrolling at 390 px (scrollWidth ${w})`);
+        }
+      }
+    }
+    await page.setViewportSize({ width: 1366, height: 860 });
+  });
+
   test('unknown report shows an error, not a blank page', async () => {
     await page.goto(`${base}/#/report/999999`);
     await page.waitForSelector('.error');
-    assert.match(await page.textContent('.error'), /no report with id 999999/);
+    assert.match(await page.textContent('.error'), /语料库中没有编号为 999999 的报告/);
     await page.goto(`${base}/#/nosuchpage`);
     await page.waitForFunction(() => document.title === '页面不存在 · gwr');
     assert.match(await page.textContent('.error'), /没有这个页面/);
