@@ -76,6 +76,11 @@ async function route() {
   }
 }
 
+// The skip link moves the focus to the view, past the menu (its href would be a route).
+document.getElementById('skip').addEventListener('click', (e) => {
+  e.preventDefault();
+  document.getElementById('main').focus();
+});
 window.addEventListener('hashchange', route);
 window.addEventListener('gwr:reroute', route);
 document.addEventListener('keydown', (e) => {

@@ -180,8 +180,20 @@ export function charts() {
   return echartsReady;
 }
 
-export function chartBox(cls = 'chart') {
-  return h('div', { class: cls });
+// A chart's box. `name` is its text alternative (role=img, aria-label) and the name of its PNG:
+// track() adds a 保存图片 button after it.
+export function chartBox(cls = 'chart', name = '图表') {
+  return h('div', { class: cls, role: 'img', 'aria-label': name, dataset: { name } });
+}
+
+// Saves the chart as a PNG (white background, twice the screen resolution).
+function savePng(chart, name) {
+  const a = document.createElement('a');
+  a.href = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+  a.download = `${name}.png`;
+  document.body.append(a);
+  a.click();
+  a.remove();
 }
 
 // Resizes every chart on window resize; charts register themselves here.
@@ -189,6 +201,10 @@ const live = new Set();
 window.addEventListener('resize', () => live.forEach((c) => c.resize()));
 export function track(chart) {
   live.add(chart);
+  const dom = chart.getDom();
+  if (dom.dataset.name && !dom.nextElementSibling?.classList.contains('chart-png')) {
+    dom.after(h('button', { type: 'button', class: 'button chart-png', onclick: () => savePng(chart, dom.dataset.name) }, '保存图片（PNG）'));
+  }
   return chart;
 }
 export function disposeCharts() {

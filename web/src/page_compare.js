@@ -29,7 +29,7 @@ export async function render(view, params) {
   const itemName = (sec, item) => (sec === 'target' ? indicatorName(item) : sec === 'attention' ? label(THEME, item)
     : sec === 'fact' ? factName(item)
     : ({ region: '地区', level: '层级', province: '省份', plan_year: '年度', delivered: '报告日期', speaker: '报告人', chars: '字数' }[item] ?? item));
-  const radar = chartBox('chart radar');
+  const radar = chartBox('chart radar', '主题关注度雷达图');
   view.append(h('section', { class: 'panel' }, h('h2', {}, '主题关注度雷达图'), radar));
   let last = '';
   view.append(h('div', { class: 'table-wrap' }, h('table', { class: 'grid compare' },

@@ -35,7 +35,7 @@ export async function render(view, params) {
   const years = [...new Set(byYear.map((t) => t.year))].sort((a, b) => b - a);
   // Default: the year with the most regions stating this target.
   const year = years.includes(Number(params.map_year)) ? Number(params.map_year) : [...byYear].sort((a, b) => b.count - a.count || b.year - a.year)[0]?.year;
-  const mapBox = chartBox('chart map');
+  const mapBox = chartBox('chart map', `各省目标地图 ${indicatorName(indicator)} ${year ?? ''}年`);
   const mapNote = h('p', { class: 'muted small' });
   view.append(h('section', { class: 'panel' },
     h('div', { class: 'panel-head' }, h('h2', {}, '各省目标地图'),

@@ -79,7 +79,7 @@ export async function render(view, params) {
   const csv = h('button', { type: 'button', class: 'button csv', onclick: () => download(filter, res.total, csv) },
     `下载 CSV（${res.total}${res.capped ? '+' : ''} 条）`);
   const years = res.facets.year.filter((f) => f.value !== null).sort((a, b) => Number(a.value) - Number(b.value));
-  const yearBox = years.length > 1 ? chartBox('chart small hits-by-year') : null;
+  const yearBox = years.length > 1 ? chartBox('chart small hits-by-year', `检索“${params.q}”命中段落数（按年份）`) : null;
   view.append(h('div', { class: 'result-head' },
     h('p', { class: 'result-count' }, `找到 ${res.total}${res.capped ? '+' : ''} 个段落，显示${shown}`), csv),
   yearBox ? h('figure', { class: 'hits-chart' }, h('figcaption', { class: 'muted small' }, '命中段落数，按年份'), yearBox) : null,

@@ -29,7 +29,7 @@ export async function renderTargets(view, params) {
   const { filter, indicator, year } = await controls(view, 'targets', params);
   const data = indicator ? await api('targets', filter) : { rows: [] };
   const rows = [...data.rows].sort((a, b) => (b.value ?? -1e9) - (a.value ?? -1e9));
-  const box = chartBox();
+  const box = chartBox('chart', `${indicatorName(indicator)} ${year ?? ''}年目标`);
   view.append(h('section', { class: 'panel' }, h('h2', {}, `${indicatorName(indicator)} · ${year ?? ''}年目标（${rows.length} 个地区）`), box));
   view.append(table([
     { title: '地区', render: (r) => h('a', { href: reportHref(r) }, r.region) },
@@ -63,7 +63,7 @@ export async function renderRealised(view, params) {
     // One region's series: target and realised year by year.
     const series = (await api('realised', { indicator, region: params.region, kind: 'plan_year' })).rows
       .sort((a, b) => a.year - b.year);
-    const line = chartBox();
+    const line = chartBox('chart', `${params.region} ${indicatorName(indicator)} 历年目标与实绩`);
     view.append(h('section', { class: 'panel series' },
       h('h2', {}, `${params.region} · ${indicatorName(indicator)}：历年目标与实绩`), line));
     onMounted(view, async () => {
@@ -85,7 +85,7 @@ export async function renderRealised(view, params) {
   const rows = data.rows;
   const counts = { met: 0, near: 0, missed: 0, unknown: 0 };
   rows.forEach((r) => { counts[r.outcome] = (counts[r.outcome] || 0) + 1; });
-  const box = chartBox();
+  const box = chartBox('chart', `${indicatorName(indicator)} ${year ?? ''}年目标与实绩`);
   view.append(h('section', { class: 'panel' },
     h('h2', {}, `${indicatorName(indicator)} · ${year ?? ''}年`),
     h('p', {}, Object.entries(counts).map(([k, n]) => h('span', { class: `badge out-${k}` }, `${OUTCOME[k]} ${n}`))),

@@ -47,7 +47,7 @@ export async function render(view, params) {
 
   // Theme attention over the years.
   const { years, series } = attentionByYear(att.rows, level);
-  const line = chartBox('chart attention-trend');
+  const line = chartBox('chart attention-trend', '主题关注度（按年份）');
   view.append(h('section', { class: 'block' },
     h('div', { class: 'result-head' }, h('h2', {}, '主题关注度（每万字命中次数，按年份）'),
       h('span', { class: 'controls' },

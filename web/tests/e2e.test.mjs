@@ -547,6 +547,40 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     await page.setViewportSize({ width: 1366, height: 860 });
   });
 
+  test('accessibility: a skip link to the view, charts with text alternatives and PNG export, AA contrast (axe-core)', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await open('#/corpus');
+    await page.reload();  // a fresh document: focus starts at its top
+    await page.waitForSelector('body[data-ready]');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), '跳到正文');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    assert.equal(await page.evaluate(() => location.hash), '#/corpus');
+    // Every chart says what it shows and saves as an image.
+    await page.waitForSelector('.chart.map canvas');
+    assert.match(await page.getAttribute('.chart.map', 'aria-label'), /各省目标地图 地区生产总值增长 2024年/);
+    assert.equal(await page.getAttribute('.chart.map', 'role'), 'img');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('.chart-png')]);
+    assert.match(png.suggestedFilename(), /^各省目标地图.*\.png$/);
+    assert.equal(readFileSync(await png.path()).subarray(1, 4).toString(), 'PNG');
+    // Colour contrast of the text of every view (WCAG AA), by axe-core.
+    const axe = readFileSync(join(root, 'web/node_modules/axe-core/axe.min.js'), 'utf8');
+    for (const hash of ['#/corpus', '#/report/330600/2024', '#/targets?indicator=gdp_growth&year=2024',
+      '#/realised?indicator=gdp_growth&year=2024', '#/search?q=' + encodeURIComponent('生产总值'), '#/compare',
+      '#/commitments', '#/terms']) {
+      await open(hash);
+      await page.waitForSelector('body[data-ready]');
+      await page.evaluate(axe);
+      const bad = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { runOnly: ['color-contrast', 'image-alt', 'label', 'button-name', 'link-name'] });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      });
+      assert.deepEqual(bad, [], `${hash}: ${bad.join('; ')}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 860 });
+  });
+
   test('unknown report shows an error, not a blank page', async () => {
     await page.goto(`${base}/#/report/999999`);
     await page.waitForSelector('.error');
