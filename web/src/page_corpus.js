@@ -35,10 +35,14 @@ export async function render(view, params) {
   const years = [...new Set(byYear.map((t) => t.year))].sort((a, b) => b - a);
   // Default: the year with the most regions stating this target.
   const year = years.includes(Number(params.map_year)) ? Number(params.map_year) : [...byYear].sort((a, b) => b.count - a.count || b.year - a.year)[0]?.year;
-  const mapBox = chartBox('chart map', `各省目标地图 ${indicatorName(indicator)} ${year ?? ''}年`);
+  // With a province chosen the map drills down to its prefecture-level areas.
+  const province = params.province;
+  const mapTitle = province ? `${province} · 地市目标地图` : '各省目标地图';
+  const mapBox = chartBox('chart map', `${mapTitle} ${indicatorName(indicator)} ${year ?? ''}年`);
   const mapNote = h('p', { class: 'muted small' });
   view.append(h('section', { class: 'panel' },
-    h('div', { class: 'panel-head' }, h('h2', {}, '各省目标地图'),
+    h('div', { class: 'panel-head' }, h('h2', {}, mapTitle),
+      province ? h('button', { type: 'button', class: 'button map-back', onclick: () => set('province', undefined) }, '返回全国') : null,
       h('div', { class: 'filters' },
         select('indicator', canon.map((c) => [c, indicatorName(c)]), indicator, (v) => set('indicator', v), '指标'),
         select('map_year', years.map((y) => [y, `${y}年`]), year, (v) => set('map_year', v), '年份'))),
@@ -73,7 +77,11 @@ export async function render(view, params) {
   onMounted(view, async () => {
     const [echarts, rows] = await Promise.all([charts(),
       indicator && year ? api('targets', { indicator, year, kind: 'plan_year' }).then((d) => d.rows) : []]);
-    drawMap(echarts, mapBox, rows, indicator, year, mapNote, (p) => set('province', p));
+    if (province) {
+      await drawProvinceMap(echarts, mapBox, rows, province, indicator, year, mapNote, (name) => set('q', name));
+    } else {
+      await drawMap(echarts, mapBox, rows, indicator, year, mapNote, (p) => set('province', p));
+    }
   });
 }
 
@@ -155,4 +163,54 @@ async function drawMap(echarts, box, rows, indicator, year, note, onProvince) {
   note.textContent = data.length
     ? `${indicatorName(indicator)}，${year}年目标。有省级报告的省份取省级目标，否则取省内地级市目标的平均值；斜线为仅有县级报告（不上色），白色为语料中无数据。点击省份查看其报告。`
     : '所选指标和年份在语料中没有目标数据。';
+}
+
+// A province's areas and their values: each prefecture-level city's own target (a municipality's
+// districts: their own, county-level, targets). Only reports of that level colour an area.
+export function areaValues(rows, province) {
+  const municipality = /^(北京|天津|上海|重庆)/.test(province);
+  const level = municipality ? 'county' : 'prefecture';
+  return rows
+    .filter((r) => r.province === province && r.level === level && r.value !== null)
+    .map((r) => ({ name: r.region, value: r.value, basis: `${r.region}政府工作报告` }));
+}
+
+let provinceGeo = null;
+async function drawProvinceMap(echarts, box, rows, province, indicator, year, note, onArea) {
+  const short = shortProvince(province);
+  provinceGeo ??= await (await fetch('/assets/vendor/provinces.json')).json();
+  const geo = provinceGeo[short];
+  if (!geo) {
+    note.textContent = `没有${province}的地图。`;
+    return;
+  }
+  const mapName = `prov-${short}`;
+  if (!echarts.getMap(mapName)) echarts.registerMap(mapName, geo);
+  const data = areaValues(rows, province);
+  const values = data.map((d) => d.value);
+  const chart = track(echarts.init(box));
+  chart.setOption({
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => (p.data
+        ? `${esc(p.name)}：<b>${fmtNum(p.data.value)}${esc(rows[0]?.unit ?? '')}</b><br><span style="font-size:12px">${esc(p.data.basis)}</span>`
+        : `${esc(p.name)}：无数据`),
+    },
+    visualMap: values.length ? {
+      min: Math.floor(Math.min(...values) - (Math.min(...values) === Math.max(...values) ? 1 : 0)),
+      max: Math.ceil(Math.max(...values)), left: 8, bottom: 8, calculable: true,
+      text: ['高', '低'], inRange: { color: ['#93c5fd', '#1e3a8a'] }, outOfRange: { color: '#ffffff' },
+    } : undefined,
+    series: [{
+      type: 'map', map: mapName, roam: false, data,
+      label: { show: true, fontSize: 10, color: '#1f2937', textBorderColor: '#fff', textBorderWidth: 2 },
+      itemStyle: { areaColor: '#ffffff', borderColor: '#94a3b8' },
+    }],
+  });
+  chart.on('click', (p) => { if (p.name) onArea(p.name); });
+  const municipality = /^(北京|天津|上海|重庆)/.test(province);
+  note.textContent = data.length
+    ? `${indicatorName(indicator)}，${year}年目标，${data.length} 个${municipality ? '区县' : '地级市'}的报告；白色为语料中无数据。点击地区查看其报告。`
+    : `语料中没有${province}${municipality ? '各区县' : '各地级市'} ${year ?? ''}年的这项目标。`;
+  box.dataset.areas = String(data.length);
 }

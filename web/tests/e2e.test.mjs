@@ -130,6 +130,18 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     await page.waitForFunction(() => /报告列表（共 \d+ 份）/.test(document.querySelector('main').textContent));
     const listed = await page.$$eval('main table tbody tr', (trs) => trs.map((tr) => tr.textContent));
     assert.ok(listed.length > 0 && listed.every((t) => t.includes('浙江省')), listed.join(' | '));
+    // …and drills the map down to the province's cities, coloured by prefecture reports only.
+    await page.waitForFunction(() => /浙江省 · 地市目标地图/.test(document.querySelector('main').textContent));
+    await page.waitForFunction(() => document.querySelector('.chart.map')?.dataset.areas !== undefined);
+    const cities = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('.chart.map')).getOption().series[0].data
+      .filter((d) => d.value !== undefined && d.value !== null).map((d) => [d.name, d.value]));
+    const expected = rows.filter((r) => r.province === '浙江省' && r.level === 'prefecture' && r.value !== null).map((r) => [r.region, r.value]);
+    assert.ok(expected.length >= 1);
+    assert.deepEqual(cities, expected, 'counties (临安区, 安吉县 …) do not colour the city map');
+    await shot('corpus-province');
+    await page.click('button.map-back');
+    await page.waitForFunction(() => !decodeURIComponent(location.hash).includes('province='));
+    await page.waitForFunction(() => /各省目标地图/.test(document.querySelector('main').textContent));
   });
 
   test('map_year=null counts as no year: the map draws, the API answers', async () => {
