@@ -61,22 +61,30 @@ export async function renderRealised(view, params) {
   const { filter, indicator, year } = await controls(view, 'realised', params);
   if (params.region) {
     // One region's series: target and realised year by year.
-    const series = (await api('realised', { indicator, region: params.region, kind: 'plan_year' })).rows
-      .sort((a, b) => a.year - b.year);
+    const [series, fyp] = await Promise.all([
+      api('realised', { indicator, region: params.region, kind: 'plan_year' }).then((d) => d.rows.sort((a, b) => a.year - b.year)),
+      // The region's five-year-plan targets of this indicator, at their horizon years.
+      api('targets', { indicator, region: params.region, kind: 'five_year' }).then((d) => d.rows.filter((r) => r.value !== null)),
+    ]);
+    const years = [...new Set([...series.map((r) => r.year), ...fyp.map((r) => r.year)])].sort((a, b) => a - b);
+    const at = (rows, key) => years.map((y) => rows.find((r) => r.year === y)?.[key] ?? null);
     const line = chartBox('chart', `${params.region} ${indicatorName(indicator)} 历年目标与实绩`);
     view.append(h('section', { class: 'panel series' },
-      h('h2', {}, `${params.region} · ${indicatorName(indicator)}：历年目标与实绩`), line));
+      h('h2', {}, `${params.region} · ${indicatorName(indicator)}：历年目标与实绩`), line,
+      fyp.length ? h('p', { class: 'muted small fyp-note' }, '五年规划目标：',
+        fyp.map((r) => `至${r.year}年 ${fmtNum(r.value)}${r.unit ?? ''}${r.basis === 'annual_average' ? '（年均）' : ''}`).join('；')) : null));
     onMounted(view, async () => {
       const echarts = await charts();
       track(echarts.init(line)).setOption({
         legend: { top: 0 },
         grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
         tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', data: series.map((r) => `${r.year}年`) },
-        yAxis: { type: 'value', name: series[0]?.unit ?? '' },
+        xAxis: { type: 'category', data: years.map((y) => `${y}年`) },
+        yAxis: { type: 'value', name: series[0]?.unit ?? fyp[0]?.unit ?? '' },
         series: [
-          { name: '目标', type: 'line', data: series.map((r) => r.value) },
-          { name: '实绩', type: 'line', data: series.map((r) => r.realised) },
+          { name: '年度目标', type: 'line', connectNulls: true, data: at(series, 'value') },
+          { name: '实绩', type: 'line', connectNulls: true, data: at(series, 'realised') },
+          ...(fyp.length ? [{ name: '五年规划目标', type: 'scatter', symbol: 'diamond', symbolSize: 12, data: at(fyp, 'value') }] : []),
         ],
       });
     });

@@ -367,6 +367,15 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.match(await page.textContent('.pinned details:first-child summary'), /2021年主要预期目标（5 项）/);
   });
 
+  test('a region\'s series shows its five-year-plan target at the horizon beside the yearly ones', async () => {
+    await open('#/realised?indicator=urbanization_rate&region=' + encodeURIComponent('全国'));
+    await page.waitForSelector('.series .fyp-note');
+    assert.match(await page.textContent('.series .fyp-note'), /五年规划目标：至2025年 65%/);
+    await page.waitForSelector('.series canvas');
+    const names = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('.series .chart')).getOption().series.map((x) => x.name));
+    assert.ok(names.includes('五年规划目标'), names.join(','));
+  });
+
   test('report reader: outline, pinned targets, fact card, terms, warnings', async () => {
     const list = await json('/api/reports?q=绍兴&year=2024');
     const id = list.items[0].id;
