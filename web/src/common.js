@@ -33,6 +33,14 @@ export function csvText(header, rows) {
   return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
+// A 下载 CSV button for a table as the page shows it (header cells, then every row's cells).
+export function tableCsvButton(tableEl, name) {
+  return h('button', { type: 'button', class: 'button csv', onclick: () => {
+    const rows = [...tableEl.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent.trim()));
+    saveFile(name, csvText(rows[0] ?? [], rows.slice(1)));
+  } }, '下载 CSV');
+}
+
 // Offers `text` as a file download named `name` (built in the page: no server round trip).
 export function saveFile(name, text, type = 'text/csv;charset=utf-8') {
   const a = document.createElement('a');

@@ -2,6 +2,7 @@
 import {
   api, charts, chartBox, go, h, hashWith, label, LEVEL, MEASURE, THEME, indicatorName, modifierText, onMounted,
   track,
+  tableCsvButton,
 } from './common.js';
 
 export async function render(view, params) {
@@ -32,7 +33,7 @@ export async function render(view, params) {
   const radar = chartBox('chart radar', '主题关注度雷达图');
   view.append(h('section', { class: 'panel' }, h('h2', {}, '主题关注度雷达图'), radar));
   let last = '';
-  view.append(h('div', { class: 'table-wrap' }, h('table', { class: 'grid compare' },
+  const grid = h('table', { class: 'grid compare' },
     h('thead', {}, h('tr', {}, h('th', {}, '项目'), reportCols.map((c) => h('th', {}, c.replace(/ #\d+$/, ''))))),
     h('tbody', {}, cmp.rows.map((r) => {
       const head = r.section !== last ? h('tr', { class: 'group' }, h('th', { colspan: reportCols.length + 1 }, sectionName[r.section] ?? r.section)) : null;
@@ -40,7 +41,9 @@ export async function render(view, params) {
       return [head, h('tr', {}, h('td', {}, itemName(r.section, r.item)),
         reportCols.map((c) => h('td', {}, r.section === 'report' && r.item === 'level' ? label(LEVEL, r[c])
           : r.section === 'target' ? modifierText(r[c]) || '—' : (r[c] ?? '') || '—')))];
-    })))));
+    })));
+  view.append(h('div', { class: 'table-wrap' }, grid),
+    tableCsvButton(grid, `对比_${reportCols.map((c) => c.replace(/ #\d+$/, '')).join('_')}.csv`));
 
   onMounted(view, async () => {
     const echarts = await charts();

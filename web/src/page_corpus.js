@@ -1,6 +1,6 @@
 // 语料库: counts, a filterable report table, and a China map coloured by a target.
 import {
-  api, charts, chartBox, h, hashWith, go, label, LEVEL, indicatorName, fmtNum, onMounted, reportHref, select, table,
+  api, charts, chartBox, downloadUrl, h, hashWith, go, label, LEVEL, indicatorName, fmtNum, onMounted, reportHref, select, table,
   track, esc,
 } from './common.js';
 
@@ -53,7 +53,10 @@ export async function render(view, params) {
   const opts = (arr, fmt) => [['', '全部'], ...arr.filter((x) => x.value !== null).map((x) => [x.value, `${fmt ? fmt(x.value) : x.value}（${x.count}）`])];
   const q = h('input', { type: 'search', name: 'q', placeholder: '地区名，如 绍兴', value: params.q || '' });
   view.append(h('section', { class: 'panel' },
-    h('div', { class: 'panel-head' }, h('h2', {}, `报告列表（共 ${list.total} 份）`)),
+    h('div', { class: 'panel-head' }, h('h2', {}, `报告列表（共 ${list.total} 份）`),
+      h('span', { class: 'downloads' }, '下载全部报告元数据：',
+        h('a', { class: 'button', href: downloadUrl({ table: 'reports', format: 'csv' }), download: '' }, 'CSV'),
+        h('a', { class: 'button', href: downloadUrl({ table: 'reports', format: 'xlsx' }), download: '' }, 'Excel'))),
     h('form', { class: 'filters', onsubmit: (e) => { e.preventDefault(); set('q', q.value.trim()); } },
       select('level', opts(f.level, (v) => label(LEVEL, v)), params.level, (v) => set('level', v), '层级'),
       select('province', opts(f.province), params.province, (v) => set('province', v), '省份'),

@@ -482,6 +482,11 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.doesNotMatch(t, /[a-z]+_[a-z_]+/, 'no indicator ids in the compare table');
     assert.equal(await page.title(), '对比 · gwr');
     await shot('compare');
+    const [cdl] = await Promise.all([page.waitForEvent('download'), page.click('main button.csv')]);
+    assert.match(cdl.suggestedFilename(), /^对比_.+\.csv$/);
+    const ccsv = readFileSync(await cdl.path(), 'utf8').slice(1).split('\r\n');
+    assert.match(ccsv[0], /^项目,/);
+    assert.ok(ccsv.length > 5, 'the compare table downloads row by row');
   });
 
   test('commitments show each item with its account in the next report', async () => {
@@ -493,6 +498,10 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.match(t, /未提及/);
     assert.match(t, /新建和改扩建中小学12所全部建成投用/);
     await shot('commitments');
+    const [mdl] = await Promise.all([page.waitForEvent('download'), page.click('main button.csv')]);
+    const mcsv = readFileSync(await mdl.path(), 'utf8').slice(1).split('\r\n');
+    assert.equal(mcsv[0], '序号,事项,落实情况,依据（次年报告原文）,关键词吻合');
+    assert.ok(mcsv.some((l) => l.includes('已完成')), mcsv.slice(0, 4).join(' | '));
   });
 
   test('phone width: the reader stacks and stays readable', async () => {
