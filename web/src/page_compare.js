@@ -2,7 +2,7 @@
 import {
   api, charts, chartBox, go, h, hashWith, label, LEVEL, MEASURE, THEME, indicatorName, modifierText, onMounted,
   track,
-  tableCsvButton,
+  reportHref, tableCsvButton,
 } from './common.js';
 
 export async function render(view, params) {
@@ -42,6 +42,12 @@ export async function render(view, params) {
         reportCols.map((c) => h('td', {}, r.section === 'report' && r.item === 'level' ? label(LEVEL, r[c])
           : r.section === 'target' ? modifierText(r[c]) || '—' : (r[c] ?? '') || '—')))];
     })));
+  // The targets passage of each report, side by side, as the report words it.
+  const texts = await Promise.all(chosen.map((id) => api(`reports/${id}`).catch(() => null)));
+  view.append(h('section', { class: 'panel compare-text' }, h('h2', {}, '目标段落原文'),
+    h('div', { class: 'side-by-side' }, texts.filter(Boolean).map((r) => h('div', { class: 'side' },
+      h('h3', {}, h('a', { href: reportHref(r) }, `${r.region ?? '？'} ${r.plan_year ?? ''}年`)),
+      h('p', { class: 'verbatim' }, r.targets_sentence || '（未找到主要预期目标段落）'))))));
   view.append(h('div', { class: 'table-wrap' }, grid),
     tableCsvButton(grid, `对比_${reportCols.map((c) => c.replace(/ #\d+$/, '')).join('_')}.csv`));
 

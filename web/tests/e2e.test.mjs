@@ -441,6 +441,11 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.ok(csv.startsWith('\uFEFF地区,行政区划代码,层级'), csv.slice(0, 60));
     assert.match(csv, /绍兴市,330600,地级,浙江省,2024,年度目标,地区生产总值增长,gdp,/);
     assert.equal(download.suggestedFilename(), 'gwr-目标.csv');
+    // The same table for Excel: an XLSX workbook (a zip) with a Chinese sheet.
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('a.button:has-text("Excel")')]);
+    assert.equal(xlsx.suggestedFilename(), 'gwr-目标.xlsx');
+    const book = readFileSync(await xlsx.path());
+    assert.equal(book.subarray(0, 2).toString(), 'PK');
     assert.ok(!/,cpi,/.test(csv), 'the download holds the chosen indicator only');
   });
 
@@ -481,6 +486,10 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.doesNotMatch(t, /\b(around|at_least|at_most|qualitative|point|range)\b/);
     assert.doesNotMatch(t, /[a-z]+_[a-z_]+/, 'no indicator ids in the compare table');
     assert.equal(await page.title(), '对比 · gwr');
+    // …and their targets passages as the reports word them, side by side.
+    const sides = await page.$$eval('.compare-text .side', (ds) => ds.map((d) => d.textContent));
+    assert.equal(sides.length, 2);
+    assert.ok(sides.every((t) => /预期目标|生产总值/.test(t)), sides.join(' | '));
     await shot('compare');
     const [cdl] = await Promise.all([page.waitForEvent('download'), page.click('main button.csv')]);
     assert.match(cdl.suggestedFilename(), /^对比_.+\.csv$/);
