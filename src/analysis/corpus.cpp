@@ -90,6 +90,13 @@ Result<CorpusSummary> corpus_summary(const store::Reader& db) {
                                       " GROUP BY province ORDER BY count DESC, province",
                                   {}, "by_province");
   if (!by_province) return by_province.error();
+  auto by_year_level =
+      store::query(db,
+                   "SELECT plan_year AS year, level, count(*) AS count" + std::string(kCanonical) +
+                       " GROUP BY plan_year, level ORDER BY plan_year, level",
+                   {}, "by_year_level");
+  if (!by_year_level) return by_year_level.error();
+  s.by_year_level = std::move(by_year_level).value();
   s.by_level = std::move(by_level).value();
   s.by_year = std::move(by_year).value();
   s.by_province = std::move(by_province).value();

@@ -41,6 +41,7 @@ struct CorpusSummary {
   Table by_level;                                     // level, count: most reports first
   Table by_year;        // year (the plan year), count: ascending, reports without one first
   Table by_province;    // province, count: most reports first, then by name
+  Table by_year_level;  // year, level, count: by year, then level (the denominators of shares)
   bool search = false;  // the full-text index exists (store::search works)
 };
 Result<CorpusSummary> corpus_summary(const store::Reader& db);

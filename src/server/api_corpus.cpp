@@ -32,6 +32,7 @@ Reply summary(const Ctx& c) {
   j["by_level"] = rows_json(s.by_level);
   j["by_year"] = rows_json(s.by_year);
   j["by_province"] = rows_json(s.by_province);
+  j["by_year_level"] = rows_json(s.by_year_level);
   j["search"] = s.search;
   return json_reply(j);
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "analysis/commitments.h"
 #include "analysis/glossary.h"
@@ -92,6 +93,19 @@ nlohmann::json ranking(const std::map<K, Rank>& by, bool regions) {
   return out;
 }
 
+// Per plan year and level: matching paragraphs and the reports holding them.
+template <class Rank>
+nlohmann::json year_level(const std::map<std::pair<int, std::string>, Rank>& by) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [k, r] : by) {
+    out.push_back({{"year", k.first},
+                   {"level", k.second},
+                   {"paragraphs", r.paragraphs},
+                   {"reports", r.reports.size()}});
+  }
+  return out;
+}
+
 }  // namespace
 
 Reply search(const Ctx& c) {
@@ -127,11 +141,14 @@ Reply search(const Ctx& c) {
   };
   std::map<std::int64_t, Rank> by_report;
   std::map<std::string, Rank> by_region;
+  std::map<std::pair<int, std::string>, Rank> by_year_level;  // reports with a year and level
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const auto& h = hits[i];
-    for (Rank* r :
-         {&by_report[h.report_id], &by_region[h.region_code.value_or(h.region.value_or(""))]}) {
+    std::vector<Rank*> ranks = {&by_report[h.report_id],
+                                &by_region[h.region_code.value_or(h.region.value_or(""))]};
+    if (h.plan_year && h.level) ranks.push_back(&by_year_level[{*h.plan_year, *h.level}]);
+    for (Rank* r : ranks) {
       if (r->first == nullptr) r->first = &h;
       ++r->paragraphs;
       r->reports.insert(h.report_id);
@@ -174,8 +191,8 @@ Reply search(const Ctx& c) {
          {"province", facet(province)},
          {"year", facet(year)},
          {"section", facet(section)}}},
-       {"ranking",
-        {{"reports", ranking(by_report, false)}, {"regions", ranking(by_region, true)}}}});
+       {"ranking", {{"reports", ranking(by_report, false)}, {"regions", ranking(by_region, true)}}},
+       {"by_year_level", year_level(by_year_level)}});
 }
 
 Reply slogans(const Ctx& c) {

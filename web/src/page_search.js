@@ -86,6 +86,25 @@ export async function render(view, params) {
   h('div', { class: 'search-layout' }, facets,
     h('div', {}, list, pager({ total: res.total, offset, limit: n }, (o) => go(hashWith('search', { ...params, offset: o || undefined }))))));
   view.append(rankings(params.q, res));
+  // The share of each level's reports of a year that mention the query (of the ranked hits).
+  const summary = await api('summary');
+  const shares = shareByYearLevel(res.by_year_level ?? [], summary.by_year_level ?? []);
+  const shareBox = shares.years.length > 1 ? chartBox('chart small share-by-year-level', `提及“${params.q}”的报告占比（按年份和层级）`) : null;
+  if (shareBox) {
+    view.append(h('section', { class: 'panel share' }, h('h2', {}, '提及该词的报告占比（按年份和层级）'), shareBox,
+      h('p', { class: 'muted small' }, '某年某层级中，至少有一段命中的报告数 ÷ 该年该层级的报告数（每份报告只计规范版本）。')));
+    onMounted(view, async () => {
+      const echarts = await charts();
+      track(echarts.init(shareBox)).setOption({
+        animation: false, legend: { top: 0 },
+        grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null ? '—' : `${v}%`) },
+        xAxis: { type: 'category', data: shares.years.map((y) => `${y}年`) },
+        yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+        series: shares.series.map((x) => ({ name: label(LEVEL, x.level), type: 'line', connectNulls: true, data: x.values })),
+      });
+    });
+  }
   if (yearBox) {
     onMounted(view, async () => {
       const echarts = await charts();
@@ -131,4 +150,21 @@ function rankings(q, res) {
         { title: '层级', render: (r) => label(LEVEL, r.level) },
         { title: '段落数', num: true, render: (r) => r.paragraphs },
       ], reports.slice(0, 20))));
+}
+
+// Per level, the share (%) of that year's reports of the level with a hit; null where the corpus
+// has no report of that year and level.
+export function shareByYearLevel(hits, totals) {
+  const years = [...new Set(totals.map((t) => t.year).filter((y) => y !== null))].sort((a, b) => a - b);
+  const levels = [...new Set(hits.map((x) => x.level))];
+  const total = (y, l) => totals.find((t) => t.year === y && t.level === l)?.count ?? 0;
+  const series = levels.map((level) => ({
+    level,
+    values: years.map((y) => {
+      const n = total(y, level);
+      const k = hits.find((x) => x.year === y && x.level === level)?.reports ?? 0;
+      return n ? Math.round((k * 1000) / n) / 10 : null;
+    }),
+  }));
+  return { years, series };
 }

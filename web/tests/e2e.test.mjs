@@ -248,6 +248,15 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.equal(first[2], String(api.ranking.regions[0].paragraphs));
     const href = await page.getAttribute('.report-ranking tbody tr:first-child a', 'href');
     assert.match(href, /^#\/report\/[^/]+\/\d{4}\?p=\d+$/);
+    // The share of each level's reports per year that mention it, against the corpus counts.
+    const sum = await json('/api/summary');
+    await page.waitForSelector('.share-by-year-level canvas');
+    const option = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('.share-by-year-level')).getOption());
+    const county = option.series.find((x) => x.name === '县级');
+    const y2024 = option.xAxis[0].data.indexOf('2024年');
+    const hit = api.by_year_level.find((x) => x.year === 2024 && x.level === 'county');
+    const n = sum.by_year_level.find((x) => x.year === 2024 && x.level === 'county').count;
+    assert.equal(county.data[y2024], Math.round((hit.reports * 1000) / n) / 10);
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('.region-ranking button.csv')]);
     assert.equal(dl.suggestedFilename(), `检索_${q}_地区排行.csv`);
     const csv = readFileSync(await dl.path(), 'utf8').slice(1).trim().split('\r\n');
