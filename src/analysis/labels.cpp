@@ -19,14 +19,17 @@ Result<Labels> Labels::load() {
       l.labels_[{kind, row.fields[1]}] = row.fields[2];
     }
   }
-  for (const auto& [column, kind] : l.value_kind_) {
+  for (const auto& entry : l.value_kind_) {
+    const std::string& kind = entry.second;
     const bool known = std::any_of(l.labels_.begin(), l.labels_.end(),
                                    [&](const auto& e) { return e.first.first == kind; });
     if (!known) {
-      return make_error(ErrorCode::kInvalidData,
-                        "column_values names kind '" + kind + "' for column '" + column +
-                            "', but no label has that kind",
-                        "labels_zh.tsv");
+      std::string message = "column_values names kind '";
+      message += kind;
+      message += "' for column '";
+      message += entry.first;
+      message += "', but no label has that kind";
+      return make_error(ErrorCode::kInvalidData, message, "labels_zh.tsv");
     }
   }
   return l;

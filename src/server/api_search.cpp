@@ -68,6 +68,7 @@ const std::vector<std::string> kLevels = {"national", "province", "prefecture", 
 template <class K, class Rank>
 nlohmann::json ranking(const std::map<K, Rank>& by, bool regions) {
   std::vector<const Rank*> v;
+  v.reserve(by.size());
   for (const auto& [k, r] : by) v.push_back(&r);
   std::stable_sort(v.begin(), v.end(), [](const Rank* a, const Rank* b) {
     if (a->paragraphs != b->paragraphs) return a->paragraphs > b->paragraphs;
