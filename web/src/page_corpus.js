@@ -130,6 +130,17 @@ export function provinceValues(rows) {
   });
 }
 
+// The colour scale of both maps: light to dark blue over the values; none without values.
+function colourScale(values) {
+  if (!values.length) return undefined;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return {
+    min: Math.floor(lo - (lo === hi ? 1 : 0)), max: Math.ceil(hi), left: 8, bottom: 8, calculable: true,
+    text: ['高', '低'], inRange: { color: ['#93c5fd', '#1e3a8a'] }, outOfRange: { color: '#ffffff' },
+  };
+}
+
 let mapRegistered = false;
 
 async function drawMap(echarts, box, rows, indicator, year, note, onProvince) {
@@ -148,11 +159,7 @@ async function drawMap(echarts, box, rows, indicator, year, note, onProvince) {
         ? `${esc(p.name)}：<b>${p.data.value === null ? '—' : fmtNum(p.data.value) + esc(rows[0]?.unit ?? '')}</b><br><span style="font-size:12px">${esc(p.data.basis)}</span><br><span style="font-size:12px;color:#64748b">点击查看该省的报告</span>`
         : `${esc(p.name)}：无数据`),
     },
-    visualMap: values.length ? {
-      min: Math.floor(Math.min(...values) - (Math.min(...values) === Math.max(...values) ? 1 : 0)),
-      max: Math.ceil(Math.max(...values)), left: 8, bottom: 8, calculable: true,
-      text: ['高', '低'], inRange: { color: ['#93c5fd', '#1e3a8a'] }, outOfRange: { color: '#ffffff' },
-    } : undefined,
+    visualMap: colourScale(values),
     series: [{
       type: 'map', map: 'china', roam: false, data,
       label: { show: false }, emphasis: { label: { show: true } },
@@ -199,11 +206,7 @@ async function drawProvinceMap(echarts, box, rows, province, indicator, year, no
         ? `${esc(p.name)}：<b>${fmtNum(p.data.value)}${esc(rows[0]?.unit ?? '')}</b><br><span style="font-size:12px">${esc(p.data.basis)}</span>`
         : `${esc(p.name)}：无数据`),
     },
-    visualMap: values.length ? {
-      min: Math.floor(Math.min(...values) - (Math.min(...values) === Math.max(...values) ? 1 : 0)),
-      max: Math.ceil(Math.max(...values)), left: 8, bottom: 8, calculable: true,
-      text: ['高', '低'], inRange: { color: ['#93c5fd', '#1e3a8a'] }, outOfRange: { color: '#ffffff' },
-    } : undefined,
+    visualMap: colourScale(values),
     series: [{
       type: 'map', map: mapName, roam: false, data,
       label: { show: true, fontSize: 10, color: '#1f2937', textBorderColor: '#fff', textBorderWidth: 2 },
