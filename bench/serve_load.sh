@@ -9,15 +9,9 @@ cd "$(dirname "$0")/.."
 BIN="${1:-${GWR_BIN:-build/src/gwr}}"
 SECONDS_EACH="${SECONDS_EACH:-8}"
 CONCURRENCY="${CONCURRENCY:-8}"
-tmp="$(mktemp -d)"
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$tmp"; }
-trap cleanup EXIT
+. bench/serve_common.sh
 "$BIN" ingest examples tests/server/fixtures --db "$tmp/c.db" >/dev/null
-"$BIN" serve --db "$tmp/c.db" --port 0 >"$tmp/out" 2>&1 &
-pid=$!
-for _ in $(seq 50); do grep -q "http://" "$tmp/out" && break; sleep 0.1; done
-base="$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/out")"
+serve_db "$BIN" "$tmp/c.db"
 id="$(curl -s "$base/api/reports?q=%E7%BB%8D%E5%85%B4&year=2024" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)"
 echo "serve_load: $base, ${SECONDS_EACH}s per endpoint, $CONCURRENCY in flight, $(nproc) cores"
 status=0

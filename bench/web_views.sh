@@ -6,13 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${1:-${GWR_BIN:-build/src/gwr}}"
 RUNS="${2:-5}"
-tmp="$(mktemp -d)"
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$tmp"; }
-trap cleanup EXIT
+. bench/serve_common.sh
 "$BIN" ingest examples tests/server/fixtures --db "$tmp/c.db" >/dev/null
-"$BIN" serve --db "$tmp/c.db" --port 0 >"$tmp/out" 2>&1 &
-pid=$!
-for _ in $(seq 50); do grep -q "http://" "$tmp/out" && break; sleep 0.1; done
-base="$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/out")"
+serve_db "$BIN" "$tmp/c.db"
 node bench/web_views.mjs "$base" "$RUNS"
