@@ -106,6 +106,9 @@ Reply report(const Ctx& c, std::int64_t id);
 std::int64_t report_id_of(const Ctx& c, const std::string& region, std::int64_t year);
 Reply indicators(const Ctx& c);
 Reply search(const Ctx& c);
+// /api/search/regions?q=&level=&year=&versions=: per region, its reports and how many mention q
+// (store::mentions_by_region): the term map.
+Reply search_regions(const Ctx& c);
 Reply targets(const Ctx& c);
 Reply realised(const Ctx& c);
 Reply attention(const Ctx& c);

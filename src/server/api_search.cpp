@@ -196,6 +196,32 @@ Reply search(const Ctx& c) {
        {"by_year_level", year_level(by_year_level)}});
 }
 
+Reply search_regions(const Ctx& c) {
+  const auto& p = c.params;
+  store::SearchQuery q;
+  auto text = text_param(p, "q");
+  if (!text) bad_request("缺少参数 q（检索词）");
+  q.text = *text;
+  q.level = enum_param(p, "level", kLevels);
+  if (auto y = int_param(p, "year", 1949, 2100)) q.year = static_cast<int>(*y);
+  q.all_versions = enum_param(p, "versions", {"canonical", "all"}) == "all";
+  if (!c.db.has_fts()) bad_request("这个语料库没有全文索引（导入时用了 --no-fts），无法检索");
+  auto rows = unwrap(store::mentions_by_region(c.db, q));
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : rows) {
+    out.push_back({{"region", opt(r.region)},
+                   {"region_code", opt(r.region_code)},
+                   {"level", opt(r.level)},
+                   {"province", opt(r.province)},
+                   {"reports", r.reports},
+                   {"mentioning", r.mentioning}});
+  }
+  return json_reply({{"query", q.text},
+                     {"level", opt(q.level)},
+                     {"year", opt(q.year)},
+                     {"regions", std::move(out)}});
+}
+
 Reply slogans(const Ctx& c) {
   auto ids = id_list(c.params, "report", kMaxCompare);
   const auto n = static_cast<std::size_t>(int_param(c.params, "n", 1, kMaxTermsN).value_or(20));

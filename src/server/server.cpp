@@ -442,6 +442,7 @@ struct Server::Impl {
     // Expensive: whole-corpus analysis tables, word segmentation, glossary look-ups, exports.
     route("/api/targets", api::targets, true);
     route("/api/realised", api::realised, true);
+    route("/api/search/regions", api::search_regions, true);
     route("/api/attention", api::attention, true);
     route("/api/terms", api::terms, true);
     route("/api/compare", api::compare, true);

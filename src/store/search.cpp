@@ -52,6 +52,20 @@ constexpr const char* kReportShareSql = "SELECT count(*), count(CASE WHEN " GWR_
                                         " THEN 1 END) FROM reports r, "
                                         "(SELECT NULL AS section_type) AS p";
 
+// Per region, its reports passing the year and level filters and how many of them have a match
+// (?5 level, ?6 year, ?11 canonical versions only).
+constexpr const char* kMentionsSql =
+    "WITH m AS (SELECT DISTINCT p.report_id FROM paragraphs_fts h "
+    "           JOIN paragraphs p ON p.paragraph_id = h.rowid "
+    "           WHERE h.paragraphs_fts MATCH ?1) "
+    "SELECT r.region, r.region_code, r.level, r.province, count(*), count(m.report_id) "
+    "FROM reports r LEFT JOIN m ON m.report_id = r.report_id "
+    "WHERE (?5 IS NULL OR r.level = ?5) AND (?6 IS NULL OR r.plan_year = ?6) "
+    "AND (?11 IS NULL OR EXISTS (SELECT 1 FROM report_versions v "
+    "     WHERE v.report_id = r.report_id AND v.version_rank = 1)) "
+    "GROUP BY r.province, r.level, r.region, r.region_code "
+    "ORDER BY r.province, r.level, r.region, r.region_code";
+
 #undef GWR_HIT_COLUMNS
 #undef GWR_FILTERS
 
@@ -238,6 +252,26 @@ Result<std::int64_t> run_count(sqlite3* db, const SearchQuery& q, const std::str
   return *row ? st->int64(0) : 0;
 }
 
+Result<std::vector<RegionMentions>> run_mentions(sqlite3* db, const SearchQuery& q,
+                                                 const std::string& match) {
+  auto st = Stmt::prepare(db, kMentionsSql);
+  if (!st) return st.error();
+  Stmt& s = st.value();
+  s.bind(1, match);
+  s.bind(5, q.level);
+  s.bind(6, q.year);
+  if (!q.all_versions) s.bind(11, 1);
+  std::vector<RegionMentions> rows;
+  for (;;) {
+    auto row = s.step();
+    if (!row) return step_error(db, row.error());
+    if (!*row) break;
+    rows.push_back({s.opt_text(0), s.opt_text(1), s.opt_text(2), s.opt_text(3), s.int64(4),
+                    s.int64(5)});
+  }
+  return rows;
+}
+
 // Checks `q`, then runs `fn(db, q, match)` on its MATCH expression. FTS5 could not parse it: a
 // query written in FTS5 syntax (quotes, prefix stars, parentheses, ^) is the user's to fix; stray
 // punctuation elsewhere (7.5%) is retried with each term quoted.
@@ -267,6 +301,10 @@ auto with_match(const Reader& db, const SearchQuery& q, Fn fn) -> decltype(fn(nu
 }
 
 }  // namespace
+
+Result<std::vector<RegionMentions>> mentions_by_region(const Reader& db, const SearchQuery& q) {
+  return with_match(db, q, run_mentions);
+}
 
 Result<std::vector<Hit>> search(const Reader& db, const SearchQuery& q) {
   return with_match(db, q, run);

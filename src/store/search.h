@@ -77,4 +77,16 @@ Result<std::vector<Hit>> search(const Reader& db, const SearchQuery& query);
 // then ignored). Same errors as search().
 Result<std::int64_t> count(const Reader& db, const SearchQuery& query);
 
+// How many reports of each region mention `query`'s text: for a map of a term's share by
+// region. Every match counts (not only the best kMaxSearchLimit). Reports are the canonical
+// versions (all stored versions with query.all_versions); of the filters only year and level
+// apply (a map compares regions, so region, province and section are ignored). One row per region
+// that has a report passing the filters, mentioning or not, in (province, level, region) order.
+struct RegionMentions {
+  std::optional<std::string> region, region_code, level, province;
+  std::int64_t reports = 0;     // reports of the region that pass the filters
+  std::int64_t mentioning = 0;  // of those, with at least one matching paragraph
+};
+Result<std::vector<RegionMentions>> mentions_by_region(const Reader& db, const SearchQuery& query);
+
 }  // namespace gwr::store

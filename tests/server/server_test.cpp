@@ -283,6 +283,26 @@ TEST_F(Api, SearchCountsEveryMatchOnlyWhenAsked) {
   expect_error("/api/search?q=x&count=2", 400, "bad_request");
 }
 
+TEST_F(Api, SearchRegionsCountEachRegionsReportsAndThoseThatMentionTheQuery) {
+  json j = get_json("/api/search/regions?q=" + url("城市书房"));
+  ASSERT_FALSE(j["regions"].empty());
+  int reports = 0;
+  int mentioning = 0;
+  for (const auto& r : j["regions"]) {
+    EXPECT_LE(r["mentioning"].get<int>(), r["reports"].get<int>()) << r.dump();
+    reports += r["reports"].get<int>();
+    mentioning += r["mentioning"].get<int>();
+  }
+  EXPECT_GT(mentioning, 0);
+  EXPECT_LT(mentioning, reports) << "regions that do not mention it are listed with 0";
+  EXPECT_EQ(reports, get_json("/api/summary")["reports"].get<int>())
+      << "every canonical report of the corpus, mentioning or not";
+  json y = get_json("/api/search/regions?q=" + url("城市书房") + "&year=2025&level=prefecture");
+  for (const auto& r : y["regions"]) EXPECT_EQ(r["level"], "prefecture");
+  expect_error("/api/search/regions", 400, "bad_request");
+  expect_error("/api/search/regions?q=x&level=town", 400, "bad_request");
+}
+
 TEST_F(Api, BadSearchesAre400) {
   expect_error("/api/search", 400, "bad_request");
   expect_error("/api/search?q=" + std::string(400, 'a'), 400, "bad_request");

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 
@@ -137,6 +138,34 @@ TEST_F(Search, BadLimitsAndEmptyQueriesAreUsageErrors) {
   q.limit = 10;
   q.text = "  ";
   EXPECT_EQ(search(store_->reader(), q).error().code, ErrorCode::kUsage);
+}
+
+TEST_F(Search, MentionsByRegionCountEveryReportOfARegionAndThoseThatMentionTheText) {
+  auto by_name = [](const std::vector<RegionMentions>& rows) {
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> out;
+    for (const auto& r : rows) out[r.region.value_or("?")] = {r.reports, r.mentioning};
+    return out;
+  };
+  SearchQuery q;
+  q.text = "乡村振兴";  // in the 金华 report only
+  auto all = mentions_by_region(store_->reader(), q);
+  ASSERT_TRUE(all.ok()) << all.error().describe();
+  const auto rows = by_name(*all);
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows.at("金华市"), std::make_pair(std::int64_t{1}, std::int64_t{1}));
+  EXPECT_EQ(rows.at("湖州市"), std::make_pair(std::int64_t{1}, std::int64_t{0}));
+  EXPECT_EQ((*all)[0].province, "浙江省");
+  EXPECT_EQ((*all)[0].level, "prefecture");
+  q.year = 2024;  // 湖州 alone has a 2024 report: a region without one has no row
+  const auto y2024 = by_name(mentions_by_region(store_->reader(), q).value());
+  ASSERT_EQ(y2024.size(), 1U);
+  EXPECT_EQ(y2024.at("湖州市"), std::make_pair(std::int64_t{1}, std::int64_t{0}));
+  q.year.reset();
+  q.level = "county";
+  EXPECT_TRUE(mentions_by_region(store_->reader(), q).value().empty());
+  q.level.reset();
+  q.text = "(教育";
+  EXPECT_EQ(mentions_by_region(store_->reader(), q).error().code, ErrorCode::kUsage);
 }
 
 TEST_F(Search, FtsSyntaxErrorsAreUsageErrorsNotInternal) {

@@ -130,46 +130,59 @@ export function provinceValues(rows) {
   });
 }
 
-// The colour scale of both maps: light to dark blue over the values; none without values.
-function colourScale(values) {
+// The colour scale of every map: light to dark blue over the values (or over a fixed `range`
+// [lo, hi], such as 0–100 for shares); none without values.
+function colourScale(values, range) {
   if (!values.length) return undefined;
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  const [lo, hi] = range ?? [Math.min(...values), Math.max(...values)];
   return {
     min: Math.floor(lo - (lo === hi ? 1 : 0)), max: Math.ceil(hi), left: 8, bottom: 8, calculable: true,
     text: ['高', '低'], inRange: { color: ['#93c5fd', '#1e3a8a'] }, outOfRange: { color: '#ffffff' },
   };
 }
 
-let mapRegistered = false;
-
-async function drawMap(echarts, box, rows, indicator, year, note, onProvince) {
-  if (!mapRegistered) {
-    const geo = await (await fetch('/assets/vendor/china.json')).json();
-    echarts.registerMap('china', geo);
-    mapRegistered = true;
+// Registers the map of China (no province) or of one province; its echarts map name, or null
+// when no map of that province ships.
+let provinceGeo = null;
+export async function loadMap(echarts, province) {
+  if (!province) {
+    if (!echarts.getMap('china')) echarts.registerMap('china', await (await fetch('/assets/vendor/china.json')).json());
+    return 'china';
   }
-  const data = provinceValues(rows);
-  const values = data.map((d) => d.value).filter((v) => v !== null);
+  const short = shortProvince(province);
+  provinceGeo ??= await (await fetch('/assets/vendor/provinces.json')).json();
+  if (!provinceGeo[short]) return null;
+  const name = `prov-${short}`;
+  if (!echarts.getMap(name)) echarts.registerMap(name, provinceGeo[short]);
+  return name;
+}
+
+// Draws a choropleth of `data` ({name, value, …}) on map `mapName`: white where there is no data,
+// names shown on a province's map. `tip(data)` is the tooltip of an area with data; `range` fixes
+// the colour scale (colourScale).
+export function paintMap(echarts, box, mapName, data, tip, onClick, range) {
   const chart = track(echarts.init(box));
+  const named = mapName !== 'china';
   chart.setOption({
-    tooltip: {
-      trigger: 'item',
-      formatter: (p) => (p.data
-        ? `${esc(p.name)}：<b>${p.data.value === null ? '—' : fmtNum(p.data.value) + esc(rows[0]?.unit ?? '')}</b><br><span style="font-size:12px">${esc(p.data.basis)}</span><br><span style="font-size:12px;color:#64748b">点击查看该省的报告</span>`
-        : `${esc(p.name)}：无数据`),
-    },
-    visualMap: colourScale(values),
+    tooltip: { trigger: 'item', formatter: (p) => (p.data ? tip(p.data) : `${esc(p.name)}：无数据`) },
+    visualMap: colourScale(data.map((d) => d.value).filter((v) => v !== null), range),
     series: [{
-      type: 'map', map: 'china', roam: false, data,
-      label: { show: false }, emphasis: { label: { show: true } },
+      type: 'map', map: mapName, roam: false, data,
+      label: named ? { show: true, fontSize: 10, color: '#1f2937', textBorderColor: '#fff', textBorderWidth: 2 } : { show: false },
+      emphasis: { label: { show: true } },
       itemStyle: { areaColor: '#ffffff', borderColor: '#94a3b8' },
     }],
   });
-  chart.on('click', (p) => {
-    const full = p.data?.province;
-    if (full) onProvince(full);
-  });
+  chart.on('click', onClick);
+  return chart;
+}
+
+async function drawMap(echarts, box, rows, indicator, year, note, onProvince) {
+  const mapName = await loadMap(echarts);
+  const data = provinceValues(rows);
+  paintMap(echarts, box, mapName, data,
+    (d) => `${esc(d.name)}：<b>${d.value === null ? '—' : fmtNum(d.value) + esc(rows[0]?.unit ?? '')}</b><br><span style="font-size:12px">${esc(d.basis)}</span><br><span style="font-size:12px;color:#64748b">点击查看该省的报告</span>`,
+    (p) => { if (p.data?.province) onProvince(p.data.province); });
   note.textContent = data.length
     ? `${indicatorName(indicator)}，${year}年目标。有省级报告的省份取省级目标，否则取省内地级市目标的平均值；斜线为仅有县级报告（不上色），白色为语料中无数据。点击省份查看其报告。`
     : '所选指标和年份在语料中没有目标数据。';
@@ -185,35 +198,16 @@ export function areaValues(rows, province) {
     .map((r) => ({ name: r.region, value: r.value, basis: `${r.region}政府工作报告` }));
 }
 
-let provinceGeo = null;
 async function drawProvinceMap(echarts, box, rows, province, indicator, year, note, onArea) {
-  const short = shortProvince(province);
-  provinceGeo ??= await (await fetch('/assets/vendor/provinces.json')).json();
-  const geo = provinceGeo[short];
-  if (!geo) {
+  const mapName = await loadMap(echarts, province);
+  if (!mapName) {
     note.textContent = `没有${province}的地图。`;
     return;
   }
-  const mapName = `prov-${short}`;
-  if (!echarts.getMap(mapName)) echarts.registerMap(mapName, geo);
   const data = areaValues(rows, province);
-  const values = data.map((d) => d.value);
-  const chart = track(echarts.init(box));
-  chart.setOption({
-    tooltip: {
-      trigger: 'item',
-      formatter: (p) => (p.data
-        ? `${esc(p.name)}：<b>${fmtNum(p.data.value)}${esc(rows[0]?.unit ?? '')}</b><br><span style="font-size:12px">${esc(p.data.basis)}</span>`
-        : `${esc(p.name)}：无数据`),
-    },
-    visualMap: colourScale(values),
-    series: [{
-      type: 'map', map: mapName, roam: false, data,
-      label: { show: true, fontSize: 10, color: '#1f2937', textBorderColor: '#fff', textBorderWidth: 2 },
-      itemStyle: { areaColor: '#ffffff', borderColor: '#94a3b8' },
-    }],
-  });
-  chart.on('click', (p) => { if (p.name) onArea(p.name); });
+  paintMap(echarts, box, mapName, data,
+    (d) => `${esc(d.name)}：<b>${fmtNum(d.value)}${esc(rows[0]?.unit ?? '')}</b><br><span style="font-size:12px">${esc(d.basis)}</span>`,
+    (p) => { if (p.name) onArea(p.name); });
   const municipality = /^(北京|天津|上海|重庆)/.test(province);
   note.textContent = data.length
     ? `${indicatorName(indicator)}，${year}年目标，${data.length} 个${municipality ? '区县' : '地级市'}的报告；白色为语料中无数据。点击地区查看其报告。`

@@ -1,9 +1,10 @@
 // 全文检索: query box, ranked snippets with highlights, facets, paging, hits by year, CSV export,
 // click-through to the paragraph.
 import {
-  api, charts, chartBox, csvText, go, h, hashWith, label, LEVEL, onMounted, reportHref, saveFile, SECTION, table, track,
+  api, charts, chartBox, csvText, esc, go, h, hashWith, label, LEVEL, onMounted, reportHref, saveFile, SECTION, select, table,
+  track,
 } from './common.js';
-import { pager } from './page_corpus.js';
+import { loadMap, pager, paintMap, shortProvince } from './page_corpus.js';
 
 const FACETS = [
   ['level', '层级', (v) => label(LEVEL, v)],
@@ -86,6 +87,7 @@ export async function render(view, params) {
   h('div', { class: 'search-layout' }, facets,
     h('div', {}, list, pager({ total: res.total, offset, limit: n }, (o) => go(hashWith('search', { ...params, offset: o || undefined }))))));
   view.append(rankings(params.q, res));
+  view.append(termMap(view, params));
   // The share of each level's reports of a year that mention the query (of the ranked hits).
   const summary = await api('summary');
   const shares = shareByYearLevel(res.by_year_level ?? [], summary.by_year_level ?? []);
@@ -167,4 +169,83 @@ export function shareByYearLevel(hits, totals) {
     }),
   }));
   return { years, series };
+}
+
+const MUNICIPALITY = /^(北京|天津|上海|重庆)/;
+const pct = (k, n) => (n ? Math.round((k * 1000) / n) / 10 : null);
+
+// The share (%) of each area's reports that mention the query. Without a province: one value per
+// province over its reports of `level` (every level but the national when level is empty; a
+// province's own report counts under it). With one: its prefecture-level cities (a
+// municipality's districts and counties), each over its own reports only.
+export function regionShares(rows, level, province) {
+  const by = new Map();
+  for (const r of rows) {
+    let key;
+    if (province) {
+      const own = MUNICIPALITY.test(province) ? 'county' : 'prefecture';
+      if (r.province !== province || r.level !== own || !r.region) continue;
+      key = r.region;
+    } else {
+      if (r.level === 'national' || (level && r.level !== level)) continue;
+      const p = r.level === 'province' ? r.region : r.province;
+      if (!p) continue;
+      key = shortProvince(p);
+    }
+    const e = by.get(key) ?? { name: key, province: province || (r.level === 'province' ? r.region : r.province), reports: 0, mentioning: 0 };
+    e.reports += r.reports;
+    e.mentioning += r.mentioning;
+    by.set(key, e);
+  }
+  return [...by.values()].map((e) => ({ ...e, value: pct(e.mentioning, e.reports) }))
+    .sort((a, b) => b.value - a.value || b.reports - a.reports || a.name.localeCompare(b.name, 'zh'));
+}
+
+// 提及该词的地区分布: a map of the share of reports mentioning the query, by province (level
+// chosen) or, after a click on a province, by its cities; a table of the same figures with its CSV.
+function termMap(view, params) {
+  const level = params.map_level && LEVEL[params.map_level] && params.map_level !== 'national' ? params.map_level : '';
+  const province = params.map_province || '';
+  const set = (k, v) => go(hashWith('search', { ...params, [k]: v || undefined }));
+  const title = province ? `${province} · 各${MUNICIPALITY.test(province) ? '区县' : '地级市'}提及“${params.q}”的报告占比`
+    : `各省提及“${params.q}”的报告占比`;
+  const box = chartBox('chart map term-map', title);
+  const note = h('p', { class: 'muted small' });
+  const tableBox = h('div', { class: 'term-map-table' });
+  const levels = [['', '全部层级'], ...['province', 'prefecture', 'county'].map((l) => [l, label(LEVEL, l)])];
+  const panel = h('section', { class: 'panel term-map-panel' },
+    h('div', { class: 'panel-head' }, h('h2', {}, province ? `${province}：提及该词的报告占比` : '提及该词的地区分布'),
+      province ? h('button', { type: 'button', class: 'button map-back', onclick: () => set('map_province', '') }, '返回全国') : null,
+      province ? null : h('div', { class: 'controls' }, select('map_level', levels, level, (v) => set('map_level', v), '报告层级'))),
+    box, note, tableBox);
+  onMounted(view, async () => {
+    const res = await api('search/regions', { q: params.q, year: params.year });
+    const data = regionShares(res.regions, level, province);
+    box.dataset.areas = String(data.length);
+    const unit = province ? (MUNICIPALITY.test(province) ? '区县' : '地级市') : '省份';
+    const csv = () => saveFile(`检索_${params.q}_地区占比.csv`, csvText([unit, '报告数', '提及的报告数', '占比（%）'],
+      data.map((d) => [province ? d.name : d.province, d.reports, d.mentioning, d.value])));
+    tableBox.append(h('div', { class: 'panel-head' }, h('h3', {}, `各${unit}的报告占比`),
+      h('button', { type: 'button', class: 'button csv', onclick: csv }, '下载 CSV')),
+    table([
+      { title: unit, render: (d) => (province ? d.name : d.province) },
+      { title: '报告数', num: true, render: (d) => d.reports },
+      { title: '提及的报告数', num: true, render: (d) => d.mentioning },
+      { title: '占比', num: true, render: (d) => `${d.value}%` },
+    ], data.slice(0, 40)));
+    const who = level ? label(LEVEL, level) : '各层级';
+    note.textContent = province
+      ? `每个${unit}：其本级报告中至少有一段提及“${params.q}”的报告所占比例${params.year ? `（${params.year}年）` : '（所有年份）'}；白色为语料中无该级报告。`
+      : `每个省份：省内${who}报告（省级报告计入本省）中至少有一段提及“${params.q}”的比例${params.year ? `（${params.year}年）` : '（所有年份）'}；白色为语料中无数据。点击省份查看其地级市。`;
+    const echarts = await charts();
+    const mapName = await loadMap(echarts, province || undefined);
+    if (!mapName) {
+      note.textContent = `没有${province}的地图。`;
+      return;
+    }
+    paintMap(echarts, box, mapName, data,
+      (d) => `${esc(d.name)}：<b>${d.value}%</b><br><span style="font-size:12px">${d.mentioning} / ${d.reports} 份报告提及</span>`,
+      (p) => { if (!province && p.data?.province) set('map_province', p.data.province); }, [0, 100]);
+  });
+  return panel;
 }

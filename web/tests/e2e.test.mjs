@@ -264,6 +264,78 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.equal(csv.length - 1, api.ranking.regions.length);
   });
 
+  test('search maps the share of each province\'s reports that mention a word, by level, and drills down to its cities', async () => {
+    const q = '教育';
+    const termMap = () => page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('.term-map')).getOption().series[0].data
+      .filter((d) => d.reports !== undefined)  // echarts lists every area of the map
+      .map((d) => ({ name: d.name, value: d.value, reports: d.reports, mentioning: d.mentioning, province: d.province })));
+    const ready = () => page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('.term-map'))?.getOption()?.series?.length);
+    const api = (await json('/api/search/regions?q=' + encodeURIComponent(q))).regions;
+    // Expected per province: its reports of every level but the national, and those with a hit.
+    const expect = (level) => {
+      const by = {};
+      for (const r of api) {
+        if (r.level === 'national' || (level && r.level !== level)) continue;
+        const p = (r.level === 'province' ? r.region : r.province).replace(/省$/, '');
+        by[p] ??= { reports: 0, mentioning: 0 };
+        by[p].reports += r.reports;
+        by[p].mentioning += r.mentioning;
+      }
+      return by;
+    };
+    await open('#/search?q=' + encodeURIComponent(q));
+    await page.waitForSelector('.term-map canvas');
+    await ready();
+    const all = expect('');
+    const shown = await termMap();
+    assert.deepEqual(shown.map((d) => d.name).sort(), Object.keys(all).sort());
+    for (const d of shown) {
+      assert.equal(d.reports, all[d.name].reports, d.name);
+      assert.equal(d.mentioning, all[d.name].mentioning, d.name);
+      assert.equal(d.value, Math.round((all[d.name].mentioning * 1000) / all[d.name].reports) / 10, d.name);
+    }
+    assert.ok(shown.some((d) => d.value > 0 && d.value < 100), 'a province where some reports mention it and some do not');
+    assert.ok(shown.some((d) => d.value === 0), 'a province where none does (coloured, not blank)');
+    // County reports only.
+    await page.selectOption('select[name=map_level]', 'county');
+    await page.waitForFunction(() => location.hash.includes('map_level=county'));
+    await page.waitForSelector('.term-map canvas');
+    await ready();
+    const county = expect('county');
+    const shownCounty = await termMap();
+    assert.deepEqual(shownCounty.map((d) => [d.name, d.mentioning, d.reports]).sort(),
+      Object.entries(county).map(([k, v]) => [k, v.mentioning, v.reports]).sort());
+    // A click on 浙江 drills down to its cities, each by its own reports.
+    await page.$eval('.term-map', (el) => el.scrollIntoView({ block: 'center' }));
+    let drilled = false;
+    for (let attempt = 0; attempt < 20 && !drilled; attempt++) {
+      const box = await page.$eval('.term-map', (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y }; });
+      const [px, py] = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('.term-map')).convertToPixel({ seriesIndex: 0 }, [120.0, 29.6]));
+      await page.mouse.click(box.x + px, box.y + py);
+      drilled = await page.waitForFunction(() => decodeURIComponent(location.hash).includes('map_province=浙江省'), null, { timeout: 1000 })
+        .then(() => true, () => false);
+    }
+    assert.ok(drilled, 'a click on 浙江 drills the term map down');
+    await page.waitForFunction(() => /浙江省：提及该词的报告占比/.test(document.querySelector('main').textContent));
+    await page.waitForSelector('.term-map canvas');
+    await ready();
+    const cities = await termMap();
+    const expected = api.filter((r) => r.province === '浙江省' && r.level === 'prefecture')
+      .map((r) => ({ name: r.region, value: Math.round((r.mentioning * 1000) / r.reports) / 10 }));
+    assert.ok(expected.length >= 1);
+    assert.deepEqual(cities.map((d) => ({ name: d.name, value: d.value })), expected, 'counties do not colour the city map');
+    const rows = await page.$$eval('.term-map-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    assert.deepEqual(rows.map((r) => [r[0], r[3]]), expected.map((e) => [e.name, `${e.value}%`]));
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('.term-map-table button.csv')]);
+    assert.equal(dl.suggestedFilename(), `检索_${q}_地区占比.csv`);
+    const csv = readFileSync(await dl.path(), 'utf8').slice(1).trim().split('\r\n');
+    assert.equal(csv[0], '地级市,报告数,提及的报告数,占比（%）');
+    assert.equal(csv.length - 1, expected.length);
+    await shot('search-term-map-province');
+    await page.click('.term-map-panel button.map-back');
+    await page.waitForFunction(() => !location.hash.includes('map_province'));
+  });
+
   test('terms page: theme attention by year (pooled), top words of a year, rises and falls, CSV', async () => {
     const att = await json('/api/attention?by=report');
     const top = await json('/api/terms?by=year&mode=top&n=30');
