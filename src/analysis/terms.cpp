@@ -154,8 +154,8 @@ Result<Table> top_terms(const store::Reader& db, const Segmenter& seg, TermsBy b
   return t;
 }
 
-Result<Table> term_trends(const store::Reader& db, const Segmenter& seg, TermsBy by,
-                          std::size_t n) {
+Result<Table> term_trends(const store::Reader& db, const Segmenter& seg, TermsBy by, std::size_t n,
+                          std::optional<std::int64_t> only_year) {
   auto ps = paragraphs(db);
   if (!ps) return ps.error();
   // group → plan year → counts
@@ -179,12 +179,15 @@ Result<Table> term_trends(const store::Reader& db, const Segmenter& seg, TermsBy
   t.columns = {"group",     "term",         "first_year", "first_per_10k",
                "last_year", "last_per_10k", "change",     "direction"};
   for (const auto& [g, years] : groups) {
-    if (years.size() < 2) continue;
-    const auto& [y0, first] = *years.begin();
-    const auto& [y1, last] = *years.rbegin();
+    // The years compared: the earliest and the latest, or `year` and the one before it.
+    const auto to = only_year ? years.find(*only_year) : std::prev(years.end());
+    if (to == years.end() || to == years.begin()) continue;
+    const auto from = only_year ? std::prev(to) : years.begin();
+    const auto& [y0, first] = *from;
+    const auto& [y1, last] = *to;
     std::map<std::string, std::size_t> total;
-    for (const auto& [y, c] : years) {
-      for (const auto& [w, k] : c.words) total[w] += k;
+    for (auto it = from; it != std::next(to); ++it) {
+      for (const auto& [w, k] : it->second.words) total[w] += k;
     }
     struct Change {
       std::string term;

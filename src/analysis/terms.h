@@ -17,9 +17,11 @@
 //
 // TRENDS (term_trends). For kYear the whole corpus is one group; for kRegion each region with
 // reports for at least two plan years is one. Within a group the earliest and the latest plan
-// year are compared: change = per_10k(last) − per_10k(first) for every word seen at least twice
-// in the group. The n largest rises and n largest falls are returned with columns group,
-// term, first_year, first_per_10k, last_year, last_per_10k, change, direction (rise | fall).
+// year are compared (with `year`: that plan year and the latest one before it in the group; a
+// group without both is left out): change = per_10k(last) − per_10k(first) for every word seen
+// at least twice in the group over the years compared. The n largest rises and n largest falls are
+// returned with columns group, term, first_year, first_per_10k, last_year, last_per_10k, change,
+// direction (rise | fall).
 //
 // SLOGANS (slogans). The stored quoted slogans of each report, most frequent first, n per report.
 //
@@ -28,6 +30,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -54,7 +57,8 @@ enum class TermsBy { kReport, kYear, kRegion };
 
 Result<Table> top_terms(const store::Reader& db, const Segmenter& seg, TermsBy by, std::size_t n,
                         const std::vector<std::int64_t>& report_ids = {});
-Result<Table> term_trends(const store::Reader& db, const Segmenter& seg, TermsBy by, std::size_t n);
+Result<Table> term_trends(const store::Reader& db, const Segmenter& seg, TermsBy by, std::size_t n,
+                          std::optional<std::int64_t> year = std::nullopt);
 Result<Table> slogans(const store::Reader& db, std::size_t n,
                       const std::vector<std::int64_t>& report_ids = {});
 

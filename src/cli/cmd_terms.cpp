@@ -8,6 +8,7 @@ namespace {
 struct TermsOptions {
   std::string db, by = "report", format = "table";
   std::size_t top = 20;
+  std::optional<std::int64_t> year;  // --trend: this plan year against the one before it
   bool trend = false, slogans = false;
 };
 
@@ -24,8 +25,9 @@ int run_terms(const TermsOptions& o) {
     if (by == analysis::TermsBy::kReport) {
       return fail(make_error(ErrorCode::kUsage, "--trend needs --by year or --by region"));
     }
-    return print_table(analysis::term_trends(*st, *seg, by, o.top), o.format);
+    return print_table(analysis::term_trends(*st, *seg, by, o.top, o.year), o.format);
   }
+  if (o.year) return fail(make_error(ErrorCode::kUsage, "--year goes with --trend"));
   return print_table(analysis::top_terms(*st, *seg, by, o.top), o.format);
 }
 }  // namespace
@@ -39,6 +41,9 @@ void register_terms(CLI::App& app, std::vector<Command>& out) {
   sub->add_option("--top", o->top, "Words per group (default 20)")->check(CLI::Range(1, 100000));
   sub->add_flag("--trend", o->trend,
                 "Terms rising and falling between the first and last plan year (--by year|region)");
+  sub->add_option("--year", o->year,
+                  "With --trend: this plan year against the latest one before it in each group")
+      ->check(CLI::Range(1949, 2100));
   sub->add_flag("--slogans", o->slogans, "Quoted slogans per report instead of words");
   sub->add_option("--format", o->format, kFormats)
       ->check(CLI::IsMember({"csv", "json", "jsonl", "table"}));

@@ -78,7 +78,9 @@ Reply terms(const Ctx& c) {
                                                 : analysis::TermsBy::kReport;
   if (mode == "trends") {
     if (tb == analysis::TermsBy::kReport) bad_request("mode=trends 需要 by=year 或 by=region");
-    return json_reply(table_json(unwrap(analysis::term_trends(c.db, c.res.segmenter, tb, n))));
+    const auto year = int_param(c.params, "year", 1949, 2100);
+    return json_reply(
+        table_json(unwrap(analysis::term_trends(c.db, c.res.segmenter, tb, n, year))));
   }
   return json_reply(table_json(unwrap(analysis::top_terms(c.db, c.res.segmenter, tb, n, ids))));
 }

@@ -1,6 +1,6 @@
 // 词频与关注度 (#/terms): how the reports' attention moves over the years — theme attention by
 // plan year (line chart, per level), the most frequent words of a year, and the words that rose
-// and fell most between the first and last year. Every table downloads as CSV; every word links
+// and fell most between the first and last year, or (trend_year=) a year and the one before it. Every table downloads as CSV; every word links
 // to the full-text search.
 import {
   api, charts, chartBox, csvText, h, hashWith, label, LEVEL, onMounted, saveFile, select, table, THEME, track,
@@ -38,10 +38,11 @@ const termLink = (t) => h('a', { href: hashWith('search', { q: t }) }, t);
 
 export async function render(view, params) {
   const level = params.level && LEVEL[params.level] ? params.level : '';
+  const trendYear = /^\d{4}$/.test(params.trend_year ?? '') ? Number(params.trend_year) : undefined;
   const [att, top, trends] = await Promise.all([
     api('attention', { by: 'report' }),
     api('terms', { by: 'year', mode: 'top', n: 30 }),
-    api('terms', { by: 'year', mode: 'trends', n: 20 }),
+    api('terms', { by: 'year', mode: 'trends', n: 20, year: trendYear }),
   ]);
   view.append(h('h1', {}, '词频与关注度'));
 
@@ -75,11 +76,17 @@ export async function render(view, params) {
       { title: '次数', num: true, key: 'count' }, { title: '每万字', num: true, render: (r) => fmt1(r.per_10k) }],
     yearRows, { class: 'grid top-terms', empty: '没有数据' })));
 
-  // Largest rises and falls.
+  // Largest rises and falls: between the first and the last year, or a year and the one before.
   const tr = trends.rows;
+  const allYears = [...topYears].sort((a, b) => a - b);
+  const span = allYears.length > 1 ? `${allYears[0]}–${allYears[allYears.length - 1]}年` : '';
+  const trendOptions = [['', `首末年比较（${span}）`],
+    ...allYears.slice(1).reverse().map((y) => [y, `${y}年较上一年`])];
   view.append(h('section', { class: 'block' },
-    h('div', { class: 'result-head' }, h('h2', {}, '升降最多的词'),
-      downloadButton('词频升降.csv', ['词', '方向', '起始年', '起始每万字', '末年', '末年每万字', '变化'],
+    h('div', { class: 'result-head' }, h('h2', {}, trendYear ? `升降最多的词（${trendYear}年较上一年）` : '升降最多的词'),
+      allYears.length > 1 ? select('trend_year', trendOptions, trendYear ?? '',
+        (v) => { location.hash = hashWith('terms', { ...params, trend_year: v || undefined }); }, '比较') : null,
+      downloadButton(trendYear ? `词频升降_${trendYear}年.csv` : '词频升降.csv', ['词', '方向', '起始年', '起始每万字', '末年', '末年每万字', '变化'],
         () => tr.map((r) => [r.term, label(DIRECTION, r.direction), r.first_year, fmt1(r.first_per_10k),
           r.last_year, fmt1(r.last_per_10k), fmt1(r.change)]))),
     tr.length
@@ -89,7 +96,7 @@ export async function render(view, params) {
         { title: '末年', render: (r) => `${r.last_year}年 ${fmt1(r.last_per_10k)}` },
         { title: '变化（每万字）', num: true, render: (r) => (r.change > 0 ? '+' : '') + fmt1(r.change) }],
       tr, { class: 'grid term-trends' })
-      : h('p', { class: 'muted' }, '语料库只有一个年份，无法比较升降')));
+      : h('p', { class: 'muted' }, trendYear ? `语料库中没有${trendYear}年之前的年份，无法比较` : '语料库只有一个年份，无法比较升降')));
 
   if (years.length) {
     onMounted(view, async () => {

@@ -377,6 +377,15 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     assert.equal(csv[0], '排名,词,次数,每万字');
     assert.equal(csv.length - 1, words.length);
     assert.ok(csv[1].startsWith(`1,${words[0]},`), csv[1]);
+    // Rises and falls of one year against the year before it (2025 against 2024, not 2021).
+    await page.selectOption('select[name=trend_year]', '2025');
+    await page.waitForFunction(() => /trend_year=2025/.test(location.hash));
+    await page.waitForFunction(() => /升降最多的词（2025年较上一年）/.test(document.querySelector('main').textContent));
+    const y2025 = await json('/api/terms?by=year&mode=trends&n=20&year=2025');
+    assert.ok(y2025.rows.length > 0 && y2025.rows.every((r) => r.first_year === 2024 && r.last_year === 2025));
+    await page.waitForSelector('.term-trends');
+    const perYear = await page.$$eval('.term-trends tbody tr', (trs) => trs.map((tr) => [tr.children[0].textContent, tr.children[2].textContent.slice(0, 5)]));
+    assert.deepEqual(perYear, y2025.rows.map((r) => [r.term, '2024年']));
   });
 
   test('stable links: a report by region code (or name) and year, from the corpus list and the reader', async () => {
