@@ -1,10 +1,7 @@
 #include "store/tokenizer.h"
 
 #include <sqlite3.h>
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
 #include <cstdint>
@@ -99,27 +96,14 @@ std::string_view clip(std::string_view t) {
 
 }  // namespace
 
-struct Tokenizer::Impl {
-  std::unique_ptr<icu::BreakIterator> words;
-};
+struct Tokenizer::Impl {};
 
 Tokenizer::Tokenizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
 Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;
 Tokenizer::~Tokenizer() = default;
 
-Result<Tokenizer> Tokenizer::create() {
-  UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> bi(
-      icu::BreakIterator::createWordInstance(icu::Locale("zh"), err));
-  if (U_FAILURE(err) || !bi) {
-    return make_error(ErrorCode::kInternal,
-                      std::string("ICU word break iterator: ") + u_errorName(err));
-  }
-  auto impl = std::make_unique<Impl>();
-  impl->words = std::move(bi);
-  return Tokenizer(std::move(impl));
-}
+Result<Tokenizer> Tokenizer::create() { return Tokenizer(std::make_unique<Impl>()); }
 
 std::vector<Token> Tokenizer::tokenize(std::string_view text, TokenMode mode) {
   std::vector<Token> out;
@@ -130,10 +114,10 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text, TokenMode mode) {
   return out;
 }
 
-bool Tokenizer::run(std::string_view text, TokenMode mode, void* ctx, EmitFn fn) {
+bool Tokenizer::run(std::string_view text, TokenMode /*mode: the same stream*/, void* ctx,
+                    EmitFn fn) {
   const std::vector<Cp> cps = decode(text);
   std::string buf;
-  std::vector<std::size_t> word_len;  // per code point of a Han run: ICU word length starting there
   std::size_t i = 0;
   while (i < cps.size()) {
     const char32_t c = cps[i].c;
@@ -148,35 +132,10 @@ bool Tokenizer::run(std::string_view text, TokenMode mode, void* ctx, EmitFn fn)
         i = j;
         continue;
       }
-      word_len.assign(n, 0);
-      if (mode == TokenMode::kDocument && n >= 3) {
-        icu::UnicodeString u;
-        std::vector<std::size_t> u16_to_cp;  // UTF-16 index -> code point index in the run
-        for (std::size_t k = 0; k < n; ++k) {
-          const int32_t before = u.length();
-          u.append(static_cast<UChar32>(cps[i + k].c));
-          for (int32_t q = before; q < u.length(); ++q) u16_to_cp.push_back(k);
-        }
-        u16_to_cp.push_back(n);
-        impl_->words->setText(u);
-        int32_t prev = impl_->words->first();
-        for (int32_t b = impl_->words->next(); b != icu::BreakIterator::DONE;
-             b = impl_->words->next()) {
-          const std::size_t from = u16_to_cp[static_cast<std::size_t>(prev)];
-          const std::size_t to = u16_to_cp[static_cast<std::size_t>(b)];
-          if (to > from) word_len[from] = to - from;
-          prev = b;
-        }
-      }
       for (std::size_t k = 0; k + 1 < n; ++k) {
         const Cp& a = cps[i + k];
         const Cp& z = cps[i + k + 1];
         if (!fn(ctx, text.substr(a.begin, z.end - a.begin), a.begin, z.end, false)) return false;
-        if (word_len[k] >= 3) {
-          const Cp& last = cps[i + k + word_len[k] - 1];
-          if (!fn(ctx, clip(text.substr(a.begin, last.end - a.begin)), a.begin, last.end, true))
-            return false;
-        }
       }
       i = j;
     } else if (is_word(c)) {

@@ -1,26 +1,27 @@
-// gwr/store/tokenizer.h — the "gwr" FTS5 tokenizer: Chinese words and character bigrams.
+// gwr/store/tokenizer.h — the "gwr" FTS5 tokenizer: Chinese character bigrams and ASCII words.
 //
 //   store::Tokenizer tok = store::Tokenizer::create().value();
 //   for (const store::Token& t : tok.tokenize("推动经济发展2023年GDP",
 //   store::TokenMode::kDocument))
 //     print(t.text, t.begin, t.end, t.colocated);
-//   // 推动 经济 动经 济发 发展 2023 年 gdp  … (see below for the exact stream)
+//   // 推动 动经 经济 济发 发展 2023 年 gdp
 //
-// What the tokenizer emits, for a run of Han characters (Unicode script Han):
-//   * one bigram per pair of adjacent characters, each at its own position, so a query of two or
-//     more characters is a phrase of bigrams and matches wherever those characters are adjacent;
-//     a run of one character is a one-character token;
-//   * in kDocument mode also the words of three or more characters found by ICU word segmentation
-//     (BreakIterator with the "zh" locale, i.e. ICU's CJK dictionary), each colocated with the
-//     bigram its first character starts (FTS5_TOKEN_COLOCATED), so phrases stay contiguous.
-//     Two-character words are the bigram itself.
+// What the tokenizer emits, for a run of Han characters (Unicode script Han): one bigram per pair
+// of adjacent characters, each at its own position, so a query of two or more characters is a
+// phrase of bigrams and matches wherever those characters are adjacent; a run of one character is
+// a one-character token. Documents and queries get the same stream (TokenMode says which FTS5
+// asks for: a document's stream may come from a Pretokenized store). Until 2026-12 documents
+// also got ICU dictionary words of three or more characters as colocated tokens; no query ever
+// produced such a token, so they only made the index larger (about a tenth) and ingest slower. An
+// index built then still answers every query the same (FTS5 counts no colocated token in a
+// document's length, so BM25 scores are equal too); Token::colocated stays for that format.
 // Runs of other letters and digits (ASCII words, numbers with a decimal point such as 7.5) are one
 // token each, lower-cased. Everything else (punctuation, spaces, symbols) separates tokens.
 // Tokens longer than kMaxTokenBytes are cut to that length (offsets still cover the whole run).
 //
 // Offsets are half-open byte ranges [begin, end) into the tokenized string. Invalid UTF-8 bytes
-// are separators. A Tokenizer is not safe for concurrent use (it owns an ICU BreakIterator);
-// FTS5 creates one per table and connection.
+// are separators. A Tokenizer holds no state and is cheap to create; FTS5 creates one per table
+// and connection.
 #pragma once
 
 #include <cstddef>
