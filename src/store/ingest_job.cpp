@@ -75,6 +75,8 @@ IngestTotals write_in_order(Store& st, const std::vector<IngestJob>& todo,
   for (std::size_t j = 0; j < jobs; ++j) threads.emplace_back(worker);
 
   IngestTotals t;
+  auto before = st.last_paragraph_id();
+  if (!before) t.fatal = before.error();
   const auto progress = [&](std::size_t docs, std::uint64_t read, bool final) {
     if (settings.progress) settings.progress(t.jobs_done, docs, read, final);
   };
@@ -167,6 +169,9 @@ IngestTotals write_in_order(Store& st, const std::vector<IngestJob>& todo,
   }
   cv_room.notify_all();
   for (auto& th : threads) th.join();
+  if (!t.fatal) {
+    if (auto s = st.tidy(*before); !s) t.fatal = s.error();
+  }
   progress(t.reports, bytes, true);
   return t;
 }

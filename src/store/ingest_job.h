@@ -20,6 +20,9 @@
 // is recorded as failed (its message in ingest_files.error); a job with `fatal` set, or a
 // database error, stops the run: the open batch is rolled back, so the database holds whole jobs
 // only. Workers run ahead of the writer by at most 64 jobs each and 256 MB of IngestJob::cost.
+// A run that was not stopped ends with Store::tidy() (the index merged when the run at least
+// doubled the corpus, free pages returned); its failure stops the run too, after every batch was
+// committed.
 // RESUME. recorded_files() and unchanged() tell a re-run which inputs are stored already (same
 // path and size, not failed): it skips them, and reports stored already are duplicates by content.
 #pragma once

@@ -266,8 +266,8 @@ Result<std::vector<RegionMentions>> run_mentions(sqlite3* db, const SearchQuery&
     auto row = s.step();
     if (!row) return step_error(db, row.error());
     if (!*row) break;
-    rows.push_back({s.opt_text(0), s.opt_text(1), s.opt_text(2), s.opt_text(3), s.int64(4),
-                    s.int64(5)});
+    rows.push_back(
+        {s.opt_text(0), s.opt_text(1), s.opt_text(2), s.opt_text(3), s.int64(4), s.int64(5)});
   }
   return rows;
 }

@@ -293,6 +293,11 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
     if (auto s = quick_check(db); !s) return with_where(s.error());
   }
   if (auto s = tune(db); !s) return with_where(s.error());
+  if (!options.read_only && !existed) {
+    // Only a new, empty file takes these (before its first table and before WAL).
+    if (auto s = exec(db, "PRAGMA page_size = 16384; PRAGMA auto_vacuum = INCREMENTAL"); !s)
+      return with_where(s.error());
+  }
   if (!options.read_only) {
     if (auto s = exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !s)
       return with_where(s.error());
@@ -334,6 +339,33 @@ Result<Store> Store::open(const std::filesystem::path& path, Options options) {
   }
   impl->reader.emplace(borrow_reader(db, impl->fts));
   return Store(std::move(impl));
+}
+
+Result<std::int64_t> Store::last_paragraph_id() const {
+  auto s = Stmt::prepare(impl_->db.get(), "SELECT coalesce(max(paragraph_id), 0) FROM paragraphs");
+  if (!s) return s.error();
+  auto row = s->step();
+  if (!row) return row.error();
+  return *row ? s->int64(0) : 0;
+}
+
+Status Store::tidy(std::int64_t before) {
+  if (auto s = impl_->writable(); !s) return s;
+  if (impl_->batch) return make_error(ErrorCode::kInternal, "tidy() inside a batch");
+  auto last = last_paragraph_id();
+  if (!last) return last.error();
+  const bool grew = *last - before >= before && *last > before;
+  sqlite3* db = impl_->db.get();
+  if (impl_->fts && grew) {
+    if (auto s = exec(db,
+                      "BEGIN IMMEDIATE; INSERT INTO paragraphs_fts(paragraphs_fts) "
+                      "VALUES('optimize'); COMMIT");
+        !s) {
+      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      return s;
+    }
+  }
+  return exec(db, "PRAGMA incremental_vacuum");
 }
 
 bool Store::has_fts() const { return impl_->fts; }

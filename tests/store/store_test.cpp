@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/fixtures.h"
+#include "store/search.h"
 #include "support/paths.h"
 
 namespace gwr::store {
@@ -58,6 +59,46 @@ TEST(Store, OpenCreatesTheSchemaAndTheFullTextIndex) {
       scalar(st->handle(), "SELECT count(*) FROM sqlite_master WHERE name = 'paragraphs_fts'"), 1);
   EXPECT_EQ(scalar(st->handle(), "SELECT count(*) FROM meta WHERE key = 'schema_version'"), 1);
   EXPECT_EQ(scalar(st->handle(), "PRAGMA foreign_keys"), 1);
+}
+
+TEST(Store, TidyMergesTheIndexOfACorpusThatDoubledAndLeavesASmallAdditionToAutomerge) {
+  const auto db = testing::temp_dir("store_tidy") / "c.db";
+  auto st = Store::open(db);
+  ASSERT_TRUE(st.ok()) << st.error().describe();
+  // A new file: 16 KiB pages, incremental auto-vacuum.
+  EXPECT_EQ(scalar(st->handle(), "PRAGMA page_size"), 16384);
+  EXPECT_EQ(scalar(st->handle(), "PRAGMA auto_vacuum"), 2);
+  const auto segments = [&] {
+    return scalar(st->handle(), "SELECT count(DISTINCT segid) FROM paragraphs_fts_idx");
+  };
+  const auto city = [](const char* name, int year) {
+    return extract(report_text(name, year, {"过去一年,经济稳中向好,新建学校10所。"},
+                               {"今年推进教育现代化,建设医院3家。", "持续改善生态环境。"}),
+                   "t.txt");
+  };
+  EXPECT_EQ(st->last_paragraph_id().value(), 0);
+  // Three transactions: three segments (FTS5 merges at four).
+  for (const char* name : {"湖州市", "嘉兴市", "绍兴市"}) {
+    for (const auto& x : city(name, 2024)) ASSERT_TRUE(st->add(x).ok());
+  }
+  ASSERT_EQ(segments(), 3);
+  ASSERT_TRUE(st->tidy(0).ok());
+  EXPECT_EQ(segments(), 1) << "a new corpus is merged into one b-tree";
+  EXPECT_EQ(scalar(st->handle(), "PRAGMA freelist_count"), 0) << "free pages are given back";
+  // One report more on a corpus of three: not merged.
+  const auto before = st->last_paragraph_id().value();
+  EXPECT_GT(before, 0);
+  for (const auto& x : city("金华市", 2024)) ASSERT_TRUE(st->add(x).ok());
+  ASSERT_TRUE(st->tidy(before).ok());
+  EXPECT_EQ(segments(), 2);
+  // Search finds every report either way.
+  SearchQuery q;
+  q.text = "教育现代化";
+  EXPECT_EQ(search(st->reader(), q).value().size(), 4U);
+  // Not inside a batch.
+  ASSERT_TRUE(st->begin_batch().ok());
+  EXPECT_FALSE(st->tidy(0).ok());
+  st->rollback_batch();
 }
 
 TEST(Store, WithoutFtsSkipsTheIndex) {

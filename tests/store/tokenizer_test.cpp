@@ -56,7 +56,7 @@ TEST(Tokenizer, DocumentsAndQueriesGetTheSameBigramsAndNoColocatedWords) {
   for (std::size_t i = 0; i < doc.size(); ++i) {
     const Token& t = doc[i];
     EXPECT_EQ(t.text, s.substr(t.begin, t.end - t.begin));  // Han tokens are slices of the input
-    EXPECT_EQ(t.end - t.begin, 6u);                          // two characters
+    EXPECT_EQ(t.end - t.begin, 6u);                         // two characters
     EXPECT_FALSE(t.colocated);
     EXPECT_EQ(query[i].text, t.text);
     EXPECT_EQ(query[i].begin, t.begin);
