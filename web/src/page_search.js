@@ -1,8 +1,8 @@
 // 全文检索: query box, ranked snippets with highlights, facets, paging, hits by year, CSV export,
 // click-through to the paragraph.
 import {
-  api, charts, chartBox, csvText, esc, go, h, hashWith, label, LEVEL, onMounted, reportHref, saveFile, SECTION, select, table,
-  track,
+  api, charts, chartBox, csvText, downloadButtons, esc, go, h, hashWith, label, LEVEL, onMounted, reportHref, saveFile, saveXlsx,
+  SECTION, select, table, track,
 } from './common.js';
 import { loadMap, pager, paintMap, shortProvince } from './page_corpus.js';
 
@@ -27,19 +27,22 @@ async function allHits(filter, total) {
 }
 
 // One row per paragraph hit, in rank order, Chinese headers.
+const HIT_HEADER = ['排名', '地区', '省份', '层级', '年份', '章节', '段落序号', '报告编号', '片段'];
+const hitRows = (hits) => hits.map((x, i) => [i + 1, x.region, x.province, label(LEVEL, x.level), x.plan_year,
+  x.section_title || label(SECTION, x.section_type), x.paragraph, x.report_id,
+  x.snippet.map((s) => s.text).join('')]);
 export function hitsCsv(hits) {
-  return csvText(['排名', '地区', '省份', '层级', '年份', '章节', '段落序号', '报告编号', '片段'],
-    hits.map((x, i) => [i + 1, x.region, x.province, label(LEVEL, x.level), x.plan_year,
-      x.section_title || label(SECTION, x.section_type), x.paragraph, x.report_id,
-      x.snippet.map((s) => s.text).join('')]));
+  return csvText(HIT_HEADER, hitRows(hits));
 }
 
-async function download(filter, total, button) {
+async function download(filter, total, button, format) {
   button.disabled = true;
   const was = button.textContent;
   button.textContent = '正在准备…';
   try {
-    saveFile(`检索_${filter.q}.csv`, hitsCsv(await allHits(filter, total)));
+    const hits = await allHits(filter, total);
+    if (format === 'xlsx') await saveXlsx(`检索_${filter.q}.xlsx`, HIT_HEADER, hitRows(hits), '检索结果');
+    else saveFile(`检索_${filter.q}.csv`, hitsCsv(hits));
   } finally {
     button.disabled = false;
     button.textContent = was;
@@ -77,8 +80,10 @@ export async function render(view, params) {
     return;
   }
   const shown = `第 ${offset + 1}–${Math.min(res.total, offset + res.hits.length)} 个`;
-  const csv = h('button', { type: 'button', class: 'button csv', onclick: () => download(filter, res.total, csv) },
-    `下载 CSV（${res.total}${res.capped ? '+' : ''} 条）`);
+  const hitCount = `${res.total}${res.capped ? '+' : ''} 条`;
+  const csv = h('span', { class: 'downloads' },
+    h('button', { type: 'button', class: 'button csv', onclick: (e) => download(filter, res.total, e.currentTarget, 'csv') }, `下载 CSV（${hitCount}）`),
+    h('button', { type: 'button', class: 'button xlsx', onclick: (e) => download(filter, res.total, e.currentTarget, 'xlsx') }, `下载 Excel（${hitCount}）`));
   const years = res.facets.year.filter((f) => f.value !== null).sort((a, b) => Number(a.value) - Number(b.value));
   const yearBox = years.length > 1 ? chartBox('chart small hits-by-year', `检索“${params.q}”命中段落数（按年份）`) : null;
   view.append(h('div', { class: 'result-head' },
@@ -129,14 +134,13 @@ function rankings(q, res) {
   const reports = res.ranking?.reports ?? [];
   if (regions.length < 2 && reports.length < 2) return null;
   const years = (r) => r.years.map((y) => `${y}`).join('、') || '—';
-  const regionCsv = () => saveFile(`检索_${q}_地区排行.csv`, csvText(['排名', '地区', '层级', '省份', '段落数', '报告数', '年份'],
-    regions.map((r, i) => [i + 1, r.region, label(LEVEL, r.level), r.province, r.paragraphs, r.reports, years(r)])));
-  const reportCsv = () => saveFile(`检索_${q}_报告排行.csv`, csvText(['排名', '地区', '年份', '层级', '段落数', '报告编号'],
-    reports.map((r, i) => [i + 1, r.region, r.plan_year, label(LEVEL, r.level), r.paragraphs, r.report_id])));
+  const regionCsv = downloadButtons(`检索_${q}_地区排行`, ['排名', '地区', '层级', '省份', '段落数', '报告数', '年份'],
+    () => regions.map((r, i) => [i + 1, r.region, label(LEVEL, r.level), r.province, r.paragraphs, r.reports, years(r)]));
+  const reportCsv = downloadButtons(`检索_${q}_报告排行`, ['排名', '地区', '年份', '层级', '段落数', '报告编号'],
+    () => reports.map((r, i) => [i + 1, r.region, r.plan_year, label(LEVEL, r.level), r.paragraphs, r.report_id]));
   return h('section', { class: 'panel rankings' },
     h('div', { class: 'block region-ranking' },
-      h('div', { class: 'panel-head' }, h('h2', {}, '提及最多的地区'),
-        h('button', { type: 'button', class: 'button csv', onclick: regionCsv }, '下载 CSV')),
+      h('div', { class: 'panel-head' }, h('h2', {}, '提及最多的地区'), regionCsv),
       table([
         { title: '地区', render: (r) => r.region ?? '（未识别）' },
         { title: '层级', render: (r) => label(LEVEL, r.level) },
@@ -145,8 +149,7 @@ function rankings(q, res) {
         { title: '年份', render: years },
       ], regions.slice(0, 20))),
     h('div', { class: 'block report-ranking' },
-      h('div', { class: 'panel-head' }, h('h2', {}, '提及最多的报告'),
-        h('button', { type: 'button', class: 'button csv', onclick: reportCsv }, '下载 CSV')),
+      h('div', { class: 'panel-head' }, h('h2', {}, '提及最多的报告'), reportCsv),
       table([
         { title: '报告', render: (r) => h('a', { href: `${reportHref(r)}?p=${r.paragraph}` }, `${r.region ?? '（未识别）'} ${r.plan_year ?? ''}年`) },
         { title: '层级', render: (r) => label(LEVEL, r.level) },
@@ -223,10 +226,9 @@ function termMap(view, params) {
     const data = regionShares(res.regions, level, province);
     box.dataset.areas = String(data.length);
     const unit = province ? (MUNICIPALITY.test(province) ? '区县' : '地级市') : '省份';
-    const csv = () => saveFile(`检索_${params.q}_地区占比.csv`, csvText([unit, '报告数', '提及的报告数', '占比（%）'],
-      data.map((d) => [province ? d.name : d.province, d.reports, d.mentioning, d.value])));
     tableBox.append(h('div', { class: 'panel-head' }, h('h3', {}, `各${unit}的报告占比`),
-      h('button', { type: 'button', class: 'button csv', onclick: csv }, '下载 CSV')),
+      downloadButtons(`检索_${params.q}_地区占比`, [unit, '报告数', '提及的报告数', '占比（%）'],
+        () => data.map((d) => [province ? d.name : d.province, d.reports, d.mentioning, d.value]))),
     table([
       { title: unit, render: (d) => (province ? d.name : d.province) },
       { title: '报告数', num: true, render: (d) => d.reports },

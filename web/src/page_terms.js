@@ -3,7 +3,7 @@
 // and fell most between the first and last year, or (trend_year=) a year and the one before it. Every table downloads as CSV; every word links
 // to the full-text search.
 import {
-  api, charts, chartBox, csvText, h, hashWith, label, LEVEL, onMounted, saveFile, select, table, THEME, track,
+  api, charts, chartBox, downloadButtons, h, hashWith, label, LEVEL, onMounted, select, table, THEME, track,
 } from './common.js';
 
 const fmt1 = (v) => (v === null || v === undefined ? '—' : (Math.round(v * 10) / 10).toFixed(1));
@@ -30,9 +30,6 @@ export function attentionByYear(rows, level) {
   return { years, series };
 }
 
-function downloadButton(name, header, rows) {
-  return h('button', { type: 'button', class: 'button csv', onclick: () => saveFile(name, csvText(header, rows())) }, '下载 CSV');
-}
 
 const termLink = (t) => h('a', { href: hashWith('search', { q: t }) }, t);
 
@@ -54,7 +51,7 @@ export async function render(view, params) {
       h('span', { class: 'controls' },
         select('level', [['', '全部层级'], ...Object.entries(LEVEL)], level,
           (v) => { location.hash = hashWith('terms', { ...params, level: v || undefined }); }, '层级'),
-        downloadButton('主题关注度.csv', ['主题', ...years.map((y) => `${y}年`)],
+        downloadButtons('主题关注度', ['主题', ...years.map((y) => `${y}年`)],
           () => series.map((s) => [label(THEME, s.theme), ...s.values.map(fmt1)])))),
     years.length ? line : h('p', { class: 'muted' }, '没有可按年份统计的报告'),
     table([{ title: '主题', render: (s) => label(THEME, s.theme) },
@@ -70,7 +67,7 @@ export async function render(view, params) {
       h('span', { class: 'controls' },
         select('year', topYears.map((y) => [y, `${y}年`]), year,
           (v) => { location.hash = hashWith('terms', { ...params, year: v }); }, '年份'),
-        downloadButton(`高频词_${year}年.csv`, ['排名', '词', '次数', '每万字'],
+        downloadButtons(`高频词_${year}年`, ['排名', '词', '次数', '每万字'],
           () => yearRows.map((r) => [r.rank, r.term, r.count, fmt1(r.per_10k)])))),
     table([{ title: '排名', num: true, key: 'rank' }, { title: '词', render: (r) => termLink(r.term) },
       { title: '次数', num: true, key: 'count' }, { title: '每万字', num: true, render: (r) => fmt1(r.per_10k) }],
@@ -86,7 +83,7 @@ export async function render(view, params) {
     h('div', { class: 'result-head' }, h('h2', {}, trendYear ? `升降最多的词（${trendYear}年较上一年）` : '升降最多的词'),
       allYears.length > 1 ? select('trend_year', trendOptions, trendYear ?? '',
         (v) => { location.hash = hashWith('terms', { ...params, trend_year: v || undefined }); }, '比较') : null,
-      downloadButton(trendYear ? `词频升降_${trendYear}年.csv` : '词频升降.csv', ['词', '方向', '起始年', '起始每万字', '末年', '末年每万字', '变化'],
+      downloadButtons(trendYear ? `词频升降_${trendYear}年` : '词频升降', ['词', '方向', '起始年', '起始每万字', '末年', '末年每万字', '变化'],
         () => tr.map((r) => [r.term, label(DIRECTION, r.direction), r.first_year, fmt1(r.first_per_10k),
           r.last_year, fmt1(r.last_per_10k), fmt1(r.change)]))),
     tr.length

@@ -2,6 +2,7 @@
 // examples and test fixtures, driven by Debian's chromium through playwright-core.
 // Run: GWR_BIN=build/src/gwr node --test web/tests/e2e.test.mjs   (CTest sets GWR_BIN)
 // Screenshots go to build/web-artifacts/ (or $GWR_ARTIFACTS).
+import { strFromU8, unzipSync } from 'fflate';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -262,6 +263,17 @@ describe('gwr web workbench', { timeout: 120000 }, () => {
     const csv = readFileSync(await dl.path(), 'utf8').slice(1).trim().split('\r\n');
     assert.equal(csv[0], '排名,地区,层级,省份,段落数,报告数,年份');
     assert.equal(csv.length - 1, api.ranking.regions.length);
+    // The same table as an Excel workbook built in the page: a bold, frozen header and one row per
+    // region; counts are numbers.
+    const [xl] = await Promise.all([page.waitForEvent('download'), page.click('.region-ranking button.xlsx')]);
+    assert.equal(xl.suggestedFilename(), `检索_${q}_地区排行.xlsx`);
+    const parts = unzipSync(readFileSync(await xl.path()));
+    assert.ok(parts['[Content_Types].xml'] && parts['xl/workbook.xml'] && parts['xl/styles.xml']);
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']);
+    assert.equal((sheet.match(/<row /g) || []).length, api.ranking.regions.length + 1);
+    assert.match(sheet, /<c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">排名<\/t>/);
+    assert.match(sheet, /state="frozen"/);
+    assert.ok(sheet.includes(`<c r="E2"><v>${api.ranking.regions[0].paragraphs}</v></c>`), 'paragraph counts are numbers');
   });
 
   test('search maps the share of each province\'s reports that mention a word, by level, and drills down to its cities', async () => {
