@@ -21,6 +21,17 @@ void ByteTrie::build() {
   };
   Tmp root;
   ids_.clear();
+  first_pairs_.assign(65536 / 64, 0);
+  one_byte_.fill(false);
+  for (const auto& [w, id] : pending_) {
+    const auto b0 = static_cast<unsigned char>(w[0]);
+    if (w.size() == 1) {
+      one_byte_[b0] = true;
+    } else {
+      const std::size_t k = (std::size_t{b0} << 8) | static_cast<unsigned char>(w[1]);
+      first_pairs_[k >> 6] |= std::uint64_t{1} << (k & 63);
+    }
+  }
   for (const auto& [w, id] : pending_) {
     Tmp* n = &root;
     for (char c : w) {
@@ -71,8 +82,9 @@ std::size_t ByteTrie::longest_at(std::string_view s, std::size_t pos, std::uint3
 
 std::pair<std::size_t, std::size_t> ByteTrie::find(std::string_view s, std::size_t from,
                                                    std::uint32_t* id) const {
+  if (first_pairs_.empty()) return {std::string_view::npos, 0};  // not built: no words
   for (std::size_t i = from; i < s.size(); ++i) {
-    if (root_[static_cast<unsigned char>(s[i])] == 0) continue;
+    if (!may_start(s, i)) continue;
     if (const std::size_t n = longest_at(s, i, id); n != 0) return {i, n};
   }
   return {std::string_view::npos, 0};

@@ -89,7 +89,18 @@ class ByteTrie {
   // Build-time words (bytes in match order) with their ids, cleared by build().
   std::vector<std::pair<std::string, std::uint32_t>> pending_;
   std::array<std::uint32_t, 256> root_{};  // node after the first byte, 0 = none
-  std::vector<Node> nodes_;                // nodes_[0] is the root
+  // find()'s filter (forward tries): the first two bytes of some word (bit b0 << 8 | b1), and
+  // the words of one byte. A position whose two bytes no word starts with is skipped unwalked.
+  std::vector<std::uint64_t> first_pairs_;
+  std::array<bool, 256> one_byte_{};
+  bool may_start(std::string_view s, std::size_t i) const {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (one_byte_[b0]) return true;
+    if (i + 1 >= s.size()) return false;
+    const std::size_t k = (std::size_t{b0} << 8) | static_cast<unsigned char>(s[i + 1]);
+    return (first_pairs_[k >> 6] >> (k & 63)) & 1U;
+  }
+  std::vector<Node> nodes_;  // nodes_[0] is the root
   std::vector<unsigned char> edge_byte_;
   std::vector<std::uint32_t> edge_to_;
   std::vector<std::vector<std::uint32_t>> ids_;  // per distinct word, its ids in add() order
