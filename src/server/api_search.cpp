@@ -107,20 +107,29 @@ nlohmann::json year_level(const std::map<std::pair<int, std::string>, Rank>& by)
   return out;
 }
 
-}  // namespace
-
-Reply search(const Ctx& c) {
+// The parameters /api/search and /api/search/regions share (q, level, year, versions); 400 when
+// q is missing or the corpus has no full-text index.
+store::SearchQuery query_of(const Ctx& c) {
   const auto& p = c.params;
   store::SearchQuery q;
   auto text = text_param(p, "q");
   if (!text) bad_request("缺少参数 q（检索词）");
   q.text = *text;
-  q.region = text_param(p, "region");
   q.level = enum_param(p, "level", kLevels);
   if (auto y = int_param(p, "year", 1949, 2100)) q.year = static_cast<int>(*y);
+  q.all_versions = enum_param(p, "versions", {"canonical", "all"}) == "all";
+  if (!c.db.has_fts()) bad_request("这个语料库没有全文索引（导入时用了 --no-fts），无法检索");
+  return q;
+}
+
+}  // namespace
+
+Reply search(const Ctx& c) {
+  const auto& p = c.params;
+  store::SearchQuery q = query_of(c);
+  q.region = text_param(p, "region");
   q.section = text_param(p, "section");
   q.province = text_param(p, "province");
-  q.all_versions = enum_param(p, "versions", {"canonical", "all"}) == "all";
   const auto limit = int_param(p, "limit", 1, kMaxSearchHits).value_or(20);
   const auto offset = int_param(p, "offset", 0, store::kMaxSearchLimit).value_or(0);
   // One ranked run over the first kMaxSearchLimit hits gives both the page and the facets.
@@ -129,7 +138,6 @@ Reply search(const Ctx& c) {
   q.highlight_close = kClose;
   q.snippet_from = static_cast<int>(offset);  // only the page shown needs snippets
   q.snippet_count = static_cast<int>(limit);
-  if (!c.db.has_fts()) bad_request("这个语料库没有全文索引（导入时用了 --no-fts），无法检索");
   auto hits = unwrap(store::search(c.db, q));
 
   std::map<std::string, int> level, province, year, section;
@@ -197,15 +205,7 @@ Reply search(const Ctx& c) {
 }
 
 Reply search_regions(const Ctx& c) {
-  const auto& p = c.params;
-  store::SearchQuery q;
-  auto text = text_param(p, "q");
-  if (!text) bad_request("缺少参数 q（检索词）");
-  q.text = *text;
-  q.level = enum_param(p, "level", kLevels);
-  if (auto y = int_param(p, "year", 1949, 2100)) q.year = static_cast<int>(*y);
-  q.all_versions = enum_param(p, "versions", {"canonical", "all"}) == "all";
-  if (!c.db.has_fts()) bad_request("这个语料库没有全文索引（导入时用了 --no-fts），无法检索");
+  const store::SearchQuery q = query_of(c);
   auto rows = unwrap(store::mentions_by_region(c.db, q));
   nlohmann::json out = nlohmann::json::array();
   for (const auto& r : rows) {
